@@ -1,0 +1,31 @@
+package org.textvae.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code textvae corpus}: groups the corpus subcommands. */
+@Command(
+        name = "corpus",
+        description = "Build and inspect sentence corpora.",
+        subcommands = {CorpusImportCommand.class})
+public final class CorpusCommand implements Callable<Integer> {
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
+    private boolean help;
+
+    @Spec private CommandSpec spec;
+
+    /** Without a subcommand there is nothing to do but show the choices. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+}

@@ -1,0 +1,108 @@
+package org.textvae.cli;
+
+import java.io.PrintWriter;
+import org.textvae.TextvaeException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code textvae} command: parses, sets engine properties, delegates, maps errors to exits. */
+@Command(
+        name = "textvae",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "A sentence variational autoencoder (Bowman et al. 2016): a bidirectional GRU encoder,",
+            "a latent code z ~ N(0, I) and a GRU decoder, for classical Chinese poem lines and any",
+            "corpus of short sentences."
+        },
+        subcommands = {
+            CorpusCommand.class,
+            VocabCommand.class,
+            TrainCommand.class,
+            GenerateCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {
+            "",
+            "Exit codes: 0 success, 1 unexpected error, 2 bad option or argument, 3 unusable input",
+            "(corpus, text, vocabulary), 4 missing or damaged model, 5 file not readable or",
+            "writable, 6 training diverged.",
+            "",
+            "Example: textvae corpus import && textvae train --corpus corpora/tang.csv.gz \\",
+            "           --vocab vocab/tang.tokenizer.json --out runs/tang"
+        })
+public final class Main {
+
+    @Option(
+            names = "--threads",
+            scope = ScopeType.INHERIT,
+            paramLabel = "N",
+            description = "Intra-op threads for PyTorch (default: all cores).")
+    void setThreads(int threads) {
+        if (threads <= 0) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this), "--threads must be positive, got " + threads);
+        }
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+    }
+
+    @Option(
+            names = "--verbose",
+            scope = ScopeType.INHERIT,
+            description = "Show stack traces of errors.")
+    boolean verbose;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this). */
+    public static int run(String... args) {
+        configureEngine();
+        Main root = new Main();
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> report(e, root.verbose, cl.getErr()));
+        return commandLine.execute(args);
+    }
+
+    /** Engine properties are read once, when the engine starts, so they are set first. */
+    private static void configureEngine() {
+        System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+        System.setProperty(
+                "ai.djl.pytorch.num_threads",
+                System.getProperty(
+                        "ai.djl.pytorch.num_threads",
+                        Integer.toString(Runtime.getRuntime().availableProcessors())));
+        System.setProperty(
+                "ai.djl.pytorch.num_interop_threads",
+                System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
+    }
+
+    private static int report(Exception e, boolean verbose, PrintWriter err) {
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        if (e instanceof TextvaeException t) {
+            err.println("textvae: " + t.getMessage());
+            return t.kind().exitCode();
+        }
+        if (e instanceof IllegalArgumentException) {
+            err.println("textvae: " + e.getMessage());
+            return TextvaeException.Kind.USAGE.exitCode();
+        }
+        err.println("textvae: unexpected error: " + e
+                + (verbose ? "" : " (run with --verbose for details)"));
+        return 1;
+    }
+
+    /** Reports the version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"textvae " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.textvae.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.textvae.TextvaeException;
+import org.textvae.model.ModelConfig;
+import org.textvae.model.ModelKind;
+import org.textvae.train.KlSchedule;
+import org.textvae.train.TrainConfig;
+import org.textvae.train.TrainingJob;
+import org.textvae.train.TrainingRun;
+import org.textvae.vocab.Vocabulary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code textvae train}: a corpus training run into a self-describing run folder. */
+@Command(
+        name = "train",
+        sortOptions = false,
+        showDefaultValues = true,
+        description = {
+            "Trains a sentence VAE (or, with --model, an autoencoder or a language model) with",
+            "teacher forcing, word dropout and KL annealing. The run folder gets config.json,",
+            "command.txt, manifest.json, metrics.csv and checkpoints/{last,best}.ckpt. The same",
+            "--seed repeats a run exactly; --resume continues a stopped run where it stopped."
+        },
+        footer = {
+            "",
+            "KL schedules: linear:STEPS (0 to 1 over STEPS), logistic:MIDPOINT:RATE (Bowman et al.),",
+            "cyclical:PERIOD:RAMP (Fu et al. 2019: rises over the first RAMP of each PERIOD),",
+            "constant.",
+            "",
+            "Examples:",
+            "  textvae train --corpus corpora/tang.csv.gz --vocab vocab/tang.tokenizer.json --out runs/tang",
+            "  textvae train --corpus ptb.train.txt --valid ptb.valid.txt --vocab vocab/ptb.tokenizer.json \\",
+            "      --out runs/ptb --kl-schedule linear:20000 --word-dropout 0.5",
+            "  textvae train --resume runs/tang --epochs 20"
+        })
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--corpus", paramLabel = "FILE",
+            description = "Corpus: CSV with text (and split) columns, or plain text, one sentence a line.")
+    Path corpus;
+
+    @Option(names = "--vocab", paramLabel = "FILE", description = "tokenizer.json (see 'vocab build').")
+    Path vocab;
+
+    @Option(names = "--valid", paramLabel = "FILE",
+            description = "Validation file (default: the corpus's valid split, else every 50th line).")
+    Path valid;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder to create.")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run in DIR from its last checkpoint.")
+    Path resume;
+
+    @Option(names = "--model", paramLabel = "KIND", defaultValue = "vae",
+            description = "vae, ae (deterministic autoencoder) or lm (no latent variable).")
+    String kind;
+
+    @Option(names = "--embedding", defaultValue = "300", description = "Embedding size.")
+    int embedding;
+
+    @Option(names = "--hidden", defaultValue = "256", description = "GRU state size.")
+    int hidden;
+
+    @Option(names = "--latent", defaultValue = "32", description = "Dimension of z.")
+    int latent;
+
+    @Option(names = "--z-every-step", description = "Also feed z to the decoder at every step.")
+    boolean latentAtEveryStep;
+
+    @Option(names = "--epochs", defaultValue = "10", description = "Passes over the training split.")
+    int epochs;
+
+    @Option(names = "--max-steps", defaultValue = "0", description = "Stop after N steps (0: no limit).")
+    long maxSteps;
+
+    @Option(names = "--batch-size", defaultValue = "128", description = "Sentences per step.")
+    int batchSize;
+
+    @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate.")
+    float learningRate;
+
+    @Option(names = "--clip", defaultValue = "5", description = "Gradient-norm clip (0: off).")
+    float clip;
+
+    @Option(names = "--word-dropout", defaultValue = "0.25",
+            description = "Share of decoder input words replaced by <unk>.")
+    double wordDropout;
+
+    @Option(names = "--kl-schedule", defaultValue = "logistic:2500:0.0025",
+            description = "How beta rises from 0 (see below).")
+    String klSchedule;
+
+    @Option(names = "--beta", defaultValue = "1", description = "Final KL weight (beta-VAE when not 1).")
+    float beta;
+
+    @Option(names = "--free-bits", defaultValue = "0", description = "KL floor per latent dimension, nats.")
+    float freeBits;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for everything random.")
+    long seed;
+
+    @Option(names = "--max-length", defaultValue = "64", description = "Skip longer sentences (tokens).")
+    int maxLength;
+
+    @Option(names = "--log-every", defaultValue = "50", description = "Steps between metrics rows.")
+    int logEvery;
+
+    @Option(names = "--checkpoint-every", defaultValue = "1000",
+            description = "Steps between checkpoints (0: epoch ends only).")
+    int checkpointEvery;
+
+    @Option(names = "--no-progress", description = "No progress bar (for logs).")
+    boolean noProgress;
+
+    @Override
+    public Integer call() {
+        TrainingRun.Result result;
+        if (resume != null) {
+            boolean epochsGiven = spec.commandLine().getParseResult().hasMatchedOption("--epochs");
+            boolean stepsGiven = spec.commandLine().getParseResult().hasMatchedOption("--max-steps");
+            result = TrainingRun.resume(resume, epochsGiven ? epochs : null,
+                    stepsGiven ? maxSteps : null, System.err::println, !noProgress);
+        } else {
+            result = TrainingRun.start(job(), System.err::println, !noProgress);
+        }
+        System.out.printf("trained %,d steps; checkpoints in %s%n", result.state().step(),
+                result.folder().root().resolve("checkpoints"));
+        return 0;
+    }
+
+    private TrainingJob job() {
+        if (corpus == null || vocab == null || out == null) {
+            throw new TextvaeException(TextvaeException.Kind.USAGE,
+                    "train needs --corpus, --vocab and --out (or --resume DIR)");
+        }
+        int vocabSize;
+        try (Vocabulary vocabulary = Vocabulary.load(vocab)) {
+            vocabSize = vocabulary.size();
+        }
+        ModelKind modelKind = Options.modelKind(kind);
+        ModelConfig model = new ModelConfig(modelKind, vocabSize, embedding, hidden, latent,
+                latentAtEveryStep);
+        TrainConfig training = new TrainConfig(epochs, maxSteps, batchSize, learningRate, clip,
+                wordDropout, KlSchedule.parse(klSchedule), beta, freeBits, seed, maxLength,
+                logEvery, checkpointEvery);
+        List<String> command = new ArrayList<>();
+        command.add("textvae");
+        command.addAll(spec.commandLine().getParseResult().originalArgs());
+        return new TrainingJob(model, training, corpus, vocab, valid, out, command);
+    }
+}

@@ -1,0 +1,127 @@
+package org.textvae.cli;
+
+import org.textvae.TextvaeException;
+import org.textvae.corpus.Corpus;
+import org.textvae.corpus.CorpusReader;
+import org.textvae.vocab.Segmentation;
+import org.textvae.vocab.Vocabulary;
+import org.textvae.vocab.VocabularyBuilder;
+import org.textvae.vocab.VocabularyOptions;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code textvae vocab build}: builds a vocabulary from a corpus's training split. */
+@Command(
+        name = "build",
+        description = {
+            "Build a word-level vocabulary from the train split of a corpus and write it as a"
+                    + " HuggingFace tokenizer.json.",
+            "Special tokens have fixed ids: <pad>=0 <unk>=1 <bos>=2 <eos>=3. Tokens are ordered"
+                    + " by count, then alphabetically, so the file is reproducible.",
+            "Prints the vocabulary size and how much of the valid split it covers."
+        },
+        footer = {
+            "",
+            "Example:",
+            "  textvae vocab build --corpus corpora/tang.csv.gz \\",
+            "      --out vocab/tang.tokenizer.json --min-frequency 3"
+        })
+public final class VocabBuildCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--corpus",
+            required = true,
+            paramLabel = "FILE",
+            description =
+                    "Corpus: CSV with text[,split] columns, or text with one sentence per line.")
+    private Path corpus;
+
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE",
+            description = "The tokenizer.json to write.")
+    private Path out;
+
+    @Option(
+            names = "--segmentation",
+            paramLabel = "MODE",
+            defaultValue = "auto",
+            description = {
+                "character (each character is a token, for Chinese), word (split at whitespace),"
+                        + " or auto (character if most characters are CJK).",
+                "Default: ${DEFAULT-VALUE}."
+            })
+    private String segmentation;
+
+    @Option(
+            names = "--min-frequency",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Keep tokens seen at least N times in train (default: ${DEFAULT-VALUE}).")
+    private int minFrequency;
+
+    @Option(
+            names = "--max-size",
+            paramLabel = "N",
+            defaultValue = "50000",
+            description = "Keep at most N tokens besides the specials (default: ${DEFAULT-VALUE}).")
+    private int maxSize;
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
+    private boolean help;
+
+    @Spec private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Corpus data = CorpusReader.read(corpus);
+        VocabularyOptions options =
+                new VocabularyOptions(resolveSegmentation(data), minFrequency, maxSize);
+        try (Vocabulary vocabulary = VocabularyBuilder.build(data, options, out)) {
+            double coverage = vocabulary.coverage(data.valid());
+            PrintWriter printer = spec.commandLine().getOut();
+            printer.printf(
+                    "%s: %,d tokens (%s segmentation, min frequency %d) from %,d train sentences%n",
+                    out,
+                    vocabulary.size(),
+                    options.segmentation().name().toLowerCase(Locale.ROOT),
+                    minFrequency,
+                    data.train().size());
+            printer.println(
+                    Double.isNaN(coverage)
+                            ? "valid coverage: n/a (the corpus has no valid split)"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "valid coverage: %.4f%% of tokens are not <unk>",
+                                    100 * coverage));
+            printer.flush();
+        }
+        return 0;
+    }
+
+    private Segmentation resolveSegmentation(Corpus data) {
+        return switch (segmentation.toLowerCase(Locale.ROOT)) {
+            case "auto" -> Segmentation.detect(data.train());
+            case "character" -> Segmentation.CHARACTER;
+            case "word" -> Segmentation.WORD;
+            default ->
+                    throw new TextvaeException(
+                            TextvaeException.Kind.USAGE,
+                            "--segmentation: unknown mode '"
+                                    + segmentation
+                                    + "'; use auto, character or word");
+        };
+    }
+}

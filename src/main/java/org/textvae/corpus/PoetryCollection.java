@@ -1,0 +1,86 @@
+package org.textvae.corpus;
+
+import org.textvae.TextvaeException;
+
+import java.util.Locale;
+import java.util.function.IntPredicate;
+import java.util.regex.Pattern;
+
+/**
+ * The corpora built from the {@code chinese-poetry} npm package, with the rules that turn poems
+ * into sentence lines: which files, which punctuation ends a line, which lengths are kept.
+ */
+public enum PoetryCollection {
+    /** Complete Tang Poems: regulated verse lines of exactly 5 or 7 characters. */
+    TANG(
+            "tang",
+            "dist/quantangshi/",
+            Pattern.compile("poet\\.tang\\.[^/]*\\.json"),
+            "，。？！；",
+            n -> n == 5 || n == 7),
+    /** Song ci: lines of varying length, 2 to 12 characters. */
+    SONGCI(
+            "songci",
+            "dist/songci/",
+            Pattern.compile("ci\\.song\\.[^/]*\\.json"),
+            "，。？！；、",
+            n -> n >= 2 && n <= 12);
+
+    private final String label;
+    private final String folder;
+    private final Pattern fileName;
+    private final String separators;
+    private final IntPredicate length;
+
+    PoetryCollection(
+            String label, String folder, Pattern fileName, String separators, IntPredicate length) {
+        this.label = label;
+        this.folder = folder;
+        this.fileName = fileName;
+        this.separators = separators;
+        this.length = length;
+    }
+
+    /** Returns the short name used on the command line and in the output file name. */
+    public String label() {
+        return label;
+    }
+
+    /** Returns the output file name, for example {@code tang.csv.gz}. */
+    public String fileName() {
+        return label + ".csv.gz";
+    }
+
+    /**
+     * Whether a file, given by its path relative to the package root, belongs to this collection.
+     */
+    boolean contains(String relativePath) {
+        return relativePath.startsWith(folder)
+                && fileName.matcher(relativePath.substring(folder.length())).matches();
+    }
+
+    boolean isSeparator(int codePoint) {
+        return separators.indexOf(codePoint) >= 0;
+    }
+
+    /** Whether a line of this many characters (code points) is kept. */
+    boolean acceptsLength(int codePoints) {
+        return length.test(codePoints);
+    }
+
+    /**
+     * Parses a command-line name.
+     *
+     * @throws TextvaeException USAGE for an unknown name
+     */
+    public static PoetryCollection fromLabel(String label) {
+        for (PoetryCollection collection : values()) {
+            if (collection.label.equals(label.toLowerCase(Locale.ROOT))) {
+                return collection;
+            }
+        }
+        throw new TextvaeException(
+                TextvaeException.Kind.USAGE,
+                "--only: unknown collection '" + label + "'; use tang or songci");
+    }
+}

@@ -1,0 +1,124 @@
+package org.textvae.corpus;
+
+import org.textvae.TextvaeException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The source files of each poetry collection, read from the npm package either unpacked (a folder
+ * holding {@code dist/}, or its parent) or as the {@code .tgz} that {@code npm pack} downloads.
+ * Files come back in a fixed order, by the number in their name, so the output never depends on
+ * directory listing or archive order.
+ */
+final class PoetryPackage {
+
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
+
+    /** Sorts poet.tang.2000.json after poet.tang.1000.json, not by string. */
+    static final Comparator<SourceFile> ORDER =
+            Comparator.comparingLong((SourceFile f) -> number(f.path()))
+                    .thenComparing(SourceFile::path);
+
+    /** One JSON file of the package, by its path relative to the package root. */
+    record SourceFile(String path, byte[] content) {}
+
+    private PoetryPackage() {}
+
+    /** Returns the files of each requested collection, each list in its fixed order. */
+    static Map<PoetryCollection, List<SourceFile>> load(
+            Path location, List<PoetryCollection> collections) {
+        Map<PoetryCollection, List<SourceFile>> files = new EnumMap<>(PoetryCollection.class);
+        collections.forEach(c -> files.put(c, new ArrayList<>()));
+        if (Files.isDirectory(location)) {
+            loadFolder(root(location), files);
+        } else if (Files.isRegularFile(location)) {
+            loadArchive(location, files);
+        } else {
+            throw new TextvaeException(
+                    TextvaeException.Kind.IO,
+                    location
+                            + ": no such file or folder; give the chinese-poetry .tgz or its"
+                            + " unpacked folder");
+        }
+        for (Map.Entry<PoetryCollection, List<SourceFile>> entry : files.entrySet()) {
+            if (entry.getValue().isEmpty()) {
+                throw new TextvaeException(
+                        TextvaeException.Kind.INPUT,
+                        location
+                                + ": no "
+                                + entry.getKey().label()
+                                + " files found; is this"
+                                + " the chinese-poetry npm package?");
+            }
+            entry.getValue().sort(ORDER);
+        }
+        return files;
+    }
+
+    /** Accepts both the package folder and the folder npm unpacks it into. */
+    private static Path root(Path folder) {
+        if (!Files.isDirectory(folder.resolve("dist"))
+                && Files.isDirectory(folder.resolve("package/dist"))) {
+            return folder.resolve("package");
+        }
+        return folder;
+    }
+
+    private static void loadFolder(Path root, Map<PoetryCollection, List<SourceFile>> files) {
+        try (Stream<Path> walk = Files.walk(root.resolve("dist"), 2)) {
+            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                String relative = root.relativize(file).toString().replace('\\', '/');
+                for (PoetryCollection collection : files.keySet()) {
+                    if (collection.contains(relative)) {
+                        files.get(collection)
+                                .add(new SourceFile(relative, Files.readAllBytes(file)));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.IO, root + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void loadArchive(Path tgz, Map<PoetryCollection, List<SourceFile>> files) {
+        Map<String, byte[]> entries =
+                TarGzReader.read(tgz, name -> collectionOf(stripTop(name), files) != null);
+        entries.forEach(
+                (name, content) -> {
+                    String relative = stripTop(name);
+                    files.get(collectionOf(relative, files)).add(new SourceFile(relative, content));
+                });
+    }
+
+    /** npm tarballs put everything under one top folder, normally {@code package/}. */
+    private static String stripTop(String name) {
+        int slash = name.indexOf('/');
+        return slash < 0 ? name : name.substring(slash + 1);
+    }
+
+    private static PoetryCollection collectionOf(
+            String relative, Map<PoetryCollection, List<SourceFile>> files) {
+        for (PoetryCollection collection : files.keySet()) {
+            if (collection.contains(relative)) {
+                return collection;
+            }
+        }
+        return null;
+    }
+
+    private static long number(String path) {
+        Matcher m = NUMBER.matcher(path.substring(path.lastIndexOf('/') + 1));
+        return m.find() ? Long.parseLong(m.group()) : Long.MAX_VALUE;
+    }
+}

@@ -1,0 +1,101 @@
+package org.textvae.generate;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.textvae.model.SentenceVaeNetwork;
+import org.textvae.model.TokenBatch;
+
+/**
+ * Greedy decoding of a batch of latent codes, all rows at once. Each step feeds the decoder the
+ * previous token <em>and the state the previous step returned</em>; token ids stay in native
+ * memory until the end, when the whole batch is read back in one copy.
+ */
+public final class GreedyDecoder {
+
+    /** How often (in steps) to check whether every row has ended, which costs a copy. */
+    private static final int FINISH_CHECK_INTERVAL = 8;
+
+    private final SentenceVaeNetwork network;
+    private final TokenBatch.Specials specials;
+
+    public GreedyDecoder(SentenceVaeNetwork network, TokenBatch.Specials specials) {
+        this.network = network;
+        this.specials = specials;
+    }
+
+    /**
+     * Decodes each row of z (batch, latent).
+     *
+     * @param length the exact length of every line (0: stop at {@code <eos>} or {@code maxLength})
+     * @param banned token ids never to emit ({@code <pad>} and {@code <bos>} always are)
+     * @return token ids per row, without specials
+     */
+    public List<int[]> decode(NDManager parent, NDArray z, int maxLength, int length, int[] banned) {
+        int batch = (int) z.getShape().get(0);
+        int steps = length > 0 ? length : maxLength;
+        try (NDManager manager = parent.newSubManager()) {
+            ParameterStore store = new ParameterStore(manager, false);
+            NDArray codes = z.duplicate();
+            codes.attach(manager);
+            NDArray bias = bias(manager, banned, length > 0);
+            NDArray state = network.initialState(store, codes, batch, manager, false);
+            NDArray previous = manager.full(new Shape(batch, 1), specials.bos(), DataType.INT64);
+            NDList emitted = new NDList();
+            NDArray finished = manager.zeros(new Shape(batch), DataType.BOOLEAN);
+            for (int t = 0; t < steps; t++) {
+                NDList out = network.decode(store, codes, previous, state, false);
+                state = out.get(1);
+                NDArray next = out.get(0).squeeze(1).add(bias).argMax(1).toType(DataType.INT64, false);
+                emitted.add(next);
+                previous = next.reshape(batch, 1);
+                if (length == 0) {
+                    finished = finished.logicalOr(next.eq(specials.eos()));
+                    if ((t + 1) % FINISH_CHECK_INTERVAL == 0 && finished.all().getBoolean()) {
+                        break;
+                    }
+                }
+            }
+            long[] ids = NDArrays.stack(emitted, 1).toLongArray();
+            return cut(ids, batch, emitted.size());
+        }
+    }
+
+    /** Added to the logits: −∞ on banned ids (and on {@code <eos>} for fixed-length lines). */
+    private NDArray bias(NDManager manager, int[] banned, boolean fixedLength) {
+        float[] values = new float[(int) network.config().vocabSize()];
+        values[specials.pad()] = Float.NEGATIVE_INFINITY;
+        values[specials.bos()] = Float.NEGATIVE_INFINITY;
+        if (fixedLength) {
+            values[specials.eos()] = Float.NEGATIVE_INFINITY;
+        }
+        for (int id : banned) {
+            values[id] = Float.NEGATIVE_INFINITY;
+        }
+        return manager.create(values);
+    }
+
+    private List<int[]> cut(long[] ids, int batch, int steps) {
+        List<int[]> lines = new ArrayList<>(batch);
+        for (int b = 0; b < batch; b++) {
+            int[] line = new int[steps];
+            int n = 0;
+            for (int t = 0; t < steps; t++) {
+                int id = (int) ids[b * steps + t];
+                if (id == specials.eos()) {
+                    break;
+                }
+                line[n++] = id;
+            }
+            lines.add(Arrays.copyOf(line, n));
+        }
+        return lines;
+    }
+}

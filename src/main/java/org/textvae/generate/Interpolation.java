@@ -1,0 +1,62 @@
+package org.textvae.generate;
+
+/** Paths between two latent codes. */
+public enum Interpolation {
+    /** z(t) = (1 − t) z₁ + t z₂, the homotopy of Bowman et al. (2016) §6.3. */
+    LINEAR {
+        @Override
+        float[] point(float[] from, float[] to, double t) {
+            float[] z = new float[from.length];
+            for (int d = 0; d < z.length; d++) {
+                z[d] = (float) ((1 - t) * from[d] + t * to[d]);
+            }
+            return z;
+        }
+    },
+    /**
+     * Spherical interpolation (slerp), which keeps the norm typical of N(0, I) samples in the
+     * middle of the path instead of passing near the origin.
+     */
+    SPHERICAL {
+        @Override
+        float[] point(float[] from, float[] to, double t) {
+            double dot = 0;
+            double a = 0;
+            double b = 0;
+            for (int d = 0; d < from.length; d++) {
+                dot += from[d] * to[d];
+                a += from[d] * from[d];
+                b += to[d] * to[d];
+            }
+            double cos = dot / Math.max(1e-12, Math.sqrt(a * b));
+            double omega = Math.acos(Math.max(-1, Math.min(1, cos)));
+            if (omega < 1e-6) {
+                return LINEAR.point(from, to, t);
+            }
+            double wFrom = Math.sin((1 - t) * omega) / Math.sin(omega);
+            double wTo = Math.sin(t * omega) / Math.sin(omega);
+            float[] z = new float[from.length];
+            for (int d = 0; d < z.length; d++) {
+                z[d] = (float) (wFrom * from[d] + wTo * to[d]);
+            }
+            return z;
+        }
+    };
+
+    abstract float[] point(float[] from, float[] to, double t);
+
+    /** {@code steps} points from {@code from} to {@code to}, both endpoints included. */
+    public float[][] points(float[] from, float[] to, int steps) {
+        if (steps < 2) {
+            throw new IllegalArgumentException("interpolation needs at least 2 steps, got " + steps);
+        }
+        if (from.length != to.length) {
+            throw new IllegalArgumentException("latent codes differ in size");
+        }
+        float[][] points = new float[steps][];
+        for (int i = 0; i < steps; i++) {
+            points[i] = point(from, to, (double) i / (steps - 1));
+        }
+        return points;
+    }
+}

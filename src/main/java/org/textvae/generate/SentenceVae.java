@@ -1,0 +1,249 @@
+package org.textvae.generate;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.textvae.TextvaeException;
+import org.textvae.model.Checkpoint;
+import org.textvae.model.ModelConfig;
+import org.textvae.model.Posterior;
+import org.textvae.model.SentenceVaeNetwork;
+import org.textvae.model.TokenBatch;
+import org.textvae.vocab.Vocabulary;
+
+/**
+ * The library entry point: load a trained model, then encode, decode, sample, reconstruct and
+ * interpolate sentences, with no command line involved.
+ *
+ * <p>Thread-safe: the weights are read-only after loading and every call works in its own
+ * NDArray manager, so one instance can serve many threads. Close it to free native memory.
+ */
+public final class SentenceVae implements AutoCloseable {
+
+    /** Where the model packed into the jar lives on the class path. */
+    public static final String DEFAULT_MODEL_RESOURCE = "/org/textvae/default-model.ckpt";
+
+    /** Longest line decoded when no length is forced. */
+    public static final int DEFAULT_MAX_LENGTH = 40;
+
+    private final NDManager manager;
+    private final SentenceVaeNetwork network;
+    private final Vocabulary vocabulary;
+    private final TokenBatch.Specials specials;
+    private final GreedyDecoder greedy;
+    private final String source;
+
+    private SentenceVae(Checkpoint checkpoint, String source) {
+        this.source = source;
+        this.manager = NDManager.newBaseManager();
+        try {
+            this.network = checkpoint.network(manager);
+            this.vocabulary = Vocabulary.fromJson(checkpoint.tokenizerJson());
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+        if (vocabulary.size() != network.config().vocabSize()) {
+            close();
+            throw new TextvaeException(TextvaeException.Kind.MODEL, source + ": its vocabulary has "
+                    + vocabulary.size() + " tokens but its network " + network.config().vocabSize());
+        }
+        this.specials = new TokenBatch.Specials(
+                vocabulary.padId(), vocabulary.unkId(), vocabulary.bosId(), vocabulary.eosId());
+        this.greedy = new GreedyDecoder(network, specials);
+    }
+
+    /**
+     * Loads a model from a checkpoint file or a run folder (its best checkpoint, else its last).
+     */
+    public static SentenceVae load(Path path) {
+        Path file = path;
+        if (Files.isDirectory(path)) {
+            Path checkpoints = path.resolve("checkpoints");
+            file = Files.exists(checkpoints.resolve("best.ckpt"))
+                    ? checkpoints.resolve("best.ckpt")
+                    : checkpoints.resolve("last.ckpt");
+        }
+        return new SentenceVae(Checkpoint.read(file), file.toString());
+    }
+
+    /** Loads the model packed into the jar (trained on the Tang poems corpus). */
+    public static SentenceVae loadDefault() {
+        try (InputStream in = SentenceVae.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE)) {
+            if (in == null) {
+                throw new TextvaeException(TextvaeException.Kind.MODEL,
+                        "this build has no default model packed in; pass --model DIR");
+            }
+            return new SentenceVae(Checkpoint.read(in, "the default model"), "the default model");
+        } catch (IOException e) {
+            throw new TextvaeException(TextvaeException.Kind.IO,
+                    "cannot read the default model: " + e.getMessage(), e);
+        }
+    }
+
+    public ModelConfig config() {
+        return network.config();
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** Where the model was loaded from, for messages. */
+    public String source() {
+        return source;
+    }
+
+    /** n lines decoded greedily from z ~ N(0, I), all in one batch; the seed fixes the z. */
+    public List<String> sample(int n, long seed) {
+        return decodeAll(priorSamples(n, seed), DEFAULT_MAX_LENGTH, 0, new int[0]);
+    }
+
+    /** n latent codes drawn from N(0, I) by a generator seeded with {@code seed}. */
+    public float[][] priorSamples(int n, long seed) {
+        requirePositive("count", n);
+        SplittableRandom random = new SplittableRandom(seed);
+        float[][] codes = new float[n][latentSize()];
+        for (float[] code : codes) {
+            for (int d = 0; d < code.length; d++) {
+                code[d] = (float) random.nextGaussian();
+            }
+        }
+        return codes;
+    }
+
+    /**
+     * Decodes latent codes greedily, all in one batch.
+     *
+     * @param length exact tokens per line (0: until {@code <eos>} or {@code maxLength})
+     * @param banned token ids never to emit
+     */
+    public List<String> decodeAll(float[][] codes, int maxLength, int length, int[] banned) {
+        requirePositive("maximum length", maxLength);
+        if (codes.length == 0) {
+            return List.of();
+        }
+        try (NDManager call = manager.newSubManager()) {
+            NDArray z = call.create(flatten(codes), new Shape(codes.length, latentSize()));
+            List<String> lines = new ArrayList<>(codes.length);
+            for (int[] ids : greedy.decode(call, z, maxLength, length, banned)) {
+                lines.add(vocabulary.decode(ids));
+            }
+            return lines;
+        }
+    }
+
+    /** Decodes one latent code greedily. */
+    public String decode(float[] z) {
+        requireLatent(z);
+        return decodeAll(new float[][] {z}, DEFAULT_MAX_LENGTH, 0, new int[0]).get(0);
+    }
+
+    /** The posterior q(z|x) of a sentence: its mean and standard deviation. */
+    public Encoding encode(String sentence) {
+        if (!network.config().kind().hasLatent()) {
+            throw new TextvaeException(TextvaeException.Kind.USAGE,
+                    "a language model has no latent space to encode into");
+        }
+        int[] ids = tokens(sentence);
+        try (NDManager call = manager.newSubManager()) {
+            ParameterStore store = new ParameterStore(call, false);
+            NDArray input = call.create(toLongs(ids), new Shape(1, ids.length));
+            Posterior posterior = network.encode(store, input, null, false);
+            return new Encoding(posterior.mean().toFloatArray(),
+                    posterior.standardDeviation().toFloatArray(), vocabulary.unknownTokens(sentence));
+        }
+    }
+
+    /** Encodes a sentence to its posterior mean and decodes that greedily. */
+    public String reconstruct(String sentence) {
+        return decode(encode(sentence).mean());
+    }
+
+    /**
+     * The homotopy of Bowman et al. §6.3 between two sentences' posterior means: {@code steps}
+     * points from one to the other, endpoints included, each decoded greedily.
+     */
+    public List<String> interpolate(String from, String to, int steps, Interpolation path) {
+        return interpolate(encode(from).mean(), encode(to).mean(), steps, path);
+    }
+
+    /** Linear interpolation between two sentences, as in the paper. */
+    public List<String> interpolate(String from, String to, int steps) {
+        return interpolate(from, to, steps, Interpolation.LINEAR);
+    }
+
+    /** The homotopy between two latent codes, endpoints included. */
+    public List<String> interpolate(float[] from, float[] to, int steps, Interpolation path) {
+        requireLatent(from);
+        requireLatent(to);
+        return decodeAll(path.points(from, to, steps), DEFAULT_MAX_LENGTH, 0, new int[0]);
+    }
+
+    /** Linear interpolation between two latent codes. */
+    public List<String> interpolate(float[] from, float[] to, int steps) {
+        return interpolate(from, to, steps, Interpolation.LINEAR);
+    }
+
+    private int[] tokens(String sentence) {
+        if (sentence == null || sentence.isBlank()) {
+            throw new IllegalArgumentException("the sentence is empty");
+        }
+        int[] ids = vocabulary.encode(sentence);
+        if (ids.length == 0) {
+            throw new IllegalArgumentException("the sentence has no tokens: '" + sentence + "'");
+        }
+        if (ids.length > DEFAULT_MAX_LENGTH * 4) {
+            throw new IllegalArgumentException("the sentence has " + ids.length
+                    + " tokens; at most " + DEFAULT_MAX_LENGTH * 4 + " are accepted");
+        }
+        return ids;
+    }
+
+    private int latentSize() {
+        return network.config().latentSize();
+    }
+
+    private void requireLatent(float[] z) {
+        if (z == null || z.length != latentSize()) {
+            throw new IllegalArgumentException("a latent code needs " + latentSize()
+                    + " values, got " + (z == null ? "none" : z.length));
+        }
+    }
+
+    private static void requirePositive(String what, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(what + " must be positive, got " + value);
+        }
+    }
+
+    private static float[] flatten(float[][] rows) {
+        float[] flat = new float[rows.length * rows[0].length];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * rows[i].length, rows[i].length);
+        }
+        return flat;
+    }
+
+    private static long[] toLongs(int[] ids) {
+        long[] longs = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            longs[i] = ids[i];
+        }
+        return longs;
+    }
+
+    @Override
+    public void close() {
+        vocabulary.close();
+        manager.close();
+    }
+}

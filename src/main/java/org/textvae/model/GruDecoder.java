@@ -1,0 +1,104 @@
+package org.textvae.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.recurrent.GRU;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.UniformInitializer;
+import ai.djl.util.PairList;
+
+/**
+ * The conditional language model p(x|z): z → initial GRU state (linear + tanh), optionally z
+ * concatenated to every input embedding, a GRU, and a linear layer to the vocabulary.
+ *
+ * <p>Inputs: embedded decoder inputs (batch, time, embedding), the state to start from (1, batch,
+ * hidden) and, when z is fed at every step, z (batch, latent). Outputs: logits (batch, time,
+ * vocabulary) and the state after the last step, so generation can continue step by step from
+ * exactly where it stopped.
+ */
+final class GruDecoder extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    private final ModelConfig config;
+    private final Linear latentToState;
+    private final GRU gru;
+    private final Linear toVocabulary;
+
+    GruDecoder(ModelConfig config) {
+        super(VERSION);
+        this.config = config;
+        latentToState =
+                config.kind().hasLatent()
+                        ? addChildBlock(
+                                "latentToState",
+                                Linear.builder().setUnits(config.hiddenSize()).build())
+                        : null;
+        gru =
+                addChildBlock(
+                        "gru",
+                        GRU.builder()
+                                .setStateSize(config.hiddenSize())
+                                .setNumLayers(1)
+                                .optBatchFirst(true)
+                                .optReturnState(true)
+                                .build());
+        gru.setInitializer(
+                new UniformInitializer((float) (1 / Math.sqrt(config.hiddenSize()))),
+                Parameter.Type.WEIGHT);
+        toVocabulary =
+                addChildBlock(
+                        "toVocabulary", Linear.builder().setUnits(config.vocabSize()).build());
+    }
+
+    /** The decoder's first state (1, batch, hidden): tanh(W z + b), zeros for the language model. */
+    NDArray initialState(
+            ParameterStore store, NDArray z, long batch, NDManager manager, boolean training) {
+        if (latentToState == null) {
+            return manager.zeros(new Shape(1, batch, config.hiddenSize()));
+        }
+        return latentToState.forward(store, new NDList(z), training).head().tanh().expandDims(0);
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray embedded = inputs.get(0);
+        NDArray state = inputs.get(1);
+        if (config.latentAtEveryStep() && config.kind().hasLatent()) {
+            NDArray z = inputs.get(2);
+            Shape shape = embedded.getShape();
+            NDArray repeated =
+                    z.expandDims(1).broadcast(shape.get(0), shape.get(1), config.latentSize());
+            embedded = embedded.concat(repeated, 2);
+        }
+        NDList recurrent = gru.forward(store, new NDList(embedded, state), training);
+        NDArray logits = toVocabulary.forward(store, new NDList(recurrent.get(0)), training).head();
+        return new NDList(logits, recurrent.get(1));
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        if (latentToState != null) {
+            latentToState.initialize(manager, dataType, new Shape(1, config.latentSize()));
+        }
+        gru.initialize(
+                manager, dataType, new Shape(new long[] {1, 1, config.decoderInputSize()}, "NTC"));
+        toVocabulary.initialize(manager, dataType, new Shape(1, config.hiddenSize()));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape embedded = inputShapes[0];
+        return new Shape[] {
+            new Shape(embedded.get(0), embedded.get(1), config.vocabSize()),
+            new Shape(1, embedded.get(0), config.hiddenSize())
+        };
+    }
+}

@@ -1,0 +1,51 @@
+package org.textvae.model;
+
+/**
+ * The shape of a sentence VAE. Saved in every checkpoint beside the weights, so loading never
+ * guesses.
+ *
+ * @param kind VAE, plain autoencoder or language model
+ * @param vocabSize number of token ids, specials included
+ * @param embeddingSize token embedding width, shared by encoder and decoder
+ * @param hiddenSize GRU state width (each encoder direction and the decoder)
+ * @param latentSize dimension of z
+ * @param latentAtEveryStep also feed z, concatenated to the input embedding, at every decoder step
+ */
+public record ModelConfig(
+        ModelKind kind,
+        int vocabSize,
+        int embeddingSize,
+        int hiddenSize,
+        int latentSize,
+        boolean latentAtEveryStep) {
+
+    public ModelConfig {
+        if (kind == null) {
+            throw new IllegalArgumentException("model kind must be given");
+        }
+        requirePositive("vocabulary size", vocabSize);
+        requirePositive("embedding size", embeddingSize);
+        requirePositive("hidden size", hiddenSize);
+        requirePositive("latent size", latentSize);
+        if (vocabSize < 5) {
+            throw new IllegalArgumentException(
+                    "vocabulary size must exceed the four special tokens, got " + vocabSize);
+        }
+    }
+
+    /** Bowman-like sizes: embedding 300, hidden 256, latent 32, z only in the initial state. */
+    public static ModelConfig defaults(int vocabSize) {
+        return new ModelConfig(ModelKind.VAE, vocabSize, 300, 256, 32, false);
+    }
+
+    /** Width of the decoder's per-step input. */
+    public int decoderInputSize() {
+        return latentAtEveryStep && kind.hasLatent() ? embeddingSize + latentSize : embeddingSize;
+    }
+
+    private static void requirePositive(String what, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(what + " must be positive, got " + value);
+        }
+    }
+}

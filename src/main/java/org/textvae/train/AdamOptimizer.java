@@ -1,0 +1,116 @@
+package org.textvae.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adam (Kingma and Ba 2015) with global gradient-norm clipping.
+ *
+ * <p>Written here rather than taken from DJL because its moment estimates must be saved in every
+ * checkpoint and restored on resume, so a resumed run continues exactly where it stopped. The
+ * moments live in the optimiser's own manager; every temporary of a step is closed with the step.
+ */
+public final class AdamOptimizer implements AutoCloseable {
+
+    private static final float BETA1 = 0.9f;
+    private static final float BETA2 = 0.999f;
+    private static final float EPSILON = 1e-8f;
+
+    private final List<Parameter> parameters;
+    private final NDManager manager;
+    private final List<NDArray> firstMoments = new ArrayList<>();
+    private final List<NDArray> secondMoments = new ArrayList<>();
+    private long steps;
+
+    /** An optimiser over {@code parameters}, its state in a child of {@code parent}. */
+    public AdamOptimizer(List<Parameter> parameters, NDManager parent) {
+        this.parameters = List.copyOf(parameters);
+        this.manager = parent.newSubManager();
+        for (Parameter parameter : this.parameters) {
+            firstMoments.add(manager.zeros(parameter.getArray().getShape()));
+            secondMoments.add(manager.zeros(parameter.getArray().getShape()));
+        }
+    }
+
+    /** Steps taken so far (the bias correction depends on it). */
+    public long steps() {
+        return steps;
+    }
+
+    /**
+     * Clips the gradients to a global L2 norm of {@code maxNorm} (0 = no clipping), takes one Adam
+     * step and zeroes the gradients for the next backward pass.
+     *
+     * @return the gradient norm before clipping
+     */
+    public float step(float learningRate, float maxNorm) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            List<NDArray> gradients = new ArrayList<>(parameters.size());
+            NDArray squaredNorm = null;
+            for (Parameter parameter : parameters) {
+                NDArray gradient = parameter.getArray().getGradient();
+                gradients.add(gradient);
+                NDArray squares = gradient.square().sum();
+                squaredNorm = squaredNorm == null ? squares : squaredNorm.add(squares);
+            }
+            float norm = (float) Math.sqrt(squaredNorm.getFloat());
+            float scale = maxNorm > 0 && norm > maxNorm ? maxNorm / (norm + 1e-6f) : 1f;
+            steps++;
+            double correction1 = 1 - Math.pow(BETA1, steps);
+            double correction2 = Math.sqrt(1 - Math.pow(BETA2, steps));
+            for (int i = 0; i < parameters.size(); i++) {
+                NDArray gradient = gradients.get(i);
+                if (scale != 1f) {
+                    gradient.muli(scale);
+                }
+                NDArray m = firstMoments.get(i).muli(BETA1).addi(gradient.mul(1 - BETA1));
+                NDArray v =
+                        secondMoments.get(i).muli(BETA2).addi(gradient.square().muli(1 - BETA2));
+                NDArray denominator = v.sqrt().divi(correction2).addi(EPSILON);
+                parameters.get(i).getArray().subi(m.div(denominator).muli(learningRate / correction1));
+                gradient.muli(0);
+            }
+            return norm;
+        }
+    }
+
+    /** The moments, in parameter order: all first moments, then all second moments. */
+    public NDList state() {
+        NDList state = new NDList();
+        state.addAll(firstMoments);
+        state.addAll(secondMoments);
+        return state;
+    }
+
+    /** Restores the moments written by {@link #state()} and the step count. */
+    public void restore(NDList state, long steps) {
+        if (state.size() != 2 * parameters.size()) {
+            throw new IllegalArgumentException(
+                    "optimizer state has " + state.size() + " arrays, expected " + 2 * parameters.size());
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            restoreInto(firstMoments.get(i), state.get(i));
+            restoreInto(secondMoments.get(i), state.get(parameters.size() + i));
+        }
+        this.steps = steps;
+    }
+
+    private static void restoreInto(NDArray target, NDArray saved) {
+        if (!target.getShape().equals(saved.getShape())) {
+            throw new IllegalArgumentException(
+                    "optimizer state shape " + saved.getShape() + " does not match " + target.getShape());
+        }
+        target.set(saved.toFloatArray());
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

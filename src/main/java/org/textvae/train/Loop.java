@@ -1,0 +1,176 @@
+package org.textvae.train;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.textvae.corpus.LengthBuckets;
+import org.textvae.eval.ElboEvaluator;
+import org.textvae.model.SentenceVaeNetwork;
+import org.textvae.model.TokenBatch;
+import org.textvae.vocab.Vocabulary;
+
+/** The epoch loop of a {@link TrainingRun}: steps, metrics rows, validation and checkpoints. */
+final class Loop {
+
+    private static final int VALIDATION_BATCH = 256;
+
+    private final TrainingJob job;
+    private final TrainConfig config;
+    private final RunFolder folder;
+    private final SentenceVaeNetwork network;
+    private final AdamOptimizer optimizer;
+    private final NDManager manager;
+    private final Vocabulary vocabulary;
+    private final TrainingData data;
+    private final Consumer<String> log;
+    private final boolean showProgress;
+    private final TrainingStep step;
+    private final List<Float> losses = new ArrayList<>();
+    private ElboEvaluator.Report lastValidation;
+
+    Loop(TrainingJob job, RunFolder folder, SentenceVaeNetwork network, AdamOptimizer optimizer,
+            NDManager manager, Vocabulary vocabulary, TrainingData data, Consumer<String> log,
+            boolean showProgress) {
+        this.job = job;
+        this.config = job.training();
+        this.folder = folder;
+        this.network = network;
+        this.optimizer = optimizer;
+        this.manager = manager;
+        this.vocabulary = vocabulary;
+        this.data = data;
+        this.log = log;
+        this.showProgress = showProgress;
+        this.step = new TrainingStep(network, optimizer, manager, config,
+                TrainingRun.specials(vocabulary));
+    }
+
+    TrainingRun.Result run(TrainingState start) throws IOException {
+        LengthBuckets buckets = TrainingRun.buckets(data, config);
+        long perEpoch = buckets.batchesPerEpoch();
+        long total = config.epochs() * perEpoch;
+        if (config.maxSteps() > 0) {
+            total = Math.min(total, config.maxSteps());
+        }
+        TrainingState state = start;
+        try (MetricsLog metrics = MetricsLog.open(folder.metrics(), state.step());
+                ProgressBar bar = progressBar(total, state.step())) {
+            Window window = new Window();
+            while (state.epoch() < config.epochs() && !limitReached(state)) {
+                List<int[]> batches = buckets.epoch(config.seed(), state.epoch());
+                while (state.batchInEpoch() < batches.size() && !limitReached(state)) {
+                    long begun = System.nanoTime();
+                    TrainingStep.Outcome outcome = step.run(
+                            TrainingStep.select(data.train(), batches.get(state.batchInEpoch())),
+                            state.step());
+                    double seconds = (System.nanoTime() - begun) / 1e9;
+                    state = state.afterStep(seconds);
+                    losses.add(outcome.loss());
+                    window.add(outcome, seconds);
+                    if (state.step() % config.logEvery() == 0) {
+                        logRow(metrics, state, window, bar);
+                        window = new Window();
+                    }
+                    if (config.checkpointEvery() > 0 && state.step() % config.checkpointEvery() == 0) {
+                        save(state);
+                    }
+                    if (bar != null) {
+                        bar.stepTo(state.step());
+                    }
+                }
+                if (state.batchInEpoch() >= batches.size()) {
+                    state = validate(metrics, state.nextEpoch());
+                }
+            }
+            if (limitReached(state) && state.batchInEpoch() > 0) {
+                state = validate(metrics, state);
+            }
+        }
+        return new TrainingRun.Result(folder, state, lastValidation, List.copyOf(losses));
+    }
+
+    private boolean limitReached(TrainingState state) {
+        return config.maxSteps() > 0 && state.step() >= config.maxSteps();
+    }
+
+    private TrainingState validate(MetricsLog metrics, TrainingState state) {
+        ElboEvaluator.Report report = ElboEvaluator.evaluate(network, manager, data.valid(),
+                TrainingRun.specials(vocabulary), config.seed(), VALIDATION_BATCH);
+        lastValidation = report;
+        double beta = config.klSchedule().weight(state.step()) * config.beta();
+        metrics.append("valid", state.step(), state.epoch(), beta, report.reconstruction(),
+                report.kl(), report.negativeElbo(), report.perplexity(), report.activeUnits(), "",
+                "", state.seconds());
+        boolean better = report.negativeElbo() < state.bestValidElbo();
+        log.accept(String.format("step %,d: valid reconstruction %.3f, KL %.3f, -ELBO %.3f nats"
+                        + " per sentence, perplexity %.2f, active units %d/%d%s",
+                state.step(), report.reconstruction(), report.kl(), report.negativeElbo(),
+                report.perplexity(), report.activeUnits(), network.config().latentSize(),
+                better ? " (best so far)" : ""));
+        if (better) {
+            state = state.withBest(report.negativeElbo());
+            folder.save(folder.bestCheckpoint(), network, vocabulary.toJson(), job, state, optimizer);
+        }
+        save(state);
+        return state;
+    }
+
+    private void save(TrainingState state) {
+        folder.save(folder.lastCheckpoint(), network, vocabulary.toJson(), job, state, optimizer);
+    }
+
+    private void logRow(MetricsLog metrics, TrainingState state, Window window, ProgressBar bar) {
+        double n = window.steps;
+        double tokensPerSecond = window.tokens / window.seconds;
+        metrics.append("train", state.step(), state.epoch(), window.beta, window.reconstruction / n,
+                window.kl / n, window.loss / n, "", "", window.gradNorm / n,
+                Math.round(tokensPerSecond), state.seconds());
+        if (bar != null) {
+            bar.setExtraMessage(String.format(" rec %.2f KL %.2f β %.2f %,.0f tok/s",
+                    window.reconstruction / n, window.kl / n, window.beta, tokensPerSecond));
+        }
+    }
+
+    private ProgressBar progressBar(long total, long done) {
+        if (!showProgress) {
+            return null;
+        }
+        return new ProgressBarBuilder()
+                .setTaskName("train")
+                .setInitialMax(total)
+                .startsFrom(done, java.time.Duration.ZERO)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(1000)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .build();
+    }
+
+    /** Averages over the steps since the last metrics row. */
+    private static final class Window {
+        private int steps;
+        private double loss;
+        private double reconstruction;
+        private double kl;
+        private double gradNorm;
+        private double beta;
+        private long tokens;
+        private double seconds;
+
+        void add(TrainingStep.Outcome outcome, double elapsed) {
+            steps++;
+            loss += outcome.loss();
+            reconstruction += outcome.reconstruction();
+            kl += outcome.kl();
+            gradNorm += outcome.gradNorm();
+            beta = outcome.beta();
+            tokens += outcome.tokens();
+            seconds += elapsed;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.textvae.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.textvae.TextvaeException;
+import org.textvae.corpus.Corpus;
+import org.textvae.corpus.CorpusReader;
+import org.textvae.vocab.Vocabulary;
+
+/**
+ * The token ids a run trains and validates on. Sentences that are empty after tokenisation or
+ * longer than the maximum length are skipped and counted, never dropped silently.
+ *
+ * @param train training sentences as token ids (no specials)
+ * @param valid validation sentences as token ids
+ * @param skipped sentences (or corpus lines) left out, with the reasons in the run's log
+ */
+public record TrainingData(List<int[]> train, List<int[]> valid, int skipped) {
+
+    /** Every {@code HOLD_OUT}-th training sentence validates when the corpus has no valid split. */
+    private static final int HOLD_OUT = 50;
+
+    /** Reads and encodes the job's corpus; {@code log} receives one line per notable fact. */
+    public static TrainingData load(TrainingJob job, Vocabulary vocabulary, Consumer<String> log) {
+        Corpus corpus = CorpusReader.read(job.corpus());
+        int maxLength = job.training().maxLength();
+        int[] skipped = {corpus.skipped()};
+        List<int[]> train = encode(corpus.train(), vocabulary, maxLength, skipped);
+        List<int[]> valid;
+        if (job.validCorpus() != null) {
+            Corpus validCorpus = CorpusReader.read(job.validCorpus());
+            List<String> lines = new ArrayList<>(validCorpus.train());
+            lines.addAll(validCorpus.valid());
+            lines.addAll(validCorpus.test());
+            valid = encode(lines, vocabulary, maxLength, skipped);
+        } else if (!corpus.valid().isEmpty()) {
+            valid = encode(corpus.valid(), vocabulary, maxLength, skipped);
+        } else {
+            List<int[]> kept = new ArrayList<>();
+            valid = new ArrayList<>();
+            for (int i = 0; i < train.size(); i++) {
+                (i % HOLD_OUT == HOLD_OUT - 1 ? valid : kept).add(train.get(i));
+            }
+            train = kept;
+            log.accept("no validation split: holding out every " + HOLD_OUT + "th sentence ("
+                    + valid.size() + ")");
+        }
+        if (train.isEmpty()) {
+            throw new TextvaeException(TextvaeException.Kind.INPUT,
+                    job.corpus() + " has no usable training sentence of at most " + maxLength
+                            + " tokens; check the file or raise --max-length");
+        }
+        if (valid.isEmpty()) {
+            throw new TextvaeException(TextvaeException.Kind.INPUT,
+                    "no usable validation sentence in " + job.corpus() + "; pass --valid FILE");
+        }
+        log.accept(String.format("corpus: %,d training and %,d validation sentences; %,d skipped"
+                + " (unusable lines, empty, or longer than %d tokens)",
+                train.size(), valid.size(), skipped[0], maxLength));
+        return new TrainingData(List.copyOf(train), List.copyOf(valid), skipped[0]);
+    }
+
+    private static List<int[]> encode(
+            List<String> lines, Vocabulary vocabulary, int maxLength, int[] skipped) {
+        List<int[]> encoded = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            int[] ids = vocabulary.encode(line);
+            if (ids.length == 0 || ids.length > maxLength) {
+                skipped[0]++;
+            } else {
+                encoded.add(ids);
+            }
+        }
+        return encoded;
+    }
+
+    /** Target tokens in the training split, {@code <eos>} included. */
+    public long trainTokens() {
+        long tokens = 0;
+        for (int[] sentence : train) {
+            tokens += sentence.length + 1;
+        }
+        return tokens;
+    }
+}

@@ -1,0 +1,128 @@
+package org.textvae.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.textvae.TextvaeException;
+import org.textvae.corpus.LengthBuckets;
+import org.textvae.eval.ElboEvaluator;
+import org.textvae.model.Checkpoint;
+import org.textvae.model.SentenceVaeNetwork;
+import org.textvae.model.TokenBatch;
+import org.textvae.vocab.Vocabulary;
+
+/**
+ * A corpus training run: teacher forcing, word dropout, KL annealing, Adam with clipping,
+ * validation each epoch, checkpoints (last and best on validation −ELBO), metrics.csv, and an
+ * exact {@code --resume}. The loop knows nothing of the network's insides.
+ */
+public final class TrainingRun {
+
+    /**
+     * What a run (or the resumed part of it) did.
+     *
+     * @param folder the run folder
+     * @param state where the run stopped
+     * @param validation the last validation report
+     * @param losses the loss of every step taken in this invocation, in order
+     */
+    public record Result(RunFolder folder, TrainingState state, ElboEvaluator.Report validation,
+            List<Float> losses) {}
+
+    private final TrainingJob job;
+    private final Consumer<String> log;
+    private final boolean showProgress;
+
+    private TrainingRun(TrainingJob job, Consumer<String> log, boolean showProgress) {
+        this.job = job;
+        this.log = log;
+        this.showProgress = showProgress;
+    }
+
+    /** Trains a new model. */
+    public static Result start(TrainingJob job, Consumer<String> log, boolean showProgress) {
+        return new TrainingRun(job, log, showProgress).run(null);
+    }
+
+    /**
+     * Continues the run in {@code runDirectory} from its last checkpoint with the settings it was
+     * started with; {@code epochs} and {@code maxSteps}, when not null, extend it.
+     */
+    public static Result resume(Path runDirectory, Integer epochs, Long maxSteps,
+            Consumer<String> log, boolean showProgress) {
+        Path file = new RunFolder(runDirectory).lastCheckpoint();
+        Checkpoint checkpoint = Checkpoint.read(file);
+        TrainingJob job = RunFolder.job(checkpoint, file);
+        job = new TrainingJob(job.model(), job.training(), job.corpus(), job.vocabulary(),
+                job.validCorpus(), runDirectory, job.commandLine());
+        if (epochs != null) {
+            job = job.withEpochs(epochs);
+        }
+        if (maxSteps != null) {
+            job = job.withMaxSteps(maxSteps);
+        }
+        return new TrainingRun(job, log, showProgress).run(checkpoint);
+    }
+
+    private Result run(Checkpoint resumeFrom) {
+        RunFolder folder = new RunFolder(job.runDirectory());
+        try (Vocabulary vocabulary = resumeFrom == null
+                        ? Vocabulary.load(job.vocabulary())
+                        : Vocabulary.fromJson(resumeFrom.tokenizerJson());
+                NDManager manager = NDManager.newBaseManager()) {
+            if (vocabulary.size() != job.model().vocabSize()) {
+                throw new TextvaeException(TextvaeException.Kind.INPUT, String.format(
+                        "vocabulary %s has %d tokens but the model expects %d",
+                        job.vocabulary(), vocabulary.size(), job.model().vocabSize()));
+            }
+            TrainingData data = TrainingData.load(job, vocabulary, log);
+            SentenceVaeNetwork network;
+            TrainingState state;
+            if (resumeFrom == null) {
+                Engine.getInstance().setRandomSeed((int) job.training().seed());
+                network = new SentenceVaeNetwork(job.model());
+                network.initialize(manager);
+                state = TrainingState.start();
+                folder.describe(job);
+            } else {
+                Path file = folder.lastCheckpoint();
+                network = resumeFrom.network(manager);
+                network.freezeParameters(false);
+                state = RunFolder.state(resumeFrom, file);
+                log.accept(String.format("resuming at step %,d (epoch %d, batch %d)",
+                        state.step(), state.epoch() + 1, state.batchInEpoch()));
+            }
+            List<Parameter> parameters = new ArrayList<>(network.getParameters().values());
+            try (AdamOptimizer optimizer = new AdamOptimizer(parameters, manager)) {
+                if (resumeFrom != null) {
+                    optimizer.restore(RunFolder.optimizerState(resumeFrom, manager,
+                            folder.lastCheckpoint()), state.step());
+                }
+                return new Loop(job, folder, network, optimizer, manager, vocabulary, data, log,
+                        showProgress).run(state);
+            }
+        } catch (IOException e) {
+            throw new TextvaeException(TextvaeException.Kind.IO,
+                    "cannot write to run folder " + job.runDirectory() + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new TextvaeException(TextvaeException.Kind.IO,
+                    "cannot write to run folder " + job.runDirectory() + ": "
+                            + e.getCause().getMessage(), e);
+        }
+    }
+
+    static TokenBatch.Specials specials(Vocabulary vocabulary) {
+        return new TokenBatch.Specials(
+                vocabulary.padId(), vocabulary.unkId(), vocabulary.bosId(), vocabulary.eosId());
+    }
+
+    static LengthBuckets buckets(TrainingData data, TrainConfig config) {
+        return new LengthBuckets(data.train(), config.batchSize());
+    }
+}

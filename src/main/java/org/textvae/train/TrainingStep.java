@@ -1,0 +1,86 @@
+package org.textvae.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.textvae.TextvaeException;
+import org.textvae.eval.ElboEvaluator;
+import org.textvae.model.SentenceVaeNetwork;
+import org.textvae.model.TokenBatch;
+
+/**
+ * One optimiser step: lay out the batch, forward, backward, clip, update. All of its randomness
+ * (word dropout, ε) comes from a generator seeded by (run seed, step), so any step can be
+ * replayed, which is what makes resume exact.
+ */
+final class TrainingStep {
+
+    /** What one step measured. */
+    record Outcome(float loss, float reconstruction, float kl, float beta, float gradNorm, long tokens) {}
+
+    private final SentenceVaeNetwork network;
+    private final AdamOptimizer optimizer;
+    private final NDManager manager;
+    private final TrainConfig config;
+    private final TokenBatch.Specials specials;
+
+    TrainingStep(SentenceVaeNetwork network, AdamOptimizer optimizer, NDManager manager,
+            TrainConfig config, TokenBatch.Specials specials) {
+        this.network = network;
+        this.optimizer = optimizer;
+        this.manager = manager;
+        this.config = config;
+        this.specials = specials;
+    }
+
+    /** The generator of step {@code step} in a run seeded with {@code seed}. */
+    static SplittableRandom randomFor(long seed, long step) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ (step + 1) * 0xBF58476D1CE4E5B9L);
+    }
+
+    Outcome run(List<int[]> sentences, long step) {
+        SplittableRandom random = randomFor(config.seed(), step);
+        float beta = (float) (config.klSchedule().weight(step) * config.beta());
+        try (NDManager batchManager = manager.newSubManager()) {
+            ParameterStore store = new ParameterStore(batchManager, false);
+            TokenBatch batch =
+                    TokenBatch.of(batchManager, sentences, specials, config.wordDropout(), random);
+            NDArray epsilon =
+                    network.config().kind().samplesLatent()
+                            ? ElboEvaluator.gaussian(batchManager, random, batch.size(),
+                                    network.config().latentSize())
+                            : null;
+            float[] values;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                VaeObjective.Terms terms = VaeObjective.compute(
+                        network, store, batch, epsilon, beta, config.freeBits(), true);
+                collector.backward(terms.loss());
+                values = NDArrays.stack(new NDList(terms.loss(), terms.reconstruction(), terms.kl()))
+                        .toFloatArray();
+            }
+            if (!Float.isFinite(values[0])) {
+                throw new TextvaeException(TextvaeException.Kind.NUMERIC, String.format(
+                        "training diverged at step %d (loss %s); the last checkpoint is kept."
+                                + " Resume with a lower --lr or a smaller --clip", step + 1, values[0]));
+            }
+            float norm = optimizer.step(config.learningRate(), config.clipNorm());
+            return new Outcome(values[0], values[1], values[2], beta, norm, batch.tokenCount());
+        }
+    }
+
+    /** The sentences of a batch of indices. */
+    static List<int[]> select(List<int[]> sentences, int[] indices) {
+        List<int[]> selected = new ArrayList<>(indices.length);
+        for (int index : indices) {
+            selected.add(sentences.get(index));
+        }
+        return selected;
+    }
+}

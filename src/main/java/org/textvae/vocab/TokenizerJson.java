@@ -1,0 +1,173 @@
+package org.textvae.vocab;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import org.textvae.TextvaeException;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes and checks the HuggingFace {@code tokenizer.json} of a word-level vocabulary. HF rejects
+ * unknown top-level fields, so the segmentation is not stored separately: it is read back from the
+ * pre-tokenizer (a WhitespaceSplit alone means WORD, followed by a one-character Split means
+ * CHARACTER).
+ */
+final class TokenizerJson {
+
+    /**
+     * Isolates every code point; the tokenizer's regex engine matches characters, not UTF-16 units.
+     */
+    static final String CHARACTER_PATTERN = ".";
+
+    private static final Gson GSON =
+            new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
+
+    private TokenizerJson() {}
+
+    /** Returns the file text for tokens listed in id order, the specials first. */
+    static String write(List<String> tokens, Segmentation segmentation) {
+        JsonObject root = new JsonObject();
+        root.addProperty("version", "1.0");
+        root.add("truncation", JsonNull.INSTANCE);
+        root.add("padding", JsonNull.INSTANCE);
+        root.add("added_tokens", addedTokens(tokens));
+        // No normalizer: NFC would fold CJK compatibility ideographs that the corpus keeps as is.
+        root.add("normalizer", JsonNull.INSTANCE);
+        root.add("pre_tokenizer", preTokenizer(segmentation));
+        root.add("post_processor", JsonNull.INSTANCE);
+        // Without a decoder HF joins tokens with single spaces, which is what WORD wants.
+        root.add(
+                "decoder",
+                segmentation == Segmentation.CHARACTER ? type("Fuse") : JsonNull.INSTANCE);
+        JsonObject model = type("WordLevel");
+        JsonObject vocab = new JsonObject();
+        for (int id = 0; id < tokens.size(); id++) {
+            vocab.addProperty(tokens.get(id), id);
+        }
+        model.add("vocab", vocab);
+        model.addProperty("unk_token", Vocabulary.UNK);
+        root.add("model", model);
+        return GSON.toJson(root) + "\n";
+    }
+
+    private static JsonArray addedTokens(List<String> tokens) {
+        JsonArray added = new JsonArray();
+        for (int id = 0; id < Vocabulary.SPECIALS.size(); id++) {
+            JsonObject token = new JsonObject();
+            token.addProperty("id", id);
+            token.addProperty("content", tokens.get(id));
+            token.addProperty("single_word", false);
+            token.addProperty("lstrip", false);
+            token.addProperty("rstrip", false);
+            token.addProperty("normalized", false);
+            token.addProperty("special", true);
+            added.add(token);
+        }
+        return added;
+    }
+
+    private static JsonObject preTokenizer(Segmentation segmentation) {
+        if (segmentation == Segmentation.WORD) {
+            return type("WhitespaceSplit");
+        }
+        JsonObject pattern = new JsonObject();
+        pattern.addProperty("Regex", CHARACTER_PATTERN);
+        JsonObject split = type("Split");
+        split.add("pattern", pattern);
+        split.addProperty("behavior", "Isolated");
+        split.addProperty("invert", false);
+        JsonArray steps = new JsonArray();
+        steps.add(type("WhitespaceSplit"));
+        steps.add(split);
+        JsonObject sequence = type("Sequence");
+        sequence.add("pretokenizers", steps);
+        return sequence;
+    }
+
+    private static JsonObject type(String type) {
+        JsonObject object = new JsonObject();
+        object.addProperty("type", type);
+        return object;
+    }
+
+    /** Reads the tokens by id and the segmentation, checking the parts textvae relies on. */
+    static Parsed read(String json, String source) {
+        JsonObject root;
+        try {
+            root = JsonParser.parseString(json).getAsJsonObject();
+        } catch (JsonParseException | IllegalStateException e) {
+            throw invalid(source, "not a JSON object (" + e.getMessage() + ")");
+        }
+        JsonObject model = object(root, "model", source);
+        if (!"WordLevel".equals(string(model, "type"))) {
+            throw invalid(source, "model type is " + string(model, "type") + ", not WordLevel");
+        }
+        String[] tokens = tokensById(object(model, "vocab", source), source);
+        for (int id = 0; id < Vocabulary.SPECIALS.size(); id++) {
+            if (id >= tokens.length || !Vocabulary.SPECIALS.get(id).equals(tokens[id])) {
+                throw invalid(
+                        source,
+                        "special token " + Vocabulary.SPECIALS.get(id) + " must have id " + id);
+            }
+        }
+        return new Parsed(tokens, segmentation(root.get("pre_tokenizer"), source));
+    }
+
+    private static String[] tokensById(JsonObject vocab, String source) {
+        String[] tokens = new String[vocab.size()];
+        for (Map.Entry<String, JsonElement> entry : vocab.entrySet()) {
+            JsonElement value = entry.getValue();
+            boolean number = value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber();
+            int id = number ? value.getAsInt() : -1;
+            if (id < 0 || id >= tokens.length || tokens[id] != null) {
+                throw invalid(
+                        source, "token ids must be 0.." + (tokens.length - 1) + " without gaps");
+            }
+            tokens[id] = entry.getKey();
+        }
+        return tokens;
+    }
+
+    private static Segmentation segmentation(JsonElement pre, String source) {
+        if (pre != null && pre.isJsonObject()) {
+            String type = string(pre.getAsJsonObject(), "type");
+            if ("WhitespaceSplit".equals(type)) {
+                return Segmentation.WORD;
+            }
+            if ("Sequence".equals(type) && pre.toString().contains("\"Split\"")) {
+                return Segmentation.CHARACTER;
+            }
+        }
+        throw invalid(source, "pre_tokenizer is neither WhitespaceSplit nor a character Split");
+    }
+
+    private static JsonObject object(JsonObject parent, String key, String source) {
+        JsonElement element = parent.get(key);
+        if (element == null || !element.isJsonObject()) {
+            throw invalid(source, "no \"" + key + "\" object");
+        }
+        return element.getAsJsonObject();
+    }
+
+    private static String string(JsonObject object, String key) {
+        JsonElement element = object.get(key);
+        return element != null && element.isJsonPrimitive() ? element.getAsString() : null;
+    }
+
+    static TextvaeException invalid(String source, String why) {
+        return new TextvaeException(
+                TextvaeException.Kind.INPUT,
+                source + ": invalid tokenizer (" + why + "); rebuild it with textvae vocab build");
+    }
+
+    /** The parts of a tokenizer.json that Java needs beside the native tokenizer. */
+    record Parsed(String[] tokens, Segmentation segmentation) {}
+}

@@ -1,0 +1,119 @@
+package org.textvae.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.textvae.TextvaeException;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+class CorpusReaderTest {
+
+    @TempDir Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        return Files.write(dir.resolve(name), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static TextvaeException failure(Path path, TextvaeException.Kind kind) {
+        TextvaeException e = assertThrows(TextvaeException.class, () -> CorpusReader.read(path));
+        assertEquals(kind, e.kind(), e.getMessage());
+        assertTrue(e.getMessage().contains(path.toString()), e.getMessage());
+        return e;
+    }
+
+    @Test
+    void readsSplitColumnQuotingAndBackslashes() throws URISyntaxException {
+        Path csv = Path.of(getClass().getResource("tiny.csv").toURI());
+        Corpus corpus = CorpusReader.read(csv);
+        assertEquals("tiny.csv", corpus.name());
+        assertEquals(List.of("红豆生南国", "春来发几枝"), corpus.valid());
+        assertEquals(List.of("愿君多采撷", "此物最相思"), corpus.test());
+        assertEquals(15, corpus.train().size());
+        assertTrue(corpus.train().contains("a \"quoted\" line, with a comma"));
+        assertTrue(corpus.train().contains("back\\slash stays"));
+        assertEquals(1, corpus.skipped(), "the blank row");
+    }
+
+    @Test
+    void csvWithoutSplitColumnIsAllTrainAndGzipWorks() throws IOException {
+        Path gz = dir.resolve("c.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write("id,text\n1,one\n2,two\n3\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Corpus corpus = CorpusReader.read(gz);
+        assertEquals(List.of("one", "two"), corpus.train());
+        assertEquals(1, corpus.skipped(), "the row without a text field");
+    }
+
+    @Test
+    void missingTextColumnIsAnInputError() throws IOException {
+        Path csv = write("a.csv", "sentence,split\nhello,train\n");
+        assertTrue(failure(csv, TextvaeException.Kind.INPUT).getMessage().contains("'text'"));
+    }
+
+    @Test
+    void brokenQuotingNamesTheLine() throws IOException {
+        Path csv = write("b.csv", "text,split\nfine,train\n\"never closed,train\nmore,train\n");
+        TextvaeException e = failure(csv, TextvaeException.Kind.INPUT);
+        assertTrue(e.getMessage().contains(csv + ":3:"), e.getMessage());
+    }
+
+    @Test
+    void unknownSplitIsAnInputError() throws IOException {
+        Path csv = write("s.csv", "text,split\nfine,train\nodd,dev\n");
+        assertTrue(failure(csv, TextvaeException.Kind.INPUT).getMessage().contains(":3:"));
+    }
+
+    @Test
+    void plainTextIsTrimmedAndBlankLinesCounted() throws IOException {
+        Path txt = write("p.txt", "\uFEFFthe cat sat\n\n  a dog ran \r\n\u3000\nlast line");
+        Corpus corpus = CorpusReader.read(txt);
+        assertEquals(List.of("the cat sat", "a dog ran", "last line"), corpus.train());
+        assertTrue(corpus.valid().isEmpty() && corpus.test().isEmpty());
+        assertEquals(2, corpus.skipped());
+    }
+
+    @Test
+    void invalidUtf8LineIsSkippedAndCounted() throws IOException {
+        byte[] bad = {
+            'o', 'k', '\n', (byte) 0xC3, '(', '\n', (byte) 0xE5, (byte) 0xBA, (byte) 0x8A
+        };
+        Path txt = Files.write(dir.resolve("u.txt"), bad);
+        Corpus corpus = CorpusReader.read(txt);
+        assertEquals(List.of("ok", "床"), corpus.train());
+        assertEquals(1, corpus.skipped());
+    }
+
+    @Test
+    void invalidUtf8CsvRowIsSkippedAndCounted() throws IOException {
+        byte[] bad = "text\nok\nx\u00ff\n".getBytes(StandardCharsets.ISO_8859_1);
+        Corpus corpus = CorpusReader.read(Files.write(dir.resolve("u.csv"), bad));
+        assertEquals(List.of("ok"), corpus.train());
+        assertEquals(1, corpus.skipped());
+    }
+
+    @Test
+    void emptyOrBinaryFileIsAnInputError() throws IOException {
+        failure(write("e.txt", "\n  \n"), TextvaeException.Kind.INPUT);
+        failure(write("h.csv", "text,split\n"), TextvaeException.Kind.INPUT);
+        failure(
+                Files.write(dir.resolve("bin.txt"), new byte[] {1, 0, 2}),
+                TextvaeException.Kind.INPUT);
+    }
+
+    @Test
+    void missingFileIsAnIoError() {
+        failure(dir.resolve("nope.txt"), TextvaeException.Kind.IO);
+    }
+}

@@ -1,0 +1,124 @@
+package org.textvae.vocab;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.textvae.TextvaeException;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+class VocabularyTest {
+
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(VocabularyTest.class.getResource(name).toURI());
+    }
+
+    @Test
+    void characterRoundTripIncludingANonBmpCharacter() throws Exception {
+        try (Vocabulary vocab = Vocabulary.load(resource("char.tokenizer.json"))) {
+            assertEquals(Segmentation.CHARACTER, vocab.segmentation());
+            assertEquals(10, vocab.size());
+            int[] ids = vocab.encode("床前 明月\uD840\uDC00光");
+            assertArrayEquals(new int[] {4, 5, 6, 7, 9, 8}, ids);
+            assertEquals("床前明月\uD840\uDC00光", vocab.decode(ids));
+            assertEquals("\uD840\uDC00", vocab.token(9));
+        }
+    }
+
+    @Test
+    void wordRoundTripWithSingleSpaces() throws Exception {
+        try (Vocabulary vocab = Vocabulary.load(resource("word.tokenizer.json"))) {
+            assertEquals(Segmentation.WORD, vocab.segmentation());
+            int[] ids = vocab.encode("the  cat\tsat on the mat");
+            assertArrayEquals(new int[] {4, 5, 6, 7, 4, 8}, ids);
+            assertEquals("the cat sat on the mat", vocab.decode(ids));
+        }
+    }
+
+    @Test
+    void unknownTokensMapToUnkAndAreListed() throws Exception {
+        try (Vocabulary chars = Vocabulary.load(resource("char.tokenizer.json"));
+                Vocabulary words = Vocabulary.load(resource("word.tokenizer.json"))) {
+            String sentence = "床\uD841\uDC01前霜 霜<unk>";
+            assertArrayEquals(new int[] {4, 1, 5, 1, 1, 1}, chars.encode(sentence));
+            assertEquals(List.of("\uD841\uDC01", "霜"), chars.unknownTokens(sentence));
+            assertEquals("床<unk>前<unk><unk><unk>", chars.decode(chars.encode(sentence)));
+            assertArrayEquals(new int[] {4, 1, 5}, words.encode("the dog cat"));
+            assertEquals(List.of("dog"), words.unknownTokens("the dog cat"));
+            assertEquals("the <unk> cat", words.decode(new int[] {2, 4, 1, 5, 3, 0, 0}));
+        }
+    }
+
+    @Test
+    void specialIdsAreFixed() throws Exception {
+        try (Vocabulary vocab = Vocabulary.load(resource("word.tokenizer.json"))) {
+            assertEquals(0, vocab.padId());
+            assertEquals(1, vocab.unkId());
+            assertEquals(2, vocab.bosId());
+            assertEquals(3, vocab.eosId());
+            assertEquals(
+                    List.of("<pad>", "<unk>", "<bos>", "<eos>"),
+                    List.of(vocab.token(0), vocab.token(1), vocab.token(2), vocab.token(3)));
+            assertEquals(1, vocab.id("zebra"));
+            assertThrows(IllegalArgumentException.class, () -> vocab.decode(new int[] {10}));
+        }
+    }
+
+    @Test
+    void vocabularyWithoutSpecialsIsRejected() throws Exception {
+        Path path = resource("no-specials.tokenizer.json");
+        TextvaeException e = assertThrows(TextvaeException.class, () -> Vocabulary.load(path));
+        assertEquals(TextvaeException.Kind.INPUT, e.kind());
+        assertTrue(e.getMessage().contains(path.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("<pad>"), e.getMessage());
+    }
+
+    @Test
+    void missingFileIsAnIoErrorAndBrokenJsonAnInputError(@TempDir Path dir) throws IOException {
+        TextvaeException e =
+                assertThrows(TextvaeException.class, () -> Vocabulary.load(dir.resolve("x.json")));
+        assertEquals(TextvaeException.Kind.IO, e.kind());
+        Path broken = Files.writeString(dir.resolve("b.json"), "{\"model\": ");
+        e = assertThrows(TextvaeException.class, () -> Vocabulary.load(broken));
+        assertEquals(TextvaeException.Kind.INPUT, e.kind());
+    }
+
+    @Test
+    void embeddedJsonLoadsTheSameVocabulary() throws Exception {
+        Path path = resource("char.tokenizer.json");
+        try (Vocabulary file = Vocabulary.load(path);
+                Vocabulary copy = Vocabulary.fromJson(file.toJson())) {
+            assertEquals(Files.readString(path, StandardCharsets.UTF_8), copy.toJson());
+            assertArrayEquals(file.encode("明月光"), copy.encode("明月光"));
+        }
+    }
+
+    @Test
+    void concurrentEncodeAndDecodeAgree() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (Vocabulary vocab = Vocabulary.load(resource("char.tokenizer.json"))) {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                results.add(pool.submit(() -> vocab.decode(vocab.encode("床前明月光"))));
+            }
+            for (Future<String> result : results) {
+                assertEquals("床前明月光", result.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
