@@ -3,6 +3,7 @@ package org.textvae.cli;
 import com.google.gson.Gson;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.textvae.generate.DecodingOptions;
 import org.textvae.generate.SentenceVae;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,12 +11,16 @@ import picocli.CommandLine.Option;
 
 /** {@code textvae generate}: sentences decoded from z ~ N(0, I). */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "generate",
         sortOptions = false,
         showDefaultValues = true,
         description = {
-            "Draws z ~ N(0, I) and decodes each greedily (the most likely token at every step),",
-            "all lines in one batch, stopping at <eos> or --max-length. One line per sentence."
+            "Generate sentences from random points of the latent space.",
+            "Draws z ~ N(0, I) and decodes each, all lines in one batch, stopping at <eos> or"
+                    + " --max-length: greedily by default (the most likely token at every step),"
+                    + " by sampling with --temperature (and --top-k), or by beam search with"
+                    + " --beam. One sentence per line."
         },
         footer = {"", "Example: textvae generate --model runs/tang -n 10 --seed 7"})
 final class GenerateCommand implements Callable<Integer> {
@@ -28,13 +33,32 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed for z.")
     long seed;
 
+    @Option(names = "--temperature", defaultValue = "0",
+            description = "0: greedy; otherwise sample from softmax(logits / T).")
+    double temperature;
+
+    @Option(names = "--top-k", defaultValue = "0",
+            description = "With --temperature, draw only from the K most likely tokens (0: all).")
+    int topK;
+
+    @Option(names = "--beam", defaultValue = "1", description = "Beam width (1: no beam search).")
+    int beam;
+
+    @Option(names = "--max-length", defaultValue = "40", description = "Longest line, in tokens.")
+    int maxLength;
+
     @Option(names = "--json", description = "Print a JSON array instead of plain lines.")
     boolean json;
 
     @Override
     public Integer call() {
         try (SentenceVae vae = modelOption.load()) {
-            List<String> lines = vae.sample(count, seed);
+            if (count <= 0) {
+                throw new IllegalArgumentException("-n must be positive, got " + count);
+            }
+            DecodingOptions options =
+                    new DecodingOptions(maxLength, temperature, topK, beam, seed + 1);
+            List<String> lines = vae.sample(count, seed, options);
             if (json) {
                 System.out.println(new Gson().toJson(lines));
             } else {

@@ -2,6 +2,7 @@ package org.textvae.cli;
 
 import java.io.PrintWriter;
 import org.textvae.TextvaeException;
+import org.textvae.model.EngineDefaults;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,15 +14,21 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = {
-            "A sentence variational autoencoder (Bowman et al. 2016): a bidirectional GRU encoder,",
-            "a latent code z ~ N(0, I) and a GRU decoder, for classical Chinese poem lines and any",
-            "corpus of short sentences."
+            "A sentence variational autoencoder (Bowman et al. 2016): a bidirectional GRU encoder,"
+                    + " a latent code z ~ N(0, I) and a GRU decoder, for lines of classical Chinese"
+                    + " poetry and any corpus of short sentences.",
+            "Without --model, the generation commands use the model packed into the jar."
         },
         subcommands = {
             CorpusCommand.class,
             VocabCommand.class,
             TrainCommand.class,
             GenerateCommand.class,
+            PoemCommand.class,
+            InterpolateCommand.class,
+            ReconstructCommand.class,
+            QualityCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {
@@ -60,24 +67,11 @@ public final class Main {
 
     /** Runs the command line and returns its exit code (tests call this). */
     public static int run(String... args) {
-        configureEngine();
+        EngineDefaults.apply();
         Main root = new Main();
         CommandLine commandLine = new CommandLine(root);
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> report(e, root.verbose, cl.getErr()));
         return commandLine.execute(args);
-    }
-
-    /** Engine properties are read once, when the engine starts, so they are set first. */
-    private static void configureEngine() {
-        System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
-        System.setProperty(
-                "ai.djl.pytorch.num_threads",
-                System.getProperty(
-                        "ai.djl.pytorch.num_threads",
-                        Integer.toString(Runtime.getRuntime().availableProcessors())));
-        System.setProperty(
-                "ai.djl.pytorch.num_interop_threads",
-                System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
     }
 
     private static int report(Exception e, boolean verbose, PrintWriter err) {

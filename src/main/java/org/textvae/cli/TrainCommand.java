@@ -19,14 +19,16 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code textvae train}: a corpus training run into a self-describing run folder. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "train",
         sortOptions = false,
         showDefaultValues = true,
         description = {
-            "Trains a sentence VAE (or, with --model, an autoencoder or a language model) with",
-            "teacher forcing, word dropout and KL annealing. The run folder gets config.json,",
-            "command.txt, manifest.json, metrics.csv and checkpoints/{last,best}.ckpt. The same",
-            "--seed repeats a run exactly; --resume continues a stopped run where it stopped."
+            "Train a sentence VAE (or an autoencoder or a language model) on a corpus.",
+            "Teacher forcing, word dropout and KL annealing. The run folder gets config.json,"
+                    + " command.txt, manifest.json, metrics.csv and checkpoints/{last,best}.ckpt."
+                    + " The same --seed repeats a run exactly; --resume continues a stopped run"
+                    + " exactly where it stopped."
         },
         footer = {
             "",
@@ -144,16 +146,18 @@ final class TrainCommand implements Callable<Integer> {
             throw new TextvaeException(TextvaeException.Kind.USAGE,
                     "train needs --corpus, --vocab and --out (or --resume DIR)");
         }
+        // Options first, so a typo is reported before any file is read.
+        ModelKind modelKind = Options.modelKind(kind);
+        TrainConfig training = new TrainConfig(epochs, maxSteps, batchSize, learningRate, clip,
+                wordDropout, KlSchedule.parse(klSchedule), beta, freeBits, seed, maxLength,
+                logEvery, checkpointEvery);
+        new ModelConfig(modelKind, 5, embedding, hidden, latent, latentAtEveryStep);
         int vocabSize;
         try (Vocabulary vocabulary = Vocabulary.load(vocab)) {
             vocabSize = vocabulary.size();
         }
-        ModelKind modelKind = Options.modelKind(kind);
         ModelConfig model = new ModelConfig(modelKind, vocabSize, embedding, hidden, latent,
                 latentAtEveryStep);
-        TrainConfig training = new TrainConfig(epochs, maxSteps, batchSize, learningRate, clip,
-                wordDropout, KlSchedule.parse(klSchedule), beta, freeBits, seed, maxLength,
-                logEvery, checkpointEvery);
         List<String> command = new ArrayList<>();
         command.add("textvae");
         command.addAll(spec.commandLine().getParseResult().originalArgs());

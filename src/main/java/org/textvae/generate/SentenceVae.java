@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.textvae.TextvaeException;
 import org.textvae.model.Checkpoint;
+import org.textvae.model.EngineDefaults;
+import org.textvae.model.LossTerms;
 import org.textvae.model.ModelConfig;
 import org.textvae.model.Posterior;
 import org.textvae.model.SentenceVaeNetwork;
@@ -34,11 +36,16 @@ public final class SentenceVae implements AutoCloseable {
     /** Longest line decoded when no length is forced. */
     public static final int DEFAULT_MAX_LENGTH = 40;
 
+    static {
+        EngineDefaults.apply();
+    }
+
     private final NDManager manager;
     private final SentenceVaeNetwork network;
     private final Vocabulary vocabulary;
     private final TokenBatch.Specials specials;
-    private final GreedyDecoder greedy;
+    private final StepwiseDecoder stepwise;
+    private final BeamSearchDecoder beams;
     private final String source;
 
     private SentenceVae(Checkpoint checkpoint, String source) {
@@ -58,7 +65,8 @@ public final class SentenceVae implements AutoCloseable {
         }
         this.specials = new TokenBatch.Specials(
                 vocabulary.padId(), vocabulary.unkId(), vocabulary.bosId(), vocabulary.eosId());
-        this.greedy = new GreedyDecoder(network, specials);
+        this.stepwise = new StepwiseDecoder(network, specials);
+        this.beams = new BeamSearchDecoder(network, specials);
     }
 
     /**
@@ -107,6 +115,11 @@ public final class SentenceVae implements AutoCloseable {
         return decodeAll(priorSamples(n, seed), DEFAULT_MAX_LENGTH, 0, new int[0]);
     }
 
+    /** n lines from z ~ N(0, I) decoded as {@code options} say; the seed fixes the z. */
+    public List<String> sample(int n, long seed, DecodingOptions options) {
+        return decodeAll(priorSamples(n, seed), options);
+    }
+
     /** n latent codes drawn from N(0, I) by a generator seeded with {@code seed}. */
     public float[][] priorSamples(int n, long seed) {
         requirePositive("count", n);
@@ -128,13 +141,39 @@ public final class SentenceVae implements AutoCloseable {
      */
     public List<String> decodeAll(float[][] codes, int maxLength, int length, int[] banned) {
         requirePositive("maximum length", maxLength);
+        return run(codes, (call, z) ->
+                stepwise.decode(call, z, maxLength, length, banned, TokenChooser.greedy()));
+    }
+
+    /** Decodes latent codes as {@code options} say (greedy, sampling or beam search). */
+    public List<String> decodeAll(float[][] codes, DecodingOptions options) {
+        return run(codes, (call, z) -> {
+            if (options.beamWidth() > 1) {
+                return beams.decode(call, z, options.maxLength(), options.beamWidth(), new int[0]);
+            }
+            TokenChooser chooser = options.sampling()
+                    ? TokenChooser.sampling(options.temperature(), options.topK(),
+                            new SplittableRandom(options.seed()))
+                    : TokenChooser.greedy();
+            return stepwise.decode(call, z, options.maxLength(), 0, new int[0], chooser);
+        });
+    }
+
+    private interface Strategy {
+        List<int[]> decode(NDManager call, NDArray z);
+    }
+
+    private List<String> run(float[][] codes, Strategy strategy) {
         if (codes.length == 0) {
             return List.of();
+        }
+        for (float[] code : codes) {
+            requireLatent(code);
         }
         try (NDManager call = manager.newSubManager()) {
             NDArray z = call.create(flatten(codes), new Shape(codes.length, latentSize()));
             List<String> lines = new ArrayList<>(codes.length);
-            for (int[] ids : greedy.decode(call, z, maxLength, length, banned)) {
+            for (int[] ids : strategy.decode(call, z)) {
                 lines.add(vocabulary.decode(ids));
             }
             return lines;
@@ -160,6 +199,23 @@ public final class SentenceVae implements AutoCloseable {
             Posterior posterior = network.encode(store, input, null, false);
             return new Encoding(posterior.mean().toFloatArray(),
                     posterior.standardDeviation().toFloatArray(), vocabulary.unknownTokens(sentence));
+        }
+    }
+
+    /**
+     * log p(sentence | z) under the decoder, {@code <eos>} included: how likely the model finds a
+     * line given a latent code (teacher forcing, no sampling).
+     */
+    public double logProbability(float[] z, String sentence) {
+        requireLatent(z);
+        int[] ids = tokens(sentence);
+        try (NDManager call = manager.newSubManager()) {
+            ParameterStore store = new ParameterStore(call, false);
+            TokenBatch batch = TokenBatch.of(call, List.of(ids), specials, 0, null);
+            NDArray code = call.create(z, new Shape(1, z.length));
+            NDArray state = network.initialState(store, code, 1, call, false);
+            NDArray logits = network.decode(store, code, batch.decoderInputs(), state, false).head();
+            return -LossTerms.reconstruction(logits, batch.targets(), null).getFloat();
         }
     }
 

@@ -18,7 +18,10 @@ import org.textvae.vocab.Vocabulary;
  */
 public record TrainingData(List<int[]> train, List<int[]> valid, int skipped) {
 
-    /** Every {@code HOLD_OUT}-th training sentence validates when the corpus has no valid split. */
+    /**
+     * Every {@code HOLD_OUT}-th training sentence validates when the corpus has no valid split
+     * (every second one at least, for corpora under 100 sentences).
+     */
     private static final int HOLD_OUT = 50;
 
     /** Reads and encodes the job's corpus; {@code log} receives one line per notable fact. */
@@ -37,13 +40,14 @@ public record TrainingData(List<int[]> train, List<int[]> valid, int skipped) {
         } else if (!corpus.valid().isEmpty()) {
             valid = encode(corpus.valid(), vocabulary, maxLength, skipped);
         } else {
+            int stride = Math.min(HOLD_OUT, Math.max(2, train.size() / 2));
             List<int[]> kept = new ArrayList<>();
             valid = new ArrayList<>();
             for (int i = 0; i < train.size(); i++) {
-                (i % HOLD_OUT == HOLD_OUT - 1 ? valid : kept).add(train.get(i));
+                (i % stride == stride - 1 ? valid : kept).add(train.get(i));
             }
             train = kept;
-            log.accept("no validation split: holding out every " + HOLD_OUT + "th sentence ("
+            log.accept("no validation split: holding out every " + stride + "th sentence ("
                     + valid.size() + ")");
         }
         if (train.isEmpty()) {

@@ -14,11 +14,12 @@ import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
 
 /**
- * Greedy decoding of a batch of latent codes, all rows at once. Each step feeds the decoder the
+ * Decoding of a batch of latent codes, all rows at once, one token per step chosen by a
+ * {@link TokenChooser} (greedy by default). Each step feeds the decoder the
  * previous token <em>and the state the previous step returned</em>; token ids stay in native
  * memory until the end, when the whole batch is read back in one copy.
  */
-public final class GreedyDecoder {
+public final class StepwiseDecoder {
 
     /** How often (in steps) to check whether every row has ended, which costs a copy. */
     private static final int FINISH_CHECK_INTERVAL = 8;
@@ -26,7 +27,7 @@ public final class GreedyDecoder {
     private final SentenceVaeNetwork network;
     private final TokenBatch.Specials specials;
 
-    public GreedyDecoder(SentenceVaeNetwork network, TokenBatch.Specials specials) {
+    public StepwiseDecoder(SentenceVaeNetwork network, TokenBatch.Specials specials) {
         this.network = network;
         this.specials = specials;
     }
@@ -36,9 +37,11 @@ public final class GreedyDecoder {
      *
      * @param length the exact length of every line (0: stop at {@code <eos>} or {@code maxLength})
      * @param banned token ids never to emit ({@code <pad>} and {@code <bos>} always are)
+     * @param chooser picks each next token
      * @return token ids per row, without specials
      */
-    public List<int[]> decode(NDManager parent, NDArray z, int maxLength, int length, int[] banned) {
+    public List<int[]> decode(NDManager parent, NDArray z, int maxLength, int length, int[] banned,
+            TokenChooser chooser) {
         int batch = (int) z.getShape().get(0);
         int steps = length > 0 ? length : maxLength;
         try (NDManager manager = parent.newSubManager()) {
@@ -53,7 +56,7 @@ public final class GreedyDecoder {
             for (int t = 0; t < steps; t++) {
                 NDList out = network.decode(store, codes, previous, state, false);
                 state = out.get(1);
-                NDArray next = out.get(0).squeeze(1).add(bias).argMax(1).toType(DataType.INT64, false);
+                NDArray next = chooser.choose(out.get(0).squeeze(1).add(bias), manager);
                 emitted.add(next);
                 previous = next.reshape(batch, 1);
                 if (length == 0) {

@@ -1,0 +1,116 @@
+package org.textvae.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real program, end to end on a tiny corpus: build a vocabulary, train, then use the run
+ * folder with every generation command; and bad input ending in one line and its exit code.
+ */
+class CommandLineTest {
+
+    /** What a command printed and returned. */
+    record Outcome(int exitCode, String out, String err) {
+        List<String> lines() {
+            return out.isBlank() ? List.of() : List.of(out.strip().split("\n"));
+        }
+    }
+
+    static Outcome run(String... args) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Outcome(code, out.toString(StandardCharsets.UTF_8),
+                    err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    static Path tinyCorpus(Path directory) throws Exception {
+        Path corpus = directory.resolve("poems.txt");
+        Files.write(corpus, List.of("春眠不覺曉", "處處聞啼鳥", "夜來風雨聲", "花落知多少", "白日依山盡",
+                "黃河入海流", "欲窮千里目", "更上一層樓", "床前明月光", "疑是地上霜", "舉頭望明月", "低頭思故鄉",
+                "紅豆生南國", "春來發幾枝", "願君多采擷", "此物最相思", "千山鳥飛絕", "萬徑人蹤滅", "孤舟蓑笠翁",
+                "獨釣寒江雪", "朝辭白帝彩雲間", "千里江陵一日還", "兩岸猿聲啼不住", "輕舟已過萬重山"));
+        return corpus;
+    }
+
+    @Test
+    void trainThenUseTheRunFolderFromEveryCommand(@TempDir Path directory) throws Exception {
+        Path corpus = tinyCorpus(directory);
+        Path vocab = directory.resolve("tiny.tokenizer.json");
+        Path run = directory.resolve("run");
+        assertEquals(0, run("vocab", "build", "--corpus", corpus.toString(), "--out",
+                vocab.toString()).exitCode());
+        Outcome trained = run("train", "--corpus", corpus.toString(), "--vocab", vocab.toString(),
+                "--out", run.toString(), "--embedding", "16", "--hidden", "16", "--latent", "4",
+                "--batch-size", "4", "--epochs", "2", "--log-every", "2", "--no-progress");
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(Files.exists(run.resolve("checkpoints/best.ckpt")));
+        String model = run.toString();
+
+        Outcome poem = run("poem", "--model", model, "--seed", "3", "--form", "7");
+        assertEquals(0, poem.exitCode(), poem.err());
+        assertEquals(4, poem.lines().size());
+        poem.lines().forEach(line -> assertEquals(7, line.codePointCount(0, line.length())));
+        assertEquals(poem.out(), run("poem", "--model", model, "--seed", "3", "--form", "7").out());
+
+        assertEquals(6, run("generate", "--model", model, "-n", "6").lines().size());
+        assertEquals(5, run("interpolate", "春眠不覺曉", "獨釣寒江雪", "--steps", "5", "--model",
+                model).lines().size());
+        Outcome reconstructed = run("reconstruct", "春眠不覺龘", "夜來風雨聲", "--model", model);
+        assertEquals(2, reconstructed.lines().size());
+        assertTrue(reconstructed.err().contains("龘"), "the unknown character is reported");
+        assertTrue(run("generate", "--model", model, "-n", "2", "--json").out().startsWith("["));
+    }
+
+    @Test
+    void helpTeachesAndListsExitCodes() {
+        Outcome help = run("--help");
+        assertEquals(0, help.exitCode());
+        for (String command : List.of("poem", "generate", "interpolate", "reconstruct", "train",
+                "corpus", "vocab")) {
+            assertTrue(help.out().contains(command), command);
+        }
+        assertTrue(help.out().contains("Exit codes"));
+        assertTrue(run("poem", "--help").out().contains("--walk"));
+    }
+
+    @Test
+    void badInputEndsInOneLineAndItsExitCode(@TempDir Path directory) throws Exception {
+        assertError(4, run("generate", "--model", directory.resolve("nothing").toString()));
+        assertError(2, run("generate", "-n", "many"));
+        assertError(2, run("frobnicate"));
+        Path corpus = tinyCorpus(directory);
+        assertError(5, run("vocab", "build", "--corpus", directory.resolve("missing.txt").toString(),
+                "--out", directory.resolve("v.json").toString()));
+        Path damaged = directory.resolve("damaged.ckpt");
+        Files.write(damaged, new byte[] {1, 2, 3, 4});
+        assertError(4, run("poem", "--model", damaged.toString()));
+        assertError(2, run("train", "--corpus", corpus.toString(), "--vocab", "v.json", "--out",
+                directory.resolve("r").toString(), "--model", "transformer"));
+    }
+
+    private static void assertError(int expectedCode, Outcome outcome) {
+        assertEquals(expectedCode, outcome.exitCode(), outcome.err());
+        assertFalse(outcome.err().contains("\tat "), "no stack trace: " + outcome.err());
+        assertFalse(outcome.err().isBlank(), "an error message is printed");
+    }
+}

@@ -1,0 +1,154 @@
+package org.textvae.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The library entry point's contract: determinism, forms, paths, and clear errors. */
+class SentenceVaeTest {
+
+    @TempDir static Path directory;
+    private static SentenceVae vae;
+
+    @BeforeAll
+    static void load() {
+        vae = SentenceVae.load(TinyModel.write(directory, 8, 1));
+    }
+
+    @AfterAll
+    static void close() {
+        vae.close();
+    }
+
+    @Test
+    void sameSeedSameSamplesAndAnotherSeedOthers() {
+        List<String> first = vae.sample(20, 7);
+        assertEquals(first, vae.sample(20, 7));
+        assertNotEquals(first, vae.sample(20, 8));
+        assertEquals(20, first.size());
+    }
+
+    @Test
+    void poemLinesHaveExactlyTheFormsLengthAndNoUnknown() {
+        PoemWriter writer = new PoemWriter(vae);
+        for (int form : new int[] {5, 7}) {
+            for (long seed = 0; seed < 5; seed++) {
+                List<String> poem = writer.write(form, 4, seed, seed % 2 == 0);
+                assertEquals(4, poem.size());
+                for (String line : poem) {
+                    assertEquals(form, line.codePointCount(0, line.length()), line);
+                    assertTrue(!line.contains("<unk>"), line);
+                }
+            }
+        }
+    }
+
+    @Test
+    void walkKeepsSuccessiveCodesCloserThanIndependentDraws() {
+        PoemWriter writer = new PoemWriter(vae);
+        float[][] walk = writer.walk(50, 3);
+        float[][] independent = vae.priorSamples(50, 3);
+        assertTrue(meanStepDistance(walk) < 0.8 * meanStepDistance(independent));
+    }
+
+    @Test
+    void interpolationIncludesBothReconstructionsAsEndpoints() {
+        List<String> path = vae.interpolate("春眠不覺曉", "獨釣寒江雪", 7);
+        assertEquals(7, path.size());
+        assertEquals(vae.reconstruct("春眠不覺曉"), path.get(0));
+        assertEquals(vae.reconstruct("獨釣寒江雪"), path.get(6));
+        List<String> spherical = vae.interpolate("春眠不覺曉", "獨釣寒江雪", 7, Interpolation.SPHERICAL);
+        assertEquals(path.get(0), spherical.get(0));
+        assertEquals(path.get(6), spherical.get(6));
+    }
+
+    @Test
+    void interpolationPointsRunFromOneCodeToTheOther() {
+        float[] from = {0, 0, 1};
+        float[] to = {1, 0, 0};
+        float[][] linear = Interpolation.LINEAR.points(from, to, 3);
+        assertEquals(0.5f, linear[1][0], 1e-6);
+        assertEquals(0.5f, linear[1][2], 1e-6);
+        float[][] slerp = Interpolation.SPHERICAL.points(from, to, 3);
+        double norm = Math.sqrt(slerp[1][0] * slerp[1][0] + slerp[1][2] * slerp[1][2]);
+        assertEquals(1.0, norm, 1e-5, "slerp keeps the norm of unit endpoints");
+    }
+
+    @Test
+    void unknownCharactersAreReportedNotThrown() {
+        Encoding encoding = vae.encode("春眠不覺龘");
+        assertEquals(List.of("龘"), encoding.unknownTokens());
+        assertEquals(8, encoding.mean().length);
+        assertTrue(encoding.sigma()[0] > 0);
+    }
+
+    @Test
+    void badInputGetsIllegalArgumentException() {
+        assertThrows(IllegalArgumentException.class, () -> vae.encode(""));
+        assertThrows(IllegalArgumentException.class, () -> vae.encode("   "));
+        assertThrows(IllegalArgumentException.class, () -> vae.encode("春".repeat(1000)));
+        assertThrows(IllegalArgumentException.class, () -> vae.decode(new float[3]));
+        assertThrows(IllegalArgumentException.class, () -> vae.sample(0, 1));
+        assertThrows(IllegalArgumentException.class, () -> vae.interpolate("春眠", "夜來", 1));
+    }
+
+    @Test
+    void samplingAtTopOneAndBeamOfOneAgreeWithGreedy() {
+        float[][] codes = vae.priorSamples(16, 4);
+        List<String> greedy = vae.decodeAll(codes, DecodingOptions.greedy(12));
+        assertEquals(greedy, vae.decodeAll(codes, new DecodingOptions(12, 1.0, 1, 1, 9)));
+        assertEquals(greedy, vae.decodeAll(codes, new DecodingOptions(12, 0, 0, 1, 0)));
+        assertEquals(greedy, vae.decodeAll(codes, new DecodingOptions(12, 0, 0, 1, 5)));
+    }
+
+    @Test
+    void samplingIsSeededAndDiffersFromGreedyAtHighTemperature() {
+        float[][] codes = vae.priorSamples(16, 4);
+        DecodingOptions hot = new DecodingOptions(12, 5.0, 0, 1, 3);
+        List<String> drawn = vae.decodeAll(codes, hot);
+        assertEquals(drawn, vae.decodeAll(codes, hot));
+        assertNotEquals(vae.decodeAll(codes, DecodingOptions.greedy(12)), drawn);
+    }
+
+    @Test
+    void beamSearchScoresAtLeastAsWellAsGreedyOnAverage() {
+        float[][] codes = vae.priorSamples(8, 5);
+        List<String> greedy = vae.decodeAll(codes, DecodingOptions.greedy(12));
+        List<String> beam = vae.decodeAll(codes, new DecodingOptions(12, 0, 0, 4, 0));
+        double greedyScore = 0;
+        double beamScore = 0;
+        for (int i = 0; i < codes.length; i++) {
+            greedyScore += ranked(vae.logProbability(codes[i], greedy.get(i)), greedy.get(i));
+            beamScore += ranked(vae.logProbability(codes[i], beam.get(i)), beam.get(i));
+        }
+        assertTrue(beamScore >= greedyScore - 1e-3, beamScore + " < " + greedyScore);
+    }
+
+    /** The beam's ranking: log-probability with the length penalty of Wu et al. (2016). */
+    private static double ranked(double logProbability, String line) {
+        int tokens = line.codePointCount(0, line.length()) + 1;
+        return logProbability / Math.pow((5.0 + tokens) / 6.0, 0.6);
+    }
+
+    private static double meanStepDistance(float[][] codes) {
+        double total = 0;
+        for (int i = 1; i < codes.length; i++) {
+            double sum = 0;
+            for (int d = 0; d < codes[i].length; d++) {
+                double diff = codes[i][d] - codes[i - 1][d];
+                sum += diff * diff;
+            }
+            total += Math.sqrt(sum);
+        }
+        return total / (codes.length - 1);
+    }
+}
