@@ -297,6 +297,11 @@ public final class SentenceVae implements AutoCloseable {
         return longs;
     }
 
+    /** Arrays alive under this model's manager (the weights, unless something leaks). */
+    int liveArrays() {
+        return manager.getManagedArrays().size();
+    }
+
     @Override
     public void close() {
         vocabulary.close();

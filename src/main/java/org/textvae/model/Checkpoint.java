@@ -7,7 +7,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -108,7 +107,8 @@ public record Checkpoint(
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 entries.put(entry.getName(), zip.readAllBytes());
             }
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | java.io.EOFException | IllegalArgumentException e) {
+            // A corrupted entry name fails to decode with an IllegalArgumentException.
             throw damaged(name, "it is truncated or corrupted (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new TextvaeException(
@@ -123,8 +123,13 @@ public record Checkpoint(
         ModelConfig config;
         try {
             config = GSON.fromJson(new String(model, StandardCharsets.UTF_8), ModelConfig.class);
-        } catch (JsonParseException | IllegalArgumentException e) {
-            throw damaged(name, "its model settings are invalid (" + e.getMessage() + ")");
+        } catch (RuntimeException e) {
+            // Gson wraps the record constructor's IllegalArgumentException in a RuntimeException.
+            Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+            throw damaged(name, "its model settings are invalid (" + cause.getMessage() + ")");
+        }
+        if (config == null) {
+            throw damaged(name, "its " + MODEL + " is empty");
         }
         return new Checkpoint(config, new String(tokenizer, StandardCharsets.UTF_8), weights, entries);
     }

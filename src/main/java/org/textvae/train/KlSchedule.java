@@ -13,7 +13,18 @@ public sealed interface KlSchedule {
 
     /** Parses {@code linear:STEPS}, {@code logistic:MIDPOINT:RATE}, {@code cyclical:PERIOD:RAMP}, {@code constant}. */
     static KlSchedule parse(String spec) {
-        String[] parts = spec.trim().toLowerCase(Locale.ROOT).split(":");
+        String[] parts = spec.trim().toLowerCase(Locale.ROOT).split(":", -1);
+        int fields = switch (parts[0]) {
+            case "linear" -> 2;
+            case "logistic", "cyclical" -> 3;
+            case "constant" -> 1;
+            default -> Integer.MAX_VALUE; // unknown names are reported below
+        };
+        if (parts.length > fields) {
+            // A field too many is a typo (say cyclical's ramp given to linear), not something to drop.
+            throw new IllegalArgumentException("KL schedule '" + spec + "' has too many fields:"
+                    + " use linear:STEPS, logistic:MIDPOINT:RATE, cyclical:PERIOD:RAMP or constant");
+        }
         try {
             return switch (parts[0]) {
                 case "linear" -> new Linear(parts.length > 1 ? Long.parseLong(parts[1]) : 10_000);

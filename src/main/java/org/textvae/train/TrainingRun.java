@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +73,13 @@ public final class TrainingRun {
 
     private Result run(Checkpoint resumeFrom) {
         RunFolder folder = new RunFolder(job.runDirectory());
+        if (resumeFrom == null
+                && (Files.exists(folder.lastCheckpoint()) || Files.exists(folder.bestCheckpoint()))) {
+            // Starting over would overwrite the checkpoints and truncate metrics.csv.
+            throw new TextvaeException(TextvaeException.Kind.USAGE, "run folder "
+                    + job.runDirectory() + " already holds checkpoints: continue it with --resume "
+                    + job.runDirectory() + ", or start a new run with another --out");
+        }
         try (Vocabulary vocabulary = resumeFrom == null
                         ? Vocabulary.load(job.vocabulary())
                         : Vocabulary.fromJson(resumeFrom.tokenizerJson());

@@ -1,0 +1,251 @@
+package org.textvae.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.opencsv.CSVReader;
+import com.opencsv.exceptions.CsvException;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.textvae.TextvaeException;
+import org.textvae.model.Checkpoint;
+import org.textvae.model.SentenceVaeNetwork;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The real training run on a 40-line corpus: the run folder describes itself, the same seed repeats
+ * a run exactly and another seed does not, a run stopped (or killed) and resumed retraces the
+ * uninterrupted one step for step, the loss falls on a corpus small enough to memorise, and a new
+ * run refuses to overwrite an existing one.
+ */
+class TrainingRunTest {
+
+    private static final int STEPS = 20;
+    private static final long SEED = 7;
+
+    /** tokens_per_s and seconds are wall-clock figures; every other column must repeat. */
+    private static final int REPEATABLE_COLUMNS = 10;
+
+    @TempDir static Path shared;
+    private static TinyCorpus tiny;
+
+    /** The uninterrupted reference run, trained once for the whole class. */
+    private static TrainingRun.Result reference;
+
+    @TempDir Path dir;
+
+    @BeforeAll
+    static void trainReference() throws IOException {
+        tiny = TinyCorpus.in(shared);
+        reference =
+                TrainingRun.start(tiny.job(shared.resolve("a"), SEED, STEPS), line -> {}, false);
+    }
+
+    @Test
+    void runFolderHoldsConfigCommandManifestMetricsAndCheckpoints() throws Exception {
+        Path root = reference.folder().root();
+        TrainingJob job =
+                JobJson.GSON.fromJson(
+                        Files.readString(root.resolve("config.json")), TrainingJob.class);
+        assertEquals(tiny.job(root, SEED, STEPS), job);
+        assertEquals(
+                "textvae train --out " + root + "\n",
+                Files.readString(root.resolve("command.txt")));
+        JsonObject manifest =
+                JsonParser.parseString(Files.readString(root.resolve("manifest.json")))
+                        .getAsJsonObject();
+        assertEquals(SEED, manifest.get("seed").getAsLong());
+        assertEquals(RunFolder.sha256(tiny.corpus()), manifest.get("corpus_sha256").getAsString());
+        for (String checkpoint : List.of("last.ckpt", "best.ckpt")) {
+            Checkpoint read = Checkpoint.read(root.resolve("checkpoints").resolve(checkpoint));
+            assertEquals(job.model(), read.config(), checkpoint);
+        }
+        assertEquals(STEPS, reference.state().step());
+        assertEquals(STEPS, reference.losses().size());
+    }
+
+    @Test
+    void metricsHaveTheHeaderATrainRowPerStepAndAValidRowPerEpochAndAtTheEnd() throws Exception {
+        List<String[]> rows = readMetrics(reference.folder().root());
+        assertArrayEquals(MetricsLog.HEADER, rows.get(0));
+        List<Long> trainSteps = new ArrayList<>();
+        List<Long> validSteps = new ArrayList<>();
+        for (String[] row : rows.subList(1, rows.size())) {
+            assertEquals(MetricsLog.HEADER.length, row.length, Arrays.toString(row));
+            (row[0].equals("train") ? trainSteps : validSteps).add(Long.parseLong(row[1]));
+        }
+        List<Long> expected = new ArrayList<>();
+        for (long step = 1; step <= STEPS; step++) {
+            expected.add(step);
+        }
+        assertEquals(expected, trainSteps);
+        int perEpoch = TinyCorpus.STEPS_PER_EPOCH;
+        assertEquals(List.of((long) perEpoch, 2L * perEpoch, (long) STEPS), validSteps);
+        // With logEvery 1 each train row is one step: its loss column is that step's loss.
+        for (int step = 1; step <= STEPS; step++) {
+            float logged = Float.parseFloat(trainRow(rows, step)[6]);
+            assertEquals(reference.losses().get(step - 1), logged, 1e-6f, "step " + step);
+        }
+    }
+
+    @Test
+    void sameSeedRepeatsTheLossesExactlyAndAnotherSeedDoesNot() {
+        TrainingRun.Result again =
+                TrainingRun.start(tiny.job(dir.resolve("again"), SEED, STEPS), line -> {}, false);
+        assertEquals(reference.losses(), again.losses());
+        TrainingRun.Result other =
+                TrainingRun.start(
+                        tiny.job(dir.resolve("other"), SEED + 1, STEPS), line -> {}, false);
+        assertNotEquals(reference.losses(), other.losses());
+    }
+
+    @ParameterizedTest(name = "stopped at step {0}")
+    @ValueSource(longs = {8, 10})
+    void stoppedAndResumedRunRetracesTheUninterruptedOne(long stopAt) throws Exception {
+        Path root = dir.resolve("b");
+        TrainingRun.start(tiny.job(root, SEED, stopAt), line -> {}, false);
+        TrainingRun.Result resumed =
+                TrainingRun.resume(root, null, (long) STEPS, line -> {}, false);
+        assertEquals(STEPS, resumed.state().step());
+        assertEquals(reference.losses().subList((int) stopAt, STEPS), resumed.losses());
+        assertSameTrainRows(reference.folder().root(), root);
+        assertSameOutputs(reference.folder().root(), root);
+    }
+
+    @Test
+    void runKilledAfterACheckpointRedoesTheLostStepsExactly() throws Exception {
+        Path root = dir.resolve("killed");
+        TrainingRun.start(tiny.job(root, SEED, 5), line -> {}, false);
+        Path atStep5 = dir.resolve("step5.ckpt");
+        Path last = new RunFolder(root).lastCheckpoint();
+        Files.copy(last, atStep5);
+        TrainingRun.resume(root, null, 8L, line -> {}, false);
+        // As if killed at step 8 before the next checkpoint: last.ckpt is still step 5's.
+        Files.copy(atStep5, last, StandardCopyOption.REPLACE_EXISTING);
+        TrainingRun.Result resumed =
+                TrainingRun.resume(root, null, (long) STEPS, line -> {}, false);
+        assertEquals(reference.losses().subList(5, STEPS), resumed.losses());
+        // Steps 6 to 8 of the lost attempt are dropped from metrics.csv, not logged twice.
+        assertSameTrainRows(reference.folder().root(), root);
+        assertSameOutputs(reference.folder().root(), root);
+    }
+
+    @Test
+    void reconstructionFallsOnACorpusSmallEnoughToMemorise() throws Exception {
+        TrainConfig training =
+                TinyCorpus.training(SEED, 45, 1e-2f, 0, new KlSchedule.Linear(1_000));
+        TrainingRun.Result result =
+                TrainingRun.start(tiny.job(dir.resolve("fit"), training), line -> {}, false);
+        List<String[]> rows = readMetrics(result.folder().root());
+        double first = meanReconstruction(rows, 1, 5);
+        double last = meanReconstruction(rows, 41, 45);
+        assertTrue(last < 0.8 * first, "reconstruction " + first + " → " + last);
+    }
+
+    @Test
+    void newRunIntoAFolderWithCheckpointsIsRefusedAndLeavesItAlone() throws Exception {
+        Path root = reference.folder().root();
+        byte[] checkpoint = Files.readAllBytes(new RunFolder(root).lastCheckpoint());
+        String metrics = Files.readString(new RunFolder(root).metrics());
+        TextvaeException e =
+                assertThrows(
+                        TextvaeException.class,
+                        () -> TrainingRun.start(tiny.job(root, SEED, STEPS), line -> {}, false));
+        assertEquals(TextvaeException.Kind.USAGE, e.kind());
+        assertTrue(
+                e.getMessage().contains("--resume") && e.getMessage().contains("--out"),
+                e.getMessage());
+        assertArrayEquals(checkpoint, Files.readAllBytes(new RunFolder(root).lastCheckpoint()));
+        assertEquals(metrics, Files.readString(new RunFolder(root).metrics()));
+    }
+
+    private static List<String[]> readMetrics(Path root) throws IOException, CsvException {
+        try (CSVReader reader =
+                new CSVReader(Files.newBufferedReader(new RunFolder(root).metrics()))) {
+            return reader.readAll();
+        }
+    }
+
+    private static String[] trainRow(List<String[]> rows, long step) {
+        return rows.stream()
+                .filter(row -> row[0].equals("train") && Long.parseLong(row[1]) == step)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no train row for step " + step));
+    }
+
+    private static double meanReconstruction(List<String[]> rows, long from, long to) {
+        double sum = 0;
+        for (long step = from; step <= to; step++) {
+            sum += Double.parseDouble(trainRow(rows, step)[4]);
+        }
+        return sum / (to - from + 1);
+    }
+
+    /** Both runs' train rows, in order, agree on every column but the clock's. */
+    private static void assertSameTrainRows(Path expectedRoot, Path actualRoot) throws Exception {
+        List<String[]> expected = trainRows(expectedRoot);
+        List<String[]> actual = trainRows(actualRoot);
+        assertEquals(expected.size(), actual.size(), "train rows");
+        for (int i = 0; i < expected.size(); i++) {
+            for (int column = 0; column < REPEATABLE_COLUMNS; column++) {
+                String want = expected.get(i)[column];
+                String got = actual.get(i)[column];
+                String where = "row " + (i + 1) + ", " + MetricsLog.HEADER[column];
+                if (!want.equals(got)) {
+                    double a = Double.parseDouble(want);
+                    double b = Double.parseDouble(got);
+                    assertEquals(a, b, 1e-5 * Math.max(1, Math.abs(a)), where);
+                }
+            }
+        }
+    }
+
+    private static List<String[]> trainRows(Path root) throws Exception {
+        return readMetrics(root).stream().filter(row -> row[0].equals("train")).toList();
+    }
+
+    /** The two runs' last checkpoints give the same outputs on a fixed batch. */
+    private static void assertSameOutputs(Path expectedRoot, Path actualRoot) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            float[] expected = outputs(expectedRoot, manager);
+            float[] actual = outputs(actualRoot, manager);
+            assertArrayEquals(expected, actual, 1e-5f);
+        }
+    }
+
+    private static float[] outputs(Path root, NDManager manager) {
+        SentenceVaeNetwork network =
+                Checkpoint.read(new RunFolder(root).lastCheckpoint()).network(manager);
+        NDList inputs =
+                new NDList(
+                        manager.create(new long[] {4, 5, 6, 7, 8, 9}, new Shape(2, 3)),
+                        manager.create(new long[] {2, 4, 5, 6, 2, 7, 8, 9}, new Shape(2, 4)),
+                        manager.create(
+                                new float[] {0.1f, -0.4f, 1.3f, 0.2f, -1f, 0.5f, 0f, 2f},
+                                new Shape(2, 4)));
+        return network.forward(new ParameterStore(manager, false), inputs, false)
+                .head()
+                .toFloatArray();
+    }
+}
