@@ -109,6 +109,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--free-bits", defaultValue = "0", description = "KL floor per latent dimension, nats.")
     float freeBits;
 
+    @Option(names = "--factor-gamma", defaultValue = "0",
+            description = "FactorVAE: weight of the total-correlation penalty (0: off).")
+    float factorGamma;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed for everything random.")
     long seed;
 
@@ -150,7 +154,7 @@ final class TrainCommand implements Callable<Integer> {
         ModelKind modelKind = Options.modelKind(kind);
         TrainConfig training = new TrainConfig(epochs, maxSteps, batchSize, learningRate, clip,
                 wordDropout, KlSchedule.parse(klSchedule), beta, freeBits, seed, maxLength,
-                logEvery, checkpointEvery);
+                logEvery, checkpointEvery, factorGamma);
         new ModelConfig(modelKind, 5, embedding, hidden, latent, latentAtEveryStep);
         int vocabSize;
         try (Vocabulary vocabulary = Vocabulary.load(vocab)) {

@@ -32,7 +32,7 @@ public final class LossTerms {
      * @return (batch, latent)
      */
     public static NDArray klPerDimension(NDArray mean, NDArray logVariance) {
-        return mean.square().add(logVariance.exp()).sub(1).sub(logVariance).mul(0.5);
+        return mean.square().add(logVariance.exp()).sub(1).sub(logVariance).mul(0.5f);
     }
 
     /** KL per sentence, (batch). */

@@ -12,11 +12,11 @@ public record Posterior(NDArray mean, NDArray logVariance) {
 
     /** z = μ + σ·ε, the reparameterisation that lets gradients flow through the sample. */
     public NDArray sample(NDArray epsilon) {
-        return mean.add(logVariance.mul(0.5).exp().mul(epsilon));
+        return mean.add(logVariance.mul(0.5f).exp().mul(epsilon));
     }
 
     /** σ, the posterior standard deviation. */
     public NDArray standardDeviation() {
-        return logVariance.mul(0.5).exp();
+        return logVariance.mul(0.5f).exp();
     }
 }

@@ -80,6 +80,15 @@ public final class AdamOptimizer implements AutoCloseable {
         }
     }
 
+    /** Zeroes the gradients without a step (e.g. those another objective left behind). */
+    public void discardGradients() {
+        for (Parameter parameter : parameters) {
+            try (NDArray gradient = parameter.getArray().getGradient()) {
+                gradient.muli(0);
+            }
+        }
+    }
+
     /** The moments, in parameter order: all first moments, then all second moments. */
     public NDList state() {
         NDList state = new NDList();

@@ -32,11 +32,13 @@ final class Loop {
     private final boolean showProgress;
     private final TrainingStep step;
     private final List<Float> losses = new ArrayList<>();
+    private final FactorVaePenalty factorVae;
     private ElboEvaluator.Report lastValidation;
 
     Loop(TrainingJob job, RunFolder folder, SentenceVaeNetwork network, AdamOptimizer optimizer,
             NDManager manager, Vocabulary vocabulary, TrainingData data, Consumer<String> log,
-            boolean showProgress) {
+            boolean showProgress, FactorVaePenalty factorVae) {
+        this.factorVae = factorVae;
         this.job = job;
         this.config = job.training();
         this.folder = folder;
@@ -48,7 +50,7 @@ final class Loop {
         this.log = log;
         this.showProgress = showProgress;
         this.step = new TrainingStep(network, optimizer, manager, config,
-                TrainingRun.specials(vocabulary));
+                TrainingRun.specials(vocabulary), factorVae);
     }
 
     TrainingRun.Result run(TrainingState start) throws IOException {
@@ -106,7 +108,7 @@ final class Loop {
         double beta = config.klSchedule().weight(state.step()) * config.beta();
         metrics.append("valid", state.step(), state.epoch(), beta, report.reconstruction(),
                 report.kl(), report.negativeElbo(), report.perplexity(), report.activeUnits(), "",
-                "", state.seconds());
+                "", state.seconds(), "", "");
         boolean better = report.negativeElbo() < state.bestValidElbo();
         log.accept(String.format("step %,d: valid reconstruction %.3f, KL %.3f, -ELBO %.3f nats"
                         + " per sentence, perplexity %.2f, active units %d/%d%s",
@@ -115,14 +117,16 @@ final class Loop {
                 better ? " (best so far)" : ""));
         if (better) {
             state = state.withBest(report.negativeElbo());
-            folder.save(folder.bestCheckpoint(), network, vocabulary.toJson(), job, state, optimizer);
+            folder.save(folder.bestCheckpoint(), network, vocabulary.toJson(), job, state, optimizer,
+                    factorVae);
         }
         save(state);
         return state;
     }
 
     private void save(TrainingState state) {
-        folder.save(folder.lastCheckpoint(), network, vocabulary.toJson(), job, state, optimizer);
+        folder.save(folder.lastCheckpoint(), network, vocabulary.toJson(), job, state, optimizer,
+                factorVae);
     }
 
     private void logRow(MetricsLog metrics, TrainingState state, Window window, ProgressBar bar) {
@@ -130,11 +134,16 @@ final class Loop {
         double tokensPerSecond = window.tokens / window.seconds;
         metrics.append("train", state.step(), state.epoch(), window.beta, window.reconstruction / n,
                 window.kl / n, window.loss / n, "", "", window.gradNorm / n,
-                Math.round(tokensPerSecond), state.seconds());
+                Math.round(tokensPerSecond), state.seconds(), blankIfNaN(window.tc / n),
+                blankIfNaN(window.discriminatorLoss / n));
         if (bar != null) {
             bar.setExtraMessage(String.format(" rec %.2f KL %.2f β %.2f %,.0f tok/s",
                     window.reconstruction / n, window.kl / n, window.beta, tokensPerSecond));
         }
+    }
+
+    private static Object blankIfNaN(double value) {
+        return Double.isNaN(value) ? "" : value;
     }
 
     private ProgressBar progressBar(long total, long done) {
@@ -161,8 +170,12 @@ final class Loop {
         private double beta;
         private long tokens;
         private double seconds;
+        private double tc;
+        private double discriminatorLoss;
 
         void add(TrainingStep.Outcome outcome, double elapsed) {
+            tc += outcome.totalCorrelation();
+            discriminatorLoss += outcome.discriminatorLoss();
             steps++;
             loss += outcome.loss();
             reconstruction += outcome.reconstruction();

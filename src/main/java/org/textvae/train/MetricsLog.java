@@ -25,7 +25,7 @@ public final class MetricsLog implements AutoCloseable {
     /** The columns, in order. */
     public static final String[] HEADER = {
         "phase", "step", "epoch", "beta", "reconstruction", "kl", "loss", "perplexity",
-        "active_units", "grad_norm", "tokens_per_s", "seconds"
+        "active_units", "grad_norm", "tokens_per_s", "seconds", "tc", "discriminator_loss"
     };
 
     private final Writer out;

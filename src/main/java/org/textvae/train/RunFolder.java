@@ -77,11 +77,14 @@ public final class RunFolder {
 
     /** Saves the network, its vocabulary and, for resuming, the job, state and optimizer. */
     void save(Path target, SentenceVaeNetwork network, String tokenizerJson, TrainingJob job,
-            TrainingState state, AdamOptimizer optimizer) {
+            TrainingState state, AdamOptimizer optimizer, FactorVaePenalty factorVae) {
         Map<String, byte[]> extras = new LinkedHashMap<>();
         extras.put(JOB_ENTRY, utf8(JobJson.GSON.toJson(job)));
         extras.put(STATE_ENTRY, utf8(JobJson.GSON.toJson(state)));
         extras.put(OPTIMIZER_ENTRY, optimizer.state().encode());
+        if (factorVae != null) {
+            factorVae.saveTo(extras);
+        }
         Checkpoint.of(network, tokenizerJson, extras).write(target);
     }
 

@@ -17,6 +17,7 @@ package org.textvae.train;
  * @param maxLength sentences with more tokens are skipped (and counted)
  * @param logEvery steps between metrics rows
  * @param checkpointEvery steps between checkpoints within an epoch (0: only at epoch ends)
+ * @param factorGamma weight of FactorVAE's total-correlation penalty (0: a plain VAE)
  */
 public record TrainConfig(
         int epochs,
@@ -31,7 +32,8 @@ public record TrainConfig(
         long seed,
         int maxLength,
         int logEvery,
-        int checkpointEvery) {
+        int checkpointEvery,
+        float factorGamma) {
 
     public TrainConfig {
         check(epochs > 0, "epochs must be positive, got " + epochs);
@@ -46,13 +48,26 @@ public record TrainConfig(
         check(maxLength > 0, "maximum length must be positive");
         check(logEvery > 0, "log interval must be positive");
         check(checkpointEvery >= 0, "checkpoint interval must be 0 or positive");
+        check(factorGamma >= 0 && Float.isFinite(factorGamma), "factor gamma must be 0 or positive");
     }
 
     /** Defaults for Bowman-like training on short sentences. */
     public static TrainConfig defaults() {
         return new TrainConfig(
                 10, 0, 128, 1e-3f, 5f, 0.25, new KlSchedule.Logistic(2_500, 0.0025), 1f, 0f, 42,
-                64, 50, 1_000);
+                64, 50, 1_000, 0f);
+    }
+
+    /** The same settings with another number of epochs. */
+    public TrainConfig withEpochs(int newEpochs) {
+        return new TrainConfig(newEpochs, maxSteps, batchSize, learningRate, clipNorm, wordDropout,
+                klSchedule, beta, freeBits, seed, maxLength, logEvery, checkpointEvery, factorGamma);
+    }
+
+    /** The same settings with another step limit. */
+    public TrainConfig withMaxSteps(long newMaxSteps) {
+        return new TrainConfig(epochs, newMaxSteps, batchSize, learningRate, clipNorm, wordDropout,
+                klSchedule, beta, freeBits, seed, maxLength, logEvery, checkpointEvery, factorGamma);
     }
 
     private static void check(boolean condition, String message) {

@@ -36,23 +36,13 @@ public record TrainingJob(
 
     /** The same job with another number of epochs (to extend a finished run on resume). */
     public TrainingJob withEpochs(int epochs) {
-        TrainConfig t = training;
-        return new TrainingJob(
-                model,
-                new TrainConfig(epochs, t.maxSteps(), t.batchSize(), t.learningRate(), t.clipNorm(),
-                        t.wordDropout(), t.klSchedule(), t.beta(), t.freeBits(), t.seed(),
-                        t.maxLength(), t.logEvery(), t.checkpointEvery()),
-                corpus, vocabulary, validCorpus, runDirectory, commandLine);
+        return new TrainingJob(model, training.withEpochs(epochs), corpus, vocabulary, validCorpus,
+                runDirectory, commandLine);
     }
 
     /** The same job with another step limit. */
     public TrainingJob withMaxSteps(long maxSteps) {
-        TrainConfig t = training;
-        return new TrainingJob(
-                model,
-                new TrainConfig(t.epochs(), maxSteps, t.batchSize(), t.learningRate(), t.clipNorm(),
-                        t.wordDropout(), t.klSchedule(), t.beta(), t.freeBits(), t.seed(),
-                        t.maxLength(), t.logEvery(), t.checkpointEvery()),
-                corpus, vocabulary, validCorpus, runDirectory, commandLine);
+        return new TrainingJob(model, training.withMaxSteps(maxSteps), corpus, vocabulary,
+                validCorpus, runDirectory, commandLine);
     }
 }

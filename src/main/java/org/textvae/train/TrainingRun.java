@@ -107,13 +107,17 @@ public final class TrainingRun {
                         state.step(), state.epoch() + 1, state.batchInEpoch()));
             }
             List<Parameter> parameters = new ArrayList<>(network.getParameters().values());
-            try (AdamOptimizer optimizer = new AdamOptimizer(parameters, manager)) {
+            try (AdamOptimizer optimizer = new AdamOptimizer(parameters, manager);
+                    FactorVaePenalty factorVae = factorVae(manager)) {
                 if (resumeFrom != null) {
                     optimizer.restore(RunFolder.optimizerState(resumeFrom, manager,
                             folder.lastCheckpoint()), state.step());
+                    if (factorVae != null) {
+                        factorVae.restoreFrom(resumeFrom.extras(), manager, state.step());
+                    }
                 }
                 return new Loop(job, folder, network, optimizer, manager, vocabulary, data, log,
-                        showProgress).run(state);
+                        showProgress, factorVae).run(state);
             }
         } catch (IOException e) {
             throw new TextvaeException(TextvaeException.Kind.IO,
@@ -123,6 +127,19 @@ public final class TrainingRun {
                     "cannot write to run folder " + job.runDirectory() + ": "
                             + e.getCause().getMessage(), e);
         }
+    }
+
+    /** FactorVAE's discriminator, when the job asks for the TC penalty (seeded, after the VAE). */
+    private FactorVaePenalty factorVae(NDManager manager) {
+        float gamma = job.training().factorGamma();
+        if (gamma <= 0) {
+            return null;
+        }
+        if (!job.model().kind().samplesLatent()) {
+            throw new TextvaeException(TextvaeException.Kind.USAGE,
+                    "--factor-gamma needs the VAE (--model vae)");
+        }
+        return new FactorVaePenalty(gamma, job.model().latentSize(), manager);
     }
 
     static TokenBatch.Specials specials(Vocabulary vocabulary) {

@@ -23,16 +23,25 @@ import org.textvae.model.TokenBatch;
 final class TrainingStep {
 
     /** What one step measured. */
-    record Outcome(float loss, float reconstruction, float kl, float beta, float gradNorm, long tokens) {}
+    record Outcome(float loss, float reconstruction, float kl, float beta, float gradNorm,
+            long tokens, float totalCorrelation, float discriminatorLoss) {}
 
     private final SentenceVaeNetwork network;
     private final AdamOptimizer optimizer;
     private final NDManager manager;
     private final TrainConfig config;
     private final TokenBatch.Specials specials;
+    private final FactorVaePenalty factorVae;
 
     TrainingStep(SentenceVaeNetwork network, AdamOptimizer optimizer, NDManager manager,
             TrainConfig config, TokenBatch.Specials specials) {
+        this(network, optimizer, manager, config, specials, null);
+    }
+
+    /** A step that also trains FactorVAE's discriminator when {@code factorVae} is not null. */
+    TrainingStep(SentenceVaeNetwork network, AdamOptimizer optimizer, NDManager manager,
+            TrainConfig config, TokenBatch.Specials specials, FactorVaePenalty factorVae) {
+        this.factorVae = factorVae;
         this.network = network;
         this.optimizer = optimizer;
         this.manager = manager;
@@ -58,12 +67,17 @@ final class TrainingStep {
                                     network.config().latentSize())
                             : null;
             float[] values;
+            VaeObjective.Terms terms;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                VaeObjective.Terms terms = VaeObjective.compute(
+                terms = VaeObjective.compute(
                         network, store, batch, epsilon, beta, config.freeBits(), true);
-                collector.backward(terms.loss());
-                values = NDArrays.stack(new NDList(terms.loss(), terms.reconstruction(), terms.kl()))
-                        .toFloatArray();
+                NDArray totalCorrelation = factorVae == null
+                        ? batchManager.zeros(terms.loss().getShape())
+                        : factorVae.penalty(store, terms.z());
+                NDArray loss = terms.loss().add(totalCorrelation);
+                collector.backward(loss);
+                values = NDArrays.stack(new NDList(loss, terms.reconstruction(), terms.kl(),
+                        totalCorrelation)).toFloatArray();
             }
             if (!Float.isFinite(values[0])) {
                 throw new TextvaeException(TextvaeException.Kind.NUMERIC, String.format(
@@ -71,7 +85,12 @@ final class TrainingStep {
                                 + " Resume with a lower --lr or a smaller --clip", step + 1, values[0]));
             }
             float norm = optimizer.step(config.learningRate(), config.clipNorm());
-            return new Outcome(values[0], values[1], values[2], beta, norm, batch.tokenCount());
+            float discriminatorLoss = factorVae == null
+                    ? Float.NaN
+                    : factorVae.train(store, terms.z(), random);
+            float gamma = config.factorGamma();
+            return new Outcome(values[0], values[1], values[2], beta, norm, batch.tokenCount(),
+                    gamma > 0 ? values[3] / gamma : Float.NaN, discriminatorLoss);
         }
     }
 

@@ -38,7 +38,8 @@ class NoLeakTest {
                         9,
                         32,
                         10,
-                        0);
+                        0,
+                        0f);
         Random random = new Random(4);
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(9);

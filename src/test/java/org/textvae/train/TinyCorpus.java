@@ -62,6 +62,6 @@ record TinyCorpus(Path corpus, Path vocabulary, int vocabSize) {
     static TrainConfig training(
             long seed, long maxSteps, float learningRate, double wordDropout, KlSchedule schedule) {
         return new TrainConfig(
-                5, maxSteps, 4, learningRate, 5f, wordDropout, schedule, 1f, 0f, seed, 64, 1, 5);
+                5, maxSteps, 4, learningRate, 5f, wordDropout, schedule, 1f, 0f, seed, 64, 1, 5, 0f);
     }
 }

@@ -1,0 +1,59 @@
+package org.textvae.bench;
+
+import com.google.gson.Gson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.textvae.generate.SentenceVae;
+import org.textvae.model.EngineDefaults;
+
+/**
+ * Runs one measurement in this JVM and prints {@code RESULT {json}} with its figures and the
+ * process's peak resident set size. {@link Benchmark} starts one of these per measurement.
+ */
+public final class BenchSection {
+
+    static final String PREFIX = "RESULT ";
+
+    private BenchSection() {}
+
+    public static void main(String[] args) throws IOException {
+        EngineDefaults.apply();
+        String section = args[0];
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("section", section);
+        switch (section) {
+            case "roofline" -> result.putAll(Measurements.roofline());
+            case "train" -> result.putAll(
+                    Measurements.training(Shape.named(args[1]), Integer.parseInt(args[2])));
+            case "bare" -> result.putAll(
+                    Measurements.bareStep(Shape.named(args[1]), Integer.parseInt(args[2])));
+            case "generate" -> {
+                try (SentenceVae vae = args[1].equals("default")
+                        ? SentenceVae.loadDefault()
+                        : SentenceVae.load(Path.of(args[1]))) {
+                    result.putAll(GenerationMeasurements.measure(vae, Integer.parseInt(args[2])));
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown section " + section);
+        }
+        result.put("peak_rss_mb", peakRssMegabytes());
+        System.out.println(PREFIX + new Gson().toJson(result));
+    }
+
+    /** VmHWM from /proc: the most memory this process ever held resident. */
+    static double peakRssMegabytes() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return Double.NaN;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+}

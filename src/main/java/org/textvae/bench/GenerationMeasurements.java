@@ -1,0 +1,58 @@
+package org.textvae.bench;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.textvae.generate.SentenceVae;
+
+/** Warm generation speed through the library API, as a service calling textvae would see it. */
+final class GenerationMeasurements {
+
+    private static final int BATCH = 128;
+    private static final int LINE_TOKENS = 7;
+    private static final int REPEATS = 50;
+
+    private GenerationMeasurements() {}
+
+    static Map<String, Object> measure(SentenceVae vae, int lines) {
+        int[] banned = {vae.vocabulary().unkId()};
+        for (int i = 0; i < 3; i++) {
+            vae.decodeAll(vae.priorSamples(BATCH, i), LINE_TOKENS, LINE_TOKENS, banned);
+        }
+        long start = System.nanoTime();
+        int done = 0;
+        for (long seed = 0; done < lines; seed++) {
+            done += vae.decodeAll(vae.priorSamples(BATCH, seed), LINE_TOKENS, LINE_TOKENS, banned).size();
+        }
+        double batchedSeconds = (System.nanoTime() - start) / 1e9;
+
+        float[][] codes = vae.priorSamples(REPEATS, 99);
+        double[] single = new double[REPEATS];
+        for (int i = 0; i < REPEATS; i++) {
+            long t = System.nanoTime();
+            vae.decode(codes[i]);
+            single[i] = (System.nanoTime() - t) / 1e6;
+        }
+        List<String> ends = vae.decodeAll(vae.priorSamples(2, 5), LINE_TOKENS, LINE_TOKENS, banned);
+        double[] paths = new double[REPEATS];
+        for (int i = 0; i < REPEATS; i++) {
+            long t = System.nanoTime();
+            vae.interpolate(ends.get(0), ends.get(1), 7);
+            paths[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("model", vae.source());
+        result.put("generate_lines_per_s", done / batchedSeconds);
+        result.put("single_line_ms_median", median(single));
+        result.put("interpolate_7_ms_median", median(paths));
+        return result;
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}

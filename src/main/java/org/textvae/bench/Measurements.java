@@ -1,0 +1,109 @@
+package org.textvae.bench;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.textvae.eval.ElboEvaluator;
+import org.textvae.model.SentenceVaeNetwork;
+import org.textvae.model.TokenBatch;
+import org.textvae.train.TrainingBenchmark;
+import org.textvae.train.VaeObjective;
+
+/** The measurements, each run in the current JVM; results as ordered name → value maps. */
+final class Measurements {
+
+    private static final TokenBatch.Specials SPECIALS = new TokenBatch.Specials(0, 1, 2, 3);
+
+    private Measurements() {}
+
+    /** float32 matrix multiply through the engine, in GFLOP/s: 2048³ and 800×256×10000. */
+    static Map<String, Object> roofline() {
+        Map<String, Object> result = new LinkedHashMap<>();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            result.put("gflops_2048", matmul(manager, 2048, 2048, 2048, 6));
+            result.put("gflops_800x256x10000", matmul(manager, 800, 256, 10_000, 10));
+        }
+        return result;
+    }
+
+    private static double matmul(NDManager manager, int m, int k, int n, int repeats) {
+        NDArray a = manager.randomUniform(-1, 1, new Shape(m, k));
+        NDArray b = manager.randomUniform(-1, 1, new Shape(k, n));
+        for (int i = 0; i < 2; i++) {
+            a.matMul(b).close();
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < repeats; i++) {
+            NDArray c = a.matMul(b);
+            c.getFloat(0, 0); // forces completion
+            c.close();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return 2.0 * m * k * n * repeats / seconds / 1e9;
+    }
+
+    /** The real training loop (batch layout, word dropout, loss, clipping, Adam) at a shape. */
+    static Map<String, Object> training(org.textvae.bench.Shape shape, int steps) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        SplittableRandom random = new SplittableRandom(2);
+        double tokensPerSecond = TrainingBenchmark.tokensPerSecond(shape.model(), steps, SPECIALS,
+                () -> Synthetic.sentences(random, shape.batch(), shape.tokens() - 1, shape.vocabulary()));
+        result.put("train_tokens_per_s", tokensPerSecond);
+        result.put("flops_per_token", shape.trainingFlopsPerToken());
+        result.put("train_gflops", tokensPerSecond * shape.trainingFlopsPerToken() / 1e9);
+        return result;
+    }
+
+    /**
+     * A bare step for comparison: one fixed batch, forward, backward and DJL's own Adam, nothing
+     * else (no batch layout, no word dropout, no clipping, no metrics).
+     */
+    static Map<String, Object> bareStep(org.textvae.bench.Shape shape, int steps) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(1);
+            SentenceVaeNetwork network = new SentenceVaeNetwork(shape.model());
+            network.initialize(manager);
+            List<Parameter> parameters = new ArrayList<>(network.getParameters().values());
+            Optimizer adam = Optimizer.adam().build();
+            SplittableRandom random = new SplittableRandom(1);
+            TokenBatch batch = TokenBatch.of(manager,
+                    Synthetic.sentences(random, shape.batch(), shape.tokens() - 1, shape.vocabulary()),
+                    SPECIALS, 0, random);
+            NDArray epsilon = ElboEvaluator.gaussian(manager, random, shape.batch(), shape.latent());
+            ParameterStore store = new ParameterStore(manager, false);
+            long start = 0;
+            for (int i = 0; i < steps + 3; i++) {
+                if (i == 3) {
+                    start = System.nanoTime();
+                }
+                try (NDManager step = manager.newSubManager()) {
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        VaeObjective.Terms terms =
+                                VaeObjective.compute(network, store, batch, epsilon, 1f, 0f, true);
+                        collector.backward(terms.loss());
+                    }
+                    for (Parameter parameter : parameters) {
+                        try (NDArray gradient = parameter.getArray().getGradient()) {
+                            adam.update(parameter.getId(), parameter.getArray(), gradient);
+                            gradient.muli(0);
+                        }
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("bare_tokens_per_s", (double) steps * batch.tokenCount() / seconds);
+            return result;
+        }
+    }
+}

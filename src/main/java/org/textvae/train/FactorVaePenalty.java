@@ -1,0 +1,125 @@
+package org.textvae.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import ai.djl.MalformedModelException;
+import org.textvae.TextvaeException;
+import org.textvae.model.LatentDiscriminator;
+
+/**
+ * FactorVAE (Kim and Mnih 2018): γ·TC(z) added to the VAE's loss, TC estimated by a discriminator
+ * that tells samples of q(z) from samples with each dimension shuffled across the batch. The
+ * discriminator trains alongside with its own Adam; both are saved in checkpoints so resume stays
+ * exact.
+ */
+final class FactorVaePenalty implements AutoCloseable {
+
+    static final String WEIGHTS_ENTRY = "training/discriminator.params";
+    static final String OPTIMIZER_ENTRY = "training/discriminator-optimizer.ndlist";
+    private static final int WIDTH = 256;
+    private static final float LEARNING_RATE = 1e-4f;
+
+    private final float gamma;
+    private final LatentDiscriminator discriminator;
+    private final List<Parameter> parameters;
+    private final AdamOptimizer optimizer;
+
+    FactorVaePenalty(float gamma, int latentSize, NDManager manager) {
+        this.gamma = gamma;
+        this.discriminator = new LatentDiscriminator(latentSize, WIDTH);
+        discriminator.initialize(manager);
+        this.parameters = new ArrayList<>(discriminator.getParameters().values());
+        this.optimizer = new AdamOptimizer(parameters, manager);
+    }
+
+    /** γ·TC(z), to add to the VAE loss inside its gradient collector. */
+    NDArray penalty(ParameterStore store, NDArray z) {
+        return discriminator.totalCorrelation(store, z, true).mul(gamma);
+    }
+
+    /**
+     * One discriminator step on the batch's z (detached from the VAE), after the VAE's step:
+     * its gradients from the VAE loss are discarded first.
+     *
+     * @return the discriminator's loss
+     */
+    float train(ParameterStore store, NDArray z, RandomGenerator random) {
+        optimizer.discardGradients();
+        NDArray detached = z.stopGradient();
+        int[][] permutations = permutations(z.getShape().get(0), z.getShape().get(1), random);
+        NDArray permuted = LatentDiscriminator.permuteDimensions(detached, permutations);
+        float loss;
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray value = discriminator.loss(store, detached, permuted, true);
+            collector.backward(value);
+            loss = value.getFloat();
+        }
+        optimizer.step(LEARNING_RATE, 0);
+        return loss;
+    }
+
+    private static int[][] permutations(long batch, long width, RandomGenerator random) {
+        int[][] permutations = new int[(int) width][(int) batch];
+        for (int[] permutation : permutations) {
+            for (int i = 0; i < permutation.length; i++) {
+                permutation[i] = i;
+            }
+            for (int i = permutation.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swap = permutation[i];
+                permutation[i] = permutation[j];
+                permutation[j] = swap;
+            }
+        }
+        return permutations;
+    }
+
+    /** Checkpoint entries: the discriminator's weights and its optimizer's moments. */
+    void saveTo(Map<String, byte[]> extras) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            discriminator.saveParameters(out);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        extras.put(WEIGHTS_ENTRY, bytes.toByteArray());
+        extras.put(OPTIMIZER_ENTRY, optimizer.state().encode());
+    }
+
+    /** Restores what {@link #saveTo} wrote. */
+    void restoreFrom(Map<String, byte[]> extras, NDManager manager, long steps) {
+        byte[] weights = extras.get(WEIGHTS_ENTRY);
+        byte[] moments = extras.get(OPTIMIZER_ENTRY);
+        if (weights == null || moments == null) {
+            throw new TextvaeException(TextvaeException.Kind.MODEL,
+                    "the checkpoint holds no FactorVAE discriminator; it was not a FactorVAE run");
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(weights))) {
+            discriminator.loadParameters(manager, in);
+        } catch (IOException | MalformedModelException e) {
+            throw new TextvaeException(TextvaeException.Kind.MODEL,
+                    "the checkpoint's discriminator is unreadable: " + e.getMessage(), e);
+        }
+        discriminator.freezeParameters(false);
+        optimizer.restore(NDList.decode(manager, moments), steps);
+    }
+
+    @Override
+    public void close() {
+        optimizer.close();
+    }
+}

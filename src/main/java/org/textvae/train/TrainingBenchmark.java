@@ -1,0 +1,46 @@
+package org.textvae.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.textvae.model.ModelConfig;
+import org.textvae.model.SentenceVaeNetwork;
+import org.textvae.model.TokenBatch;
+
+/** Times the real training step (the one runs use) for {@code textvae bench}. */
+public final class TrainingBenchmark {
+
+    private static final int WARM_UP = 3;
+
+    private TrainingBenchmark() {}
+
+    /**
+     * Target tokens per second of {@code steps} training steps on batches from {@code batches},
+     * after a few warm-up steps, with the default training settings.
+     */
+    public static double tokensPerSecond(ModelConfig model, int steps, TokenBatch.Specials specials,
+            Supplier<List<int[]>> batches) {
+        TrainConfig config = TrainConfig.defaults();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(1);
+            SentenceVaeNetwork network = new SentenceVaeNetwork(model);
+            network.initialize(manager);
+            try (AdamOptimizer optimizer =
+                    new AdamOptimizer(new ArrayList<>(network.getParameters().values()), manager)) {
+                TrainingStep step = new TrainingStep(network, optimizer, manager, config, specials);
+                long tokens = 0;
+                long start = 0;
+                for (int i = 0; i < WARM_UP + steps; i++) {
+                    if (i == WARM_UP) {
+                        start = System.nanoTime();
+                        tokens = 0;
+                    }
+                    tokens += step.run(batches.get(), i).tokens();
+                }
+                return tokens / ((System.nanoTime() - start) / 1e9);
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.textvae.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.opencsv.CSVReader;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * FactorVAE runs: the TC estimate and the discriminator's loss are logged every step, the penalty
+ * changes training, and resume is exact with the discriminator in the checkpoint.
+ */
+class FactorVaeRunTest {
+
+    private static final int STEPS = 14;
+
+    @TempDir Path dir;
+
+    private TrainingJob job(TinyCorpus tiny, Path root, long maxSteps, float gamma) {
+        TrainConfig base = TinyCorpus.training(3, maxSteps, 1e-3f, 0.25, new KlSchedule.Linear(10));
+        TrainConfig factor = new TrainConfig(base.epochs(), base.maxSteps(), base.batchSize(),
+                base.learningRate(), base.clipNorm(), base.wordDropout(), base.klSchedule(),
+                base.beta(), base.freeBits(), base.seed(), base.maxLength(), base.logEvery(),
+                base.checkpointEvery(), gamma);
+        return tiny.job(root, factor);
+    }
+
+    @Test
+    void logsTheTcEstimateChangesTrainingAndResumesExactly() throws Exception {
+        TinyCorpus tiny = TinyCorpus.in(dir);
+        TrainingRun.Result whole = TrainingRun.start(job(tiny, dir.resolve("a"), STEPS, 5f), l -> {}, false);
+        TrainingRun.Result plain = TrainingRun.start(job(tiny, dir.resolve("p"), STEPS, 0f), l -> {}, false);
+        assertNotEquals(plain.losses(), whole.losses(), "the penalty takes part in training");
+
+        List<String[]> rows = trainRows(dir.resolve("a"));
+        assertEquals(STEPS, rows.size());
+        int tc = List.of(MetricsLog.HEADER).indexOf("tc");
+        int discriminator = List.of(MetricsLog.HEADER).indexOf("discriminator_loss");
+        for (String[] row : rows) {
+            assertFalse(row[tc].isEmpty());
+            Double.parseDouble(row[tc]);
+            double loss = Double.parseDouble(row[discriminator]);
+            assertTrue(loss > 0 && Double.isFinite(loss), "a cross-entropy: " + loss);
+        }
+
+        Path stopped = dir.resolve("b");
+        TrainingRun.start(job(tiny, stopped, 7, 5f), l -> {}, false);
+        TrainingRun.Result resumed = TrainingRun.resume(stopped, null, (long) STEPS, l -> {}, false);
+        // A run that reaches its step limit validates and checkpoints there, so this resumes at 7.
+        assertEquals(whole.losses().subList(7, STEPS), resumed.losses(),
+                "the resumed steps repeat the uninterrupted ones, discriminator included");
+        List<String[]> resumedRows = trainRows(stopped);
+        for (int i = 0; i < STEPS; i++) {
+            assertEquals(rows.get(i)[tc], resumedRows.get(i)[tc], "tc at row " + i);
+        }
+    }
+
+    private static List<String[]> trainRows(Path root) throws Exception {
+        try (Reader reader = Files.newBufferedReader(root.resolve("metrics.csv"));
+                CSVReader csv = new CSVReader(reader)) {
+            return csv.readAll().stream().filter(row -> row[0].equals("train")).toList();
+        }
+    }
+}
