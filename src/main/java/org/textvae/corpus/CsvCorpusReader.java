@@ -57,7 +57,7 @@ final class CsvCorpusReader {
                         path,
                         1,
                         "no 'text' column in header "
-                                + Arrays.toString(header)
+                                + abbreviated(Arrays.toString(header))
                                 + "; add a header row with a text column");
             }
             return readRows(path, csv, textColumn, column(header, "split"));
@@ -120,5 +120,11 @@ final class CsvCorpusReader {
     private static TextvaeException input(Path path, long line, String message) {
         return new TextvaeException(
                 TextvaeException.Kind.INPUT, path + ":" + line + ": " + message);
+    }
+
+    /** A header as it can appear in a one-line message: no line breaks, at most 80 characters. */
+    private static String abbreviated(String header) {
+        String flat = header.replaceAll("\\s+", " ");
+        return flat.length() <= 80 ? flat : flat.substring(0, 77) + "...";
     }
 }
