@@ -28,7 +28,10 @@ import picocli.CommandLine.ScopeType;
             InterpolateCommand.class,
             ReconstructCommand.class,
             QualityCommand.class,
+            EvalCommand.class,
+            PlotCommand.class,
             ExportCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {
@@ -70,7 +73,15 @@ public final class Main {
         EngineDefaults.apply();
         Main root = new Main();
         CommandLine commandLine = new CommandLine(root);
-        commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> report(e, root.verbose, cl.getErr()));
+        commandLine.setExecutionExceptionHandler(
+                (e, cl, parseResult) -> report(e, root.verbose, cl.getErr()));
+        // One line, not the whole usage: the user typed something wrong and should see what.
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            String command = e.getCommandLine().getCommandSpec().qualifiedName();
+            e.getCommandLine().getErr().println(
+                    "textvae: " + e.getMessage() + " (see '" + command + " --help')");
+            return TextvaeException.Kind.USAGE.exitCode();
+        });
         return commandLine.execute(args);
     }
 
@@ -79,16 +90,21 @@ public final class Main {
             e.printStackTrace(err);
         }
         if (e instanceof TextvaeException t) {
-            err.println("textvae: " + t.getMessage());
+            err.println("textvae: " + oneLine(t.getMessage()));
             return t.kind().exitCode();
         }
         if (e instanceof IllegalArgumentException) {
-            err.println("textvae: " + e.getMessage());
+            err.println("textvae: " + oneLine(e.getMessage()));
             return TextvaeException.Kind.USAGE.exitCode();
         }
         err.println("textvae: unexpected error: " + e
                 + (verbose ? "" : " (run with --verbose for details)"));
         return 1;
+    }
+
+    /** Messages may quote user input; whatever it holds, the message stays on one line. */
+    static String oneLine(String message) {
+        return String.valueOf(message).replaceAll("[\\r\\n]+", " ");
     }
 
     /** Reports the version from the jar's manifest. */

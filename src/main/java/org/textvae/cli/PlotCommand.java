@@ -1,0 +1,74 @@
+package org.textvae.cli;
+
+import org.textvae.TextvaeException;
+import org.textvae.corpus.Corpus;
+import org.textvae.corpus.CorpusReader;
+import org.textvae.eval.ModelEvaluator;
+import org.textvae.eval.PosteriorPass;
+import org.textvae.eval.RunPlots;
+import org.textvae.model.Checkpoint;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code textvae plot}: the charts of a run folder, as PNG files inside it. */
+@Command(
+        name = "plot",
+        sortOptions = false,
+        showDefaultValues = true,
+        description = {
+            "Draws, into the run folder: " + RunPlots.TRAINING + " (reconstruction and KL per",
+            "sentence, and beta, against steps), " + RunPlots.VALIDATION + " (validation -ELBO and",
+            "perplexity) and, with --corpus, " + RunPlots.LATENT_PCA + " (posterior means of up to",
+            "2,000 validation sentences, else test sentences, projected on two principal axes)."
+        },
+        footer = {"", "Example: textvae plot --run runs/tang --corpus corpora/tang.csv.gz"})
+final class PlotCommand implements Callable<Integer> {
+
+    @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run folder.")
+    Path run;
+
+    @Option(
+            names = "--corpus",
+            paramLabel = "FILE",
+            description = "The run's corpus, for the latent PCA plot.")
+    Path corpus;
+
+    @Option(names = "--seed", defaultValue = "2026", description = "Seed of the subsample.")
+    long seed;
+
+    @Override
+    public Integer call() {
+        if (!Files.isDirectory(run)) {
+            throw new TextvaeException(TextvaeException.Kind.IO, run + " is not a run folder");
+        }
+        for (Path written : RunPlots.writeMetricsPlots(run)) {
+            System.out.println("plot: " + written);
+        }
+        if (corpus != null) {
+            Corpus lines = CorpusReader.read(corpus);
+            List<String> heldOut = lines.valid().isEmpty() ? lines.test() : lines.valid();
+            Checkpoint checkpoint = Checkpoint.read(ModelEvaluator.checkpointFile(run));
+            if (!checkpoint.config().kind().hasLatent()) {
+                System.out.println("no latent PCA plot: a language model has no latent space");
+                return 0;
+            }
+            PosteriorPass.Result posteriors =
+                    ModelEvaluator.posteriors(checkpoint, heldOut, RunPlots.PCA_POINTS, seed);
+            System.out.println(
+                    "plot: "
+                            + RunPlots.writeLatentPca(
+                                    run.resolve(RunPlots.LATENT_PCA),
+                                    posteriors.means(),
+                                    posteriors.lengths(),
+                                    (lines.valid().isEmpty() ? "test" : "validation")
+                                            + " sentences"));
+        }
+        return 0;
+    }
+}
