@@ -1,8 +1,8 @@
 package org.textvae;
 
 /**
- * A failure the user can act on: bad input, a broken model folder, a numerical fault. The CLI prints
- * its message as one line and exits with {@link Kind#exitCode()}; no stack trace is shown.
+ * A failure the user can act on: bad input, a broken model folder, a numerical fault. The CLI
+ * prints its message as one line and exits with {@link Kind#exitCode()}; no stack trace is shown.
  */
 public class TextvaeException extends RuntimeException {
 

@@ -26,14 +26,17 @@ public final class BenchSection {
         result.put("section", section);
         switch (section) {
             case "roofline" -> result.putAll(Measurements.roofline());
-            case "train" -> result.putAll(
-                    Measurements.training(Shape.named(args[1]), Integer.parseInt(args[2])));
-            case "bare" -> result.putAll(
-                    Measurements.bareStep(Shape.named(args[1]), Integer.parseInt(args[2])));
+            case "train" ->
+                    result.putAll(
+                            Measurements.training(Shape.named(args[1]), Integer.parseInt(args[2])));
+            case "bare" ->
+                    result.putAll(
+                            Measurements.bareStep(Shape.named(args[1]), Integer.parseInt(args[2])));
             case "generate" -> {
-                try (SentenceVae vae = args[1].equals("default")
-                        ? SentenceVae.loadDefault()
-                        : SentenceVae.load(Path.of(args[1]))) {
+                try (SentenceVae vae =
+                        args[1].equals("default")
+                                ? SentenceVae.loadDefault()
+                                : SentenceVae.load(Path.of(args[1]))) {
                     result.putAll(GenerationMeasurements.measure(vae, Integer.parseInt(args[2])));
                 }
             }

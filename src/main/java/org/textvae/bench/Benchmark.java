@@ -45,7 +45,8 @@ public final class Benchmark {
             real.put("bare_peak_rss_mb", bare.get("peak_rss_mb"));
             results.add(real);
         }
-        results.add(child(progress, "generate", options.model(), Integer.toString(options.lines())));
+        results.add(
+                child(progress, "generate", options.model(), Integer.toString(options.lines())));
         if (Files.exists(options.jar())) {
             results.add(ColdStart.measure(options.jar(), progress));
         }
@@ -54,9 +55,13 @@ public final class Benchmark {
 
     private static Map<String, Object> child(Consumer<String> progress, String... args) {
         progress.accept("measuring " + String.join(" ", args) + " ...");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx4g", "-cp", System.getProperty("java.class.path")));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-Xmx4g",
+                                "-cp",
+                                System.getProperty("java.class.path")));
         for (String key : List.of("ai.djl.pytorch.num_threads", "ai.djl.offline")) {
             if (System.getProperty(key) != null) {
                 command.add("-D" + key + "=" + System.getProperty(key));
@@ -65,8 +70,10 @@ public final class Benchmark {
         command.add(BenchSection.class.getName());
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process process =
+                    new ProcessBuilder(command)
+                            .redirectError(ProcessBuilder.Redirect.INHERIT)
+                            .start();
             String output;
             try (InputStream in = process.getInputStream()) {
                 output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -74,16 +81,19 @@ public final class Benchmark {
             int exit = process.waitFor();
             for (String line : output.split("\n")) {
                 if (line.startsWith(BenchSection.PREFIX)) {
-                    return new LinkedHashMap<>(new Gson().fromJson(
-                            line.substring(BenchSection.PREFIX.length()),
-                            new TypeToken<Map<String, Object>>() {}.getType()));
+                    return new LinkedHashMap<>(
+                            new Gson()
+                                    .fromJson(
+                                            line.substring(BenchSection.PREFIX.length()),
+                                            new TypeToken<Map<String, Object>>() {}.getType()));
                 }
             }
-            throw new TextvaeException(TextvaeException.Kind.IO,
+            throw new TextvaeException(
+                    TextvaeException.Kind.IO,
                     "benchmark step '" + String.join(" ", args) + "' failed (exit " + exit + ")");
         } catch (IOException e) {
-            throw new TextvaeException(TextvaeException.Kind.IO,
-                    "cannot start a benchmark JVM: " + e.getMessage(), e);
+            throw new TextvaeException(
+                    TextvaeException.Kind.IO, "cannot start a benchmark JVM: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TextvaeException(TextvaeException.Kind.IO, "benchmark interrupted", e);

@@ -25,10 +25,20 @@ final class ColdStart {
         double[] seconds = new double[RUNS];
         double peak = Double.NaN;
         for (int i = 0; i < RUNS; i++) {
-            List<String> command = Files.isExecutable(gnuTime)
-                    ? List.of(gnuTime.toString(), "-f", "PEAK_KB %M", java.toString(), "-jar",
-                            jar.toString(), "poem", "--seed", "1")
-                    : List.of(java.toString(), "-jar", jar.toString(), "poem", "--seed", "1");
+            List<String> command =
+                    Files.isExecutable(gnuTime)
+                            ? List.of(
+                                    gnuTime.toString(),
+                                    "-f",
+                                    "PEAK_KB %M",
+                                    java.toString(),
+                                    "-jar",
+                                    jar.toString(),
+                                    "poem",
+                                    "--seed",
+                                    "1")
+                            : List.of(
+                                    java.toString(), "-jar", jar.toString(), "poem", "--seed", "1");
             long start = System.nanoTime();
             try {
                 Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -23,7 +23,9 @@ final class GenerationMeasurements {
         long start = System.nanoTime();
         int done = 0;
         for (long seed = 0; done < lines; seed++) {
-            done += vae.decodeAll(vae.priorSamples(BATCH, seed), LINE_TOKENS, LINE_TOKENS, banned).size();
+            done +=
+                    vae.decodeAll(vae.priorSamples(BATCH, seed), LINE_TOKENS, LINE_TOKENS, banned)
+                            .size();
         }
         double batchedSeconds = (System.nanoTime() - start) / 1e9;
 

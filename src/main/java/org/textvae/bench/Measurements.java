@@ -56,8 +56,17 @@ final class Measurements {
     static Map<String, Object> training(org.textvae.bench.Shape shape, int steps) {
         Map<String, Object> result = new LinkedHashMap<>();
         SplittableRandom random = new SplittableRandom(2);
-        double tokensPerSecond = TrainingBenchmark.tokensPerSecond(shape.model(), steps, SPECIALS,
-                () -> Synthetic.sentences(random, shape.batch(), shape.tokens() - 1, shape.vocabulary()));
+        double tokensPerSecond =
+                TrainingBenchmark.tokensPerSecond(
+                        shape.model(),
+                        steps,
+                        SPECIALS,
+                        () ->
+                                Synthetic.sentences(
+                                        random,
+                                        shape.batch(),
+                                        shape.tokens() - 1,
+                                        shape.vocabulary()));
         result.put("train_tokens_per_s", tokensPerSecond);
         result.put("flops_per_token", shape.trainingFlopsPerToken());
         result.put("train_gflops", tokensPerSecond * shape.trainingFlopsPerToken() / 1e9);
@@ -76,10 +85,16 @@ final class Measurements {
             List<Parameter> parameters = new ArrayList<>(network.getParameters().values());
             Optimizer adam = Optimizer.adam().build();
             SplittableRandom random = new SplittableRandom(1);
-            TokenBatch batch = TokenBatch.of(manager,
-                    Synthetic.sentences(random, shape.batch(), shape.tokens() - 1, shape.vocabulary()),
-                    SPECIALS, 0, random);
-            NDArray epsilon = ElboEvaluator.gaussian(manager, random, shape.batch(), shape.latent());
+            TokenBatch batch =
+                    TokenBatch.of(
+                            manager,
+                            Synthetic.sentences(
+                                    random, shape.batch(), shape.tokens() - 1, shape.vocabulary()),
+                            SPECIALS,
+                            0,
+                            random);
+            NDArray epsilon =
+                    ElboEvaluator.gaussian(manager, random, shape.batch(), shape.latent());
             ParameterStore store = new ParameterStore(manager, false);
             long start = 0;
             for (int i = 0; i < steps + 3; i++) {
@@ -87,7 +102,8 @@ final class Measurements {
                     start = System.nanoTime();
                 }
                 try (NDManager step = manager.newSubManager()) {
-                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    try (GradientCollector collector =
+                            Engine.getInstance().newGradientCollector()) {
                         VaeObjective.Terms terms =
                                 VaeObjective.compute(network, store, batch, epsilon, 1f, 0f, true);
                         collector.backward(terms.loss());

@@ -14,8 +14,8 @@ import org.textvae.model.ModelKind;
  * @param batch sentences per step
  * @param tokens target tokens per sentence, {@code <eos>} included
  */
-public record Shape(String name, int vocabulary, int embedding, int hidden, int latent, int batch,
-        int tokens) {
+public record Shape(
+        String name, int vocabulary, int embedding, int hidden, int latent, int batch, int tokens) {
 
     /** The Penn Treebank shape of the reference figures. */
     public static final Shape PTB = new Shape("ptb", 10_000, 300, 256, 16, 32, 25);
@@ -36,9 +36,9 @@ public record Shape(String name, int vocabulary, int embedding, int hidden, int 
     }
 
     /**
-     * Floating-point operations of one training step per target token: forward multiply-adds of
-     * the two encoder directions 3H(E+H) each, the decoder 3H(E+H) and the output layer HV, doubled
-     * for multiply and add, and tripled for forward plus backward (the usual 1 + 2 rule).
+     * Floating-point operations of one training step per target token: forward multiply-adds of the
+     * two encoder directions 3H(E+H) each, the decoder 3H(E+H) and the output layer HV, doubled for
+     * multiply and add, and tripled for forward plus backward (the usual 1 + 2 rule).
      */
     public double trainingFlopsPerToken() {
         double encoder = 2.0 * 3 * hidden * (embedding + hidden);

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.textvae.TextvaeException;
 import org.textvae.bench.Benchmark;
 import org.textvae.io.AtomicFiles;
 import picocli.CommandLine.Command;
@@ -31,17 +30,25 @@ import picocli.CommandLine.Option;
         footer = {"", "Example: textvae bench --out bench.csv"})
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--train-steps", defaultValue = "40", description = "Timed steps per training measurement.")
+    @Option(
+            names = "--train-steps",
+            defaultValue = "40",
+            description = "Timed steps per training measurement.")
     int trainSteps;
 
     @Option(names = "--lines", defaultValue = "4096", description = "Lines for batched generation.")
     int lines;
 
-    @Option(names = "--model", defaultValue = "default",
+    @Option(
+            names = "--model",
+            defaultValue = "default",
             description = "Model for generation: 'default' (packed in the jar) or a path.")
     String model;
 
-    @Option(names = "--jar", defaultValue = "target/textvae.jar", description = "Jar for the cold start.")
+    @Option(
+            names = "--jar",
+            defaultValue = "target/textvae.jar",
+            description = "Jar for the cold start.")
     Path jar;
 
     @Option(names = "--out", defaultValue = "bench.csv", description = "CSV of every figure.")
@@ -53,9 +60,12 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--train-steps and --lines must be positive");
         }
         List<Map<String, Object>> results =
-                Benchmark.run(new Benchmark.Options(trainSteps, lines, model, jar), System.err::println);
-        System.out.printf("machine: %d cores, %s, Java %s, PyTorch threads %s%n",
-                Runtime.getRuntime().availableProcessors(), cpuModel(),
+                Benchmark.run(
+                        new Benchmark.Options(trainSteps, lines, model, jar), System.err::println);
+        System.out.printf(
+                "machine: %d cores, %s, Java %s, PyTorch threads %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                cpuModel(),
                 System.getProperty("java.version"),
                 System.getProperty("ai.djl.pytorch.num_threads"));
         for (Map<String, Object> result : results) {
@@ -66,9 +76,13 @@ final class BenchCommand implements Callable<Integer> {
             writer.writeNext(new String[] {"section", "shape", "metric", "value"});
             for (Map<String, Object> result : results) {
                 for (Map.Entry<String, Object> entry : result.entrySet()) {
-                    writer.writeNext(new String[] {String.valueOf(result.get("section")),
-                            String.valueOf(result.getOrDefault("shape", "")), entry.getKey(),
-                            String.valueOf(entry.getValue())});
+                    writer.writeNext(
+                            new String[] {
+                                String.valueOf(result.get("section")),
+                                String.valueOf(result.getOrDefault("shape", "")),
+                                entry.getKey(),
+                                String.valueOf(entry.getValue())
+                            });
                 }
             }
         }

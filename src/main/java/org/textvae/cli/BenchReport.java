@@ -9,26 +9,37 @@ final class BenchReport {
 
     static String line(Map<String, Object> r) {
         return switch (String.valueOf(r.get("section"))) {
-            case "roofline" -> String.format(
-                    "roofline: float32 matmul 2048^3 %.1f GFLOP/s, 800x256x10000 %.1f GFLOP/s",
-                    num(r, "gflops_2048"), num(r, "gflops_800x256x10000"));
-            case "train" -> String.format(
-                    "training, %s shape: real loop %,.0f tokens/s, bare step %,.0f tokens/s (%.0f%%);"
-                            + " %.1f GFLOP/s (%.0f FLOP per token = 6(2·3H(E+H) + 3H(E+H) + HV));"
-                            + " peak RSS %.0f MB (bare %.0f MB)",
-                    r.get("shape"), num(r, "train_tokens_per_s"), num(r, "bare_tokens_per_s"),
-                    100 * num(r, "train_tokens_per_s") / num(r, "bare_tokens_per_s"),
-                    num(r, "train_gflops"), num(r, "flops_per_token"), num(r, "peak_rss_mb"),
-                    num(r, "bare_peak_rss_mb"));
-            case "generate" -> String.format(
-                    "generation (%s): batched greedy %,.0f lines/s (128 per batch, 7 tokens);"
-                            + " one line %.1f ms; interpolation of 7 steps %.1f ms (medians, warm);"
-                            + " peak RSS %.0f MB",
-                    r.get("model"), num(r, "generate_lines_per_s"), num(r, "single_line_ms_median"),
-                    num(r, "interpolate_7_ms_median"), num(r, "peak_rss_mb"));
-            case "cold-poem" -> String.format(
-                    "cold start: 'java -jar textvae.jar poem' %.2f s wall (median of 3); peak RSS %.0f MB",
-                    num(r, "cold_poem_s_median"), num(r, "peak_rss_mb"));
+            case "roofline" ->
+                    String.format(
+                            "roofline: float32 matmul 2048^3 %.1f GFLOP/s, 800x256x10000 %.1f GFLOP/s",
+                            num(r, "gflops_2048"), num(r, "gflops_800x256x10000"));
+            case "train" ->
+                    String.format(
+                            "training, %s shape: real loop %,.0f tokens/s, bare step %,.0f tokens/s (%.0f%%);"
+                                    + " %.1f GFLOP/s (%.0f FLOP per token = 6(2·3H(E+H) + 3H(E+H) + HV));"
+                                    + " peak RSS %.0f MB (bare %.0f MB)",
+                            r.get("shape"),
+                            num(r, "train_tokens_per_s"),
+                            num(r, "bare_tokens_per_s"),
+                            100 * num(r, "train_tokens_per_s") / num(r, "bare_tokens_per_s"),
+                            num(r, "train_gflops"),
+                            num(r, "flops_per_token"),
+                            num(r, "peak_rss_mb"),
+                            num(r, "bare_peak_rss_mb"));
+            case "generate" ->
+                    String.format(
+                            "generation (%s): batched greedy %,.0f lines/s (128 per batch, 7 tokens);"
+                                    + " one line %.1f ms; interpolation of 7 steps %.1f ms (medians, warm);"
+                                    + " peak RSS %.0f MB",
+                            r.get("model"),
+                            num(r, "generate_lines_per_s"),
+                            num(r, "single_line_ms_median"),
+                            num(r, "interpolate_7_ms_median"),
+                            num(r, "peak_rss_mb"));
+            case "cold-poem" ->
+                    String.format(
+                            "cold start: 'java -jar textvae.jar poem' %.2f s wall (median of 3); peak RSS %.0f MB",
+                            num(r, "cold_poem_s_median"), num(r, "peak_rss_mb"));
             default -> r.toString();
         };
     }

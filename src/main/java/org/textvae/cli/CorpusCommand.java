@@ -1,11 +1,10 @@
 package org.textvae.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 /** {@code textvae corpus}: groups the corpus subcommands. */
 @Command(

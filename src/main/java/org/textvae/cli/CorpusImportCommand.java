@@ -1,19 +1,17 @@
 package org.textvae.cli;
 
-import org.textvae.corpus.ChinesePoetryImporter;
-import org.textvae.corpus.ImportSummary;
-import org.textvae.corpus.NpmPackageFetcher;
-import org.textvae.corpus.PoetryCollection;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.textvae.corpus.ChinesePoetryImporter;
+import org.textvae.corpus.ImportSummary;
+import org.textvae.corpus.NpmPackageFetcher;
+import org.textvae.corpus.PoetryCollection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code textvae corpus import}: builds the Tang poetry and Song ci corpora. */
 @Command(

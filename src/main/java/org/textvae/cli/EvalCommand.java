@@ -1,5 +1,10 @@
 package org.textvae.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.Corpus;
 import org.textvae.corpus.CorpusReader;
@@ -10,16 +15,9 @@ import org.textvae.eval.ModelEvaluator;
 import org.textvae.eval.RunPlots;
 import org.textvae.generate.SentenceVae;
 import org.textvae.model.Checkpoint;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code textvae eval}: the likelihood and latent-space figures of a model on one split. */
 @Command(

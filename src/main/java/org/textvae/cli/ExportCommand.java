@@ -20,10 +20,16 @@ import picocli.CommandLine.Option;
                     + " the size, for shipping. The default model packed into the jar is made this"
                     + " way."
         },
-        footer = {"", "Example: textvae export --model runs/tang --out src/main/resources/org/textvae/default-model.ckpt"})
+        footer = {
+            "",
+            "Example: textvae export --model runs/tang --out src/main/resources/org/textvae/default-model.ckpt"
+        })
 final class ExportCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "PATH",
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "PATH",
             description = "Run folder (its best checkpoint) or .ckpt file.")
     Path model;
 

@@ -27,17 +27,24 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Mixin ModelOption modelOption;
 
-    @Option(names = {"-n", "--count"}, defaultValue = "10", description = "How many sentences.")
+    @Option(
+            names = {"-n", "--count"},
+            defaultValue = "10",
+            description = "How many sentences.")
     int count;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed for z.")
     long seed;
 
-    @Option(names = "--temperature", defaultValue = "0",
+    @Option(
+            names = "--temperature",
+            defaultValue = "0",
             description = "0: greedy; otherwise sample from softmax(logits / T).")
     double temperature;
 
-    @Option(names = "--top-k", defaultValue = "0",
+    @Option(
+            names = "--top-k",
+            defaultValue = "0",
             description = "With --temperature, draw only from the K most likely tokens (0: all).")
     int topK;
 

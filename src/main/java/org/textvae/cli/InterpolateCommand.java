@@ -47,8 +47,12 @@ final class InterpolateCommand implements Callable<Integer> {
     public Integer call() {
         try (SentenceVae vae = modelOption.load()) {
             Unknowns.report(vae, from, to);
-            List<String> path = vae.interpolate(from, to, steps,
-                    slerp ? Interpolation.SPHERICAL : Interpolation.LINEAR);
+            List<String> path =
+                    vae.interpolate(
+                            from,
+                            to,
+                            steps,
+                            slerp ? Interpolation.SPHERICAL : Interpolation.LINEAR);
             if (json) {
                 System.out.println(new Gson().toJson(path));
             } else {

@@ -76,12 +76,19 @@ public final class Main {
         commandLine.setExecutionExceptionHandler(
                 (e, cl, parseResult) -> report(e, root.verbose, cl.getErr()));
         // One line, not the whole usage: the user typed something wrong and should see what.
-        commandLine.setParameterExceptionHandler((e, arguments) -> {
-            String command = e.getCommandLine().getCommandSpec().qualifiedName();
-            e.getCommandLine().getErr().println(
-                    "textvae: " + e.getMessage() + " (see '" + command + " --help')");
-            return TextvaeException.Kind.USAGE.exitCode();
-        });
+        commandLine.setParameterExceptionHandler(
+                (e, arguments) -> {
+                    String command = e.getCommandLine().getCommandSpec().qualifiedName();
+                    e.getCommandLine()
+                            .getErr()
+                            .println(
+                                    "textvae: "
+                                            + e.getMessage()
+                                            + " (see '"
+                                            + command
+                                            + " --help')");
+                    return TextvaeException.Kind.USAGE.exitCode();
+                });
         return commandLine.execute(args);
     }
 
@@ -97,8 +104,10 @@ public final class Main {
             err.println("textvae: " + oneLine(e.getMessage()));
             return TextvaeException.Kind.USAGE.exitCode();
         }
-        err.println("textvae: unexpected error: " + e
-                + (verbose ? "" : " (run with --verbose for details)"));
+        err.println(
+                "textvae: unexpected error: "
+                        + e
+                        + (verbose ? "" : " (run with --verbose for details)"));
         return 1;
     }
 

@@ -7,7 +7,9 @@ import picocli.CommandLine.Option;
 /** The {@code --model} option shared by the commands that use a trained model. */
 final class ModelOption {
 
-    @Option(names = "--model", paramLabel = "PATH",
+    @Option(
+            names = "--model",
+            paramLabel = "PATH",
             description = "Run folder or .ckpt file (default: the model packed into the jar).")
     Path model;
 

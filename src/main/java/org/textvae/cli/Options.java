@@ -13,7 +13,8 @@ final class Options {
         try {
             return ModelKind.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new TextvaeException(TextvaeException.Kind.USAGE,
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
                     "unknown --model '" + value + "': use vae, ae or lm");
         }
     }

@@ -1,5 +1,9 @@
 package org.textvae.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.Corpus;
 import org.textvae.corpus.CorpusReader;
@@ -7,14 +11,8 @@ import org.textvae.eval.ModelEvaluator;
 import org.textvae.eval.PosteriorPass;
 import org.textvae.eval.RunPlots;
 import org.textvae.model.Checkpoint;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code textvae plot}: the charts of a run folder, as PNG files inside it. */
 @Command(

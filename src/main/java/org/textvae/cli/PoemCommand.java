@@ -36,7 +36,10 @@ final class PoemCommand implements Callable<Integer> {
 
     @Mixin ModelOption modelOption;
 
-    @Option(names = "--form", defaultValue = "5", paramLabel = "5|7",
+    @Option(
+            names = "--form",
+            defaultValue = "5",
+            paramLabel = "5|7",
             description = "Characters per line (5 or 7 for the Tang forms).")
     int form;
 
@@ -49,7 +52,9 @@ final class PoemCommand implements Callable<Integer> {
     @Option(names = "--walk", description = "Draw the lines from one path through latent space.")
     boolean walk;
 
-    @Option(names = "--json", description = "Print JSON (lines, form, seed) instead of plain lines.")
+    @Option(
+            names = "--json",
+            description = "Print JSON (lines, form, seed) instead of plain lines.")
     boolean json;
 
     @Override

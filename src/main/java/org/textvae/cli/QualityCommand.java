@@ -30,7 +30,9 @@ final class QualityCommand implements Callable<Integer> {
 
     @Mixin ModelOption modelOption;
 
-    @Option(names = "--corpus", defaultValue = "corpora/tang.csv.gz",
+    @Option(
+            names = "--corpus",
+            defaultValue = "corpora/tang.csv.gz",
             description = "The model's corpus: train split for novelty, test split for paths.")
     Path corpus;
 
@@ -51,19 +53,26 @@ final class QualityCommand implements Callable<Integer> {
         Corpus lines = CorpusReader.read(corpus);
         List<String> heldOut = lines.test().isEmpty() ? lines.valid() : lines.test();
         try (SentenceVae vae = modelOption.load()) {
-            SampleQuality.Report r = SampleQuality.measure(
-                    vae, new HashSet<>(lines.train()), heldOut, samples, pairs, seed);
+            SampleQuality.Report r =
+                    SampleQuality.measure(
+                            vae, new HashSet<>(lines.train()), heldOut, samples, pairs, seed);
             System.out.printf("model: %s; corpus: %s; seed %d%n", vae.source(), corpus, seed);
-            System.out.printf("poem lines of valid form (exact length, no <unk>): %.1f%% of %d%n",
+            System.out.printf(
+                    "poem lines of valid form (exact length, no <unk>): %.1f%% of %d%n",
                     100 * r.validFormRate(), r.poemLines());
-            System.out.printf("novel samples (not a training line): %.1f%% of %d%n",
+            System.out.printf(
+                    "novel samples (not a training line): %.1f%% of %d%n",
                     100 * r.noveltyRate(), r.samples());
-            System.out.printf("distinct lines per batch of 100: mean %.1f%%, lowest %.1f%%%n",
+            System.out.printf(
+                    "distinct lines per batch of 100: mean %.1f%%, lowest %.1f%%%n",
                     100 * r.distinctPer100(), 100 * r.minDistinctPer100());
-            System.out.printf("interpolation, %d pairs of held-out lines, 7 steps: %.2f distinct"
+            System.out.printf(
+                    "interpolation, %d pairs of held-out lines, 7 steps: %.2f distinct"
                             + " interior lines on average; %.1f%% of paths with at least 3;"
                             + " ends equal reconstructions in %.1f%%%n",
-                    r.pairs(), r.meanDistinctInterior(), 100 * r.pairsWithThreeDistinct(),
+                    r.pairs(),
+                    r.meanDistinctInterior(),
+                    100 * r.pairsWithThreeDistinct(),
                     100 * r.endpointsMatchRate());
         }
         return 0;

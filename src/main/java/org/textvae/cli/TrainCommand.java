@@ -13,9 +13,9 @@ import org.textvae.train.TrainingJob;
 import org.textvae.train.TrainingRun;
 import org.textvae.vocab.Vocabulary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code textvae train}: a corpus training run into a self-describing run folder. */
 @Command(
@@ -46,25 +46,39 @@ final class TrainCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--corpus", paramLabel = "FILE",
-            description = "Corpus: CSV with text (and split) columns, or plain text, one sentence a line.")
+    @Option(
+            names = "--corpus",
+            paramLabel = "FILE",
+            description =
+                    "Corpus: CSV with text (and split) columns, or plain text, one sentence a line.")
     Path corpus;
 
-    @Option(names = "--vocab", paramLabel = "FILE", description = "tokenizer.json (see 'vocab build').")
+    @Option(
+            names = "--vocab",
+            paramLabel = "FILE",
+            description = "tokenizer.json (see 'vocab build').")
     Path vocab;
 
-    @Option(names = "--valid", paramLabel = "FILE",
-            description = "Validation file (default: the corpus's valid split, else every 50th line).")
+    @Option(
+            names = "--valid",
+            paramLabel = "FILE",
+            description =
+                    "Validation file (default: the corpus's valid split, else every 50th line).")
     Path valid;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder to create.")
     Path out;
 
-    @Option(names = "--resume", paramLabel = "DIR",
+    @Option(
+            names = "--resume",
+            paramLabel = "DIR",
             description = "Continue the run in DIR from its last checkpoint.")
     Path resume;
 
-    @Option(names = "--model", paramLabel = "KIND", defaultValue = "vae",
+    @Option(
+            names = "--model",
+            paramLabel = "KIND",
+            defaultValue = "vae",
             description = "vae, ae (deterministic autoencoder) or lm (no latent variable).")
     String kind;
 
@@ -80,10 +94,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--z-every-step", description = "Also feed z to the decoder at every step.")
     boolean latentAtEveryStep;
 
-    @Option(names = "--epochs", defaultValue = "10", description = "Passes over the training split.")
+    @Option(
+            names = "--epochs",
+            defaultValue = "10",
+            description = "Passes over the training split.")
     int epochs;
 
-    @Option(names = "--max-steps", defaultValue = "0", description = "Stop after N steps (0: no limit).")
+    @Option(
+            names = "--max-steps",
+            defaultValue = "0",
+            description = "Stop after N steps (0: no limit).")
     long maxSteps;
 
     @Option(names = "--batch-size", defaultValue = "128", description = "Sentences per step.")
@@ -95,34 +115,51 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--clip", defaultValue = "5", description = "Gradient-norm clip (0: off).")
     float clip;
 
-    @Option(names = "--word-dropout", defaultValue = "0.25",
+    @Option(
+            names = "--word-dropout",
+            defaultValue = "0.25",
             description = "Share of decoder input words replaced by <unk>.")
     double wordDropout;
 
-    @Option(names = "--kl-schedule", defaultValue = "logistic:2500:0.0025",
+    @Option(
+            names = "--kl-schedule",
+            defaultValue = "logistic:2500:0.0025",
             description = "How beta rises from 0 (see below).")
     String klSchedule;
 
-    @Option(names = "--beta", defaultValue = "1", description = "Final KL weight (beta-VAE when not 1).")
+    @Option(
+            names = "--beta",
+            defaultValue = "1",
+            description = "Final KL weight (beta-VAE when not 1).")
     float beta;
 
-    @Option(names = "--free-bits", defaultValue = "0", description = "KL floor per latent dimension, nats.")
+    @Option(
+            names = "--free-bits",
+            defaultValue = "0",
+            description = "KL floor per latent dimension, nats.")
     float freeBits;
 
-    @Option(names = "--factor-gamma", defaultValue = "0",
+    @Option(
+            names = "--factor-gamma",
+            defaultValue = "0",
             description = "FactorVAE: weight of the total-correlation penalty (0: off).")
     float factorGamma;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for everything random.")
     long seed;
 
-    @Option(names = "--max-length", defaultValue = "64", description = "Skip longer sentences (tokens).")
+    @Option(
+            names = "--max-length",
+            defaultValue = "64",
+            description = "Skip longer sentences (tokens).")
     int maxLength;
 
     @Option(names = "--log-every", defaultValue = "50", description = "Steps between metrics rows.")
     int logEvery;
 
-    @Option(names = "--checkpoint-every", defaultValue = "1000",
+    @Option(
+            names = "--checkpoint-every",
+            defaultValue = "1000",
             description = "Steps between checkpoints (0: epoch ends only).")
     int checkpointEvery;
 
@@ -134,34 +171,55 @@ final class TrainCommand implements Callable<Integer> {
         TrainingRun.Result result;
         if (resume != null) {
             boolean epochsGiven = spec.commandLine().getParseResult().hasMatchedOption("--epochs");
-            boolean stepsGiven = spec.commandLine().getParseResult().hasMatchedOption("--max-steps");
-            result = TrainingRun.resume(resume, epochsGiven ? epochs : null,
-                    stepsGiven ? maxSteps : null, System.err::println, !noProgress);
+            boolean stepsGiven =
+                    spec.commandLine().getParseResult().hasMatchedOption("--max-steps");
+            result =
+                    TrainingRun.resume(
+                            resume,
+                            epochsGiven ? epochs : null,
+                            stepsGiven ? maxSteps : null,
+                            System.err::println,
+                            !noProgress);
         } else {
             result = TrainingRun.start(job(), System.err::println, !noProgress);
         }
-        System.out.printf("trained %,d steps; checkpoints in %s%n", result.state().step(),
-                result.folder().root().resolve("checkpoints"));
+        System.out.printf(
+                "trained %,d steps; checkpoints in %s%n",
+                result.state().step(), result.folder().root().resolve("checkpoints"));
         return 0;
     }
 
     private TrainingJob job() {
         if (corpus == null || vocab == null || out == null) {
-            throw new TextvaeException(TextvaeException.Kind.USAGE,
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
                     "train needs --corpus, --vocab and --out (or --resume DIR)");
         }
         // Options first, so a typo is reported before any file is read.
         ModelKind modelKind = Options.modelKind(kind);
-        TrainConfig training = new TrainConfig(epochs, maxSteps, batchSize, learningRate, clip,
-                wordDropout, KlSchedule.parse(klSchedule), beta, freeBits, seed, maxLength,
-                logEvery, checkpointEvery, factorGamma);
+        TrainConfig training =
+                new TrainConfig(
+                        epochs,
+                        maxSteps,
+                        batchSize,
+                        learningRate,
+                        clip,
+                        wordDropout,
+                        KlSchedule.parse(klSchedule),
+                        beta,
+                        freeBits,
+                        seed,
+                        maxLength,
+                        logEvery,
+                        checkpointEvery,
+                        factorGamma);
         new ModelConfig(modelKind, 5, embedding, hidden, latent, latentAtEveryStep);
         int vocabSize;
         try (Vocabulary vocabulary = Vocabulary.load(vocab)) {
             vocabSize = vocabulary.size();
         }
-        ModelConfig model = new ModelConfig(modelKind, vocabSize, embedding, hidden, latent,
-                latentAtEveryStep);
+        ModelConfig model =
+                new ModelConfig(modelKind, vocabSize, embedding, hidden, latent, latentAtEveryStep);
         List<String> command = new ArrayList<>();
         command.add("textvae");
         command.addAll(spec.commandLine().getParseResult().originalArgs());

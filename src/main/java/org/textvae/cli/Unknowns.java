@@ -12,8 +12,12 @@ final class Unknowns {
         for (String sentence : sentences) {
             List<String> unknown = vae.vocabulary().unknownTokens(sentence);
             if (!unknown.isEmpty()) {
-                System.err.println("textvae: not in the vocabulary, read as <unk>: "
-                        + String.join(" ", unknown) + " (in '" + sentence + "')");
+                System.err.println(
+                        "textvae: not in the vocabulary, read as <unk>: "
+                                + String.join(" ", unknown)
+                                + " (in '"
+                                + sentence
+                                + "')");
             }
         }
     }

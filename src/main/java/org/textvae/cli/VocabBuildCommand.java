@@ -1,5 +1,9 @@
 package org.textvae.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.Corpus;
 import org.textvae.corpus.CorpusReader;
@@ -7,16 +11,10 @@ import org.textvae.vocab.Segmentation;
 import org.textvae.vocab.Vocabulary;
 import org.textvae.vocab.VocabularyBuilder;
 import org.textvae.vocab.VocabularyOptions;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** {@code textvae vocab build}: builds a vocabulary from a corpus's training split. */
 @Command(

@@ -1,10 +1,9 @@
 package org.textvae.corpus;
 
-import org.textvae.TextvaeException;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.textvae.TextvaeException;
 
 /** Collects sentences and skip counts while a reader walks a file, then checks the result. */
 final class CorpusAccumulator {

@@ -2,9 +2,6 @@ package org.textvae.corpus;
 
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
-
-import org.textvae.TextvaeException;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.zip.GZIPOutputStream;
+import org.textvae.TextvaeException;
 
 /**
  * Writes a corpus as gzip-compressed CSV ({@code text,split}, UTF-8, "\n" line ends) in the form

@@ -1,7 +1,5 @@
 package org.textvae.corpus;
 
-import org.textvae.TextvaeException;
-
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+import org.textvae.TextvaeException;
 
 /**
  * Reads a corpus file. Files named {@code *.csv} or {@code *.csv.gz} are CSV with a header row, a

@@ -1,7 +1,5 @@
 package org.textvae.corpus;
 
-import org.textvae.TextvaeException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +9,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.textvae.TextvaeException;
 
 /** File hashes, to record what a corpus was built from and to check downloads. */
 final class FileDigest {

@@ -1,13 +1,12 @@
 package org.textvae.corpus;
 
-import org.textvae.TextvaeException;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
+import org.textvae.TextvaeException;
 
 /**
  * Downloads the pinned {@code chinese-poetry} npm package with the user's own {@code npm pack}, so

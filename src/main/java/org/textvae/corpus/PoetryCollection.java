@@ -1,10 +1,9 @@
 package org.textvae.corpus;
 
-import org.textvae.TextvaeException;
-
 import java.util.Locale;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
+import org.textvae.TextvaeException;
 
 /**
  * The corpora built from the {@code chinese-poetry} npm package, with the rules that turn poems

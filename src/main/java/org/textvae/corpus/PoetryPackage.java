@@ -1,7 +1,5 @@
 package org.textvae.corpus;
 
-import org.textvae.TextvaeException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.textvae.TextvaeException;
 
 /**
  * The source files of each poetry collection, read from the npm package either unpacked (a folder

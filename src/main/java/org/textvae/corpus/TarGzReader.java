@@ -1,7 +1,5 @@
 package org.textvae.corpus;
 
-import org.textvae.TextvaeException;
-
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -13,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
+import org.textvae.TextvaeException;
 
 /**
  * Reads selected regular files out of a gzip-compressed tar archive (an npm package tarball)

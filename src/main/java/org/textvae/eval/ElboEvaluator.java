@@ -7,16 +7,16 @@ import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.textvae.corpus.LengthBuckets;
 import org.textvae.model.LossTerms;
 import org.textvae.model.ModelConfig;
 import org.textvae.model.Posterior;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
-import org.textvae.corpus.LengthBuckets;
 
 /**
- * The ELBO's two terms over a set of sentences, with one posterior sample per sentence drawn from
- * a seeded generator (so the figure repeats), and the active units of Burda et al. (2016).
+ * The ELBO's two terms over a set of sentences, with one posterior sample per sentence drawn from a
+ * seeded generator (so the figure repeats), and the active units of Burda et al. (2016).
  */
 public final class ElboEvaluator {
 
@@ -32,7 +32,8 @@ public final class ElboEvaluator {
      * @param kl mean KL(q(z|x) ‖ N(0, I)) per sentence, nats (0 for AE and LM)
      * @param activeUnits latent dimensions with Cov_x(E_q[z]) > 0.01 (0 for an LM)
      */
-    public record Report(int sentences, long tokens, double reconstruction, double kl, int activeUnits) {
+    public record Report(
+            int sentences, long tokens, double reconstruction, double kl, int activeUnits) {
         /** −ELBO per sentence, nats: an upper bound on the NLL. */
         public double negativeElbo() {
             return reconstruction + kl;
@@ -78,25 +79,36 @@ public final class ElboEvaluator {
                     NDArray mean = posterior.mean();
                     addRows(means, mean.toFloatArray(), config.latentSize());
                     if (config.kind().samplesLatent()) {
-                        z = posterior.sample(gaussian(manager, random, batch.size(), config.latentSize()));
+                        z =
+                                posterior.sample(
+                                        gaussian(
+                                                manager,
+                                                random,
+                                                batch.size(),
+                                                config.latentSize()));
                         kl += LossTerms.kl(mean, posterior.logVariance()).sum().getFloat();
                     } else {
                         z = mean;
                     }
                 }
                 NDArray state = network.initialState(store, z, batch.size(), manager, false);
-                NDArray logits = network.decode(store, z, batch.decoderInputs(), state, false).head();
+                NDArray logits =
+                        network.decode(store, z, batch.decoderInputs(), state, false).head();
                 reconstruction +=
-                        LossTerms.reconstruction(logits, batch.targets(), batch.mask()).sum().getFloat();
+                        LossTerms.reconstruction(logits, batch.targets(), batch.mask())
+                                .sum()
+                                .getFloat();
             }
         }
         int n = sentences.size();
-        int active = config.kind().hasLatent() ? ActiveUnits.count(means, ACTIVE_UNIT_THRESHOLD) : 0;
+        int active =
+                config.kind().hasLatent() ? ActiveUnits.count(means, ACTIVE_UNIT_THRESHOLD) : 0;
         return new Report(n, tokens, reconstruction / n, kl / n, active);
     }
 
     /** Standard normal noise (rows, columns) from a Java generator, so it repeats on any engine. */
-    public static NDArray gaussian(NDManager manager, SplittableRandom random, int rows, int columns) {
+    public static NDArray gaussian(
+            NDManager manager, SplittableRandom random, int rows, int columns) {
         float[] values = new float[rows * columns];
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) random.nextGaussian();

@@ -1,8 +1,7 @@
 package org.textvae.eval;
 
-import org.textvae.corpus.Split;
-
 import java.util.Objects;
+import org.textvae.corpus.Split;
 
 /**
  * What {@link ModelEvaluator} measures and how.

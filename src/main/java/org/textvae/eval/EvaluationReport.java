@@ -1,10 +1,6 @@
 package org.textvae.eval;
 
 import com.opencsv.CSVWriter;
-
-import org.textvae.TextvaeException;
-import org.textvae.io.AtomicFiles;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +8,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.textvae.TextvaeException;
+import org.textvae.io.AtomicFiles;
 
 /**
  * Every figure of one evaluation. NaN marks a figure the model does not define: the IW NLL of a

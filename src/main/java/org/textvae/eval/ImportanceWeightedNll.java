@@ -4,17 +4,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.textvae.corpus.LengthBuckets;
 import org.textvae.model.LossTerms;
 import org.textvae.model.ModelConfig;
 import org.textvae.model.Posterior;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * The importance-weighted estimate of −log p(x) of Burda et al. (2016), "Importance Weighted

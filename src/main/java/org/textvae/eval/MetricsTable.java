@@ -2,9 +2,6 @@ package org.textvae.eval;
 
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
-
-import org.textvae.TextvaeException;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.textvae.TextvaeException;
 
 /**
  * A run's {@code metrics.csv} read back by column name (the training loop writes it; see {@code

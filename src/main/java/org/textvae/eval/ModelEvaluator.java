@@ -3,7 +3,13 @@ package org.textvae.eval;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
 import org.textvae.corpus.Corpus;
 import org.textvae.generate.SentenceVae;
 import org.textvae.generate.StepwiseDecoder;
@@ -14,14 +20,6 @@ import org.textvae.model.ModelKind;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
 import org.textvae.vocab.Vocabulary;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.SplittableRandom;
 
 /**
  * Puts every figure of {@link EvaluationReport} together for one split of a corpus: the ELBO's

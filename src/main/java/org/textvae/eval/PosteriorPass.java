@@ -4,15 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
-
+import java.util.ArrayList;
+import java.util.List;
 import org.textvae.corpus.LengthBuckets;
 import org.textvae.model.ModelConfig;
 import org.textvae.model.Posterior;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One deterministic pass over a data set: each sentence's posterior q(z|x) (for mutual information,

@@ -1,14 +1,5 @@
 package org.textvae.eval;
 
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.textvae.TextvaeException;
-import org.textvae.io.AtomicFiles;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.textvae.TextvaeException;
+import org.textvae.io.AtomicFiles;
 
 /**
  * The charts of a run folder, drawn with XChart: the training curves (reconstruction and KL per
@@ -118,7 +117,7 @@ public final class RunPlots {
                                 String.format(
                                         Locale.ROOT,
                                         "Posterior means, PCA (PC1 %.0f%%, PC2 %.0f%% of variance):"
-                                            + " %s",
+                                                + " %s",
                                         100 * pca.explained(0),
                                         100 * pca.explained(1),
                                         subtitle))

@@ -9,8 +9,8 @@ import org.textvae.generate.PoemWriter;
 import org.textvae.generate.SentenceVae;
 
 /**
- * What a user sees of a model's latent space, measured over many samples: poem lines of valid
- * form, novelty and diversity of prior samples, and how much an interpolation path changes.
+ * What a user sees of a model's latent space, measured over many samples: poem lines of valid form,
+ * novelty and diversity of prior samples, and how much an interpolation path changes.
  */
 public final class SampleQuality {
 
@@ -28,9 +28,17 @@ public final class SampleQuality {
      * @param pairsWithThreeDistinct share of pairs with at least 3 distinct interior lines
      * @param endpointsMatchRate share of paths whose ends equal the two reconstructions
      */
-    public record Report(int poemLines, double validFormRate, int samples, double noveltyRate,
-            double distinctPer100, double minDistinctPer100, int pairs, double meanDistinctInterior,
-            double pairsWithThreeDistinct, double endpointsMatchRate) {}
+    public record Report(
+            int poemLines,
+            double validFormRate,
+            int samples,
+            double noveltyRate,
+            double distinctPer100,
+            double minDistinctPer100,
+            int pairs,
+            double meanDistinctInterior,
+            double pairsWithThreeDistinct,
+            double endpointsMatchRate) {}
 
     private static final int STEPS = 7;
     private static final int BATCH = 100;
@@ -43,8 +51,13 @@ public final class SampleQuality {
      * @param training the training lines (for novelty)
      * @param heldOut lines the model never saw (for interpolation)
      */
-    public static Report measure(SentenceVae vae, Set<String> training, List<String> heldOut,
-            int samples, int pairs, long seed) {
+    public static Report measure(
+            SentenceVae vae,
+            Set<String> training,
+            List<String> heldOut,
+            int samples,
+            int pairs,
+            long seed) {
         PoemWriter poems = new PoemWriter(vae);
         int valid = 0;
         int written = 0;
@@ -63,23 +76,31 @@ public final class SampleQuality {
         double distinctMin = 1;
         int batches = 0;
         for (int start = 0; start + BATCH <= lines.size(); start += BATCH) {
-            double distinct = new HashSet<>(lines.subList(start, start + BATCH)).size() / (double) BATCH;
+            double distinct =
+                    new HashSet<>(lines.subList(start, start + BATCH)).size() / (double) BATCH;
             distinctSum += distinct;
             distinctMin = Math.min(distinctMin, distinct);
             batches++;
         }
         Interpolations paths = interpolations(vae, heldOut, pairs, seed);
-        return new Report(written, valid / (double) written, lines.size(),
-                novel / (double) lines.size(), batches == 0 ? Double.NaN : distinctSum / batches,
-                batches == 0 ? Double.NaN : distinctMin, paths.pairs, paths.meanDistinct,
-                paths.threeOrMore, paths.endpointsMatch);
+        return new Report(
+                written,
+                valid / (double) written,
+                lines.size(),
+                novel / (double) lines.size(),
+                batches == 0 ? Double.NaN : distinctSum / batches,
+                batches == 0 ? Double.NaN : distinctMin,
+                paths.pairs,
+                paths.meanDistinct,
+                paths.threeOrMore,
+                paths.endpointsMatch);
     }
 
-    private record Interpolations(int pairs, double meanDistinct, double threeOrMore,
-            double endpointsMatch) {}
+    private record Interpolations(
+            int pairs, double meanDistinct, double threeOrMore, double endpointsMatch) {}
 
-    private static Interpolations interpolations(SentenceVae vae, List<String> heldOut, int pairs,
-            long seed) {
+    private static Interpolations interpolations(
+            SentenceVae vae, List<String> heldOut, int pairs, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double distinctSum = 0;
         int threeOrMore = 0;
@@ -95,13 +116,20 @@ public final class SampleQuality {
             int distinct = new HashSet<>(path.subList(1, STEPS - 1)).size();
             distinctSum += distinct;
             threeOrMore += distinct >= 3 ? 1 : 0;
-            List<String> ends = new ArrayList<>(List.of(vae.reconstruct(from), vae.reconstruct(to)));
-            endpoints += path.get(0).equals(ends.get(0)) && path.get(STEPS - 1).equals(ends.get(1)) ? 1 : 0;
+            List<String> ends =
+                    new ArrayList<>(List.of(vae.reconstruct(from), vae.reconstruct(to)));
+            endpoints +=
+                    path.get(0).equals(ends.get(0)) && path.get(STEPS - 1).equals(ends.get(1))
+                            ? 1
+                            : 0;
             done++;
         }
         return done == 0
                 ? new Interpolations(0, Double.NaN, Double.NaN, Double.NaN)
-                : new Interpolations(done, distinctSum / done, threeOrMore / (double) done,
+                : new Interpolations(
+                        done,
+                        distinctSum / done,
+                        threeOrMore / (double) done,
                         endpoints / (double) done);
     }
 }

@@ -64,10 +64,21 @@ public final class BeamSearchDecoder {
                 long[] tokens = top.get(1).toType(DataType.INT64, false).toLongArray();
                 long[] origins = new long[rows];
                 for (int b = 0; b < batch; b++) {
-                    expand(b, live, done, values, tokens, width, origins, previous, t == maxLength - 1);
+                    expand(
+                            b,
+                            live,
+                            done,
+                            values,
+                            tokens,
+                            width,
+                            origins,
+                            previous,
+                            t == maxLength - 1);
                 }
-                NDArray order = manager.create(origins).reshape(rows, 1)
-                        .broadcast(rows, network.config().hiddenSize());
+                NDArray order =
+                        manager.create(origins)
+                                .reshape(rows, 1)
+                                .broadcast(rows, network.config().hiddenSize());
                 state = out.get(1).squeeze(0).gather(order, 0).expandDims(0);
             }
             List<int[]> lines = new ArrayList<>(batch);
@@ -86,8 +97,16 @@ public final class BeamSearchDecoder {
     }
 
     /** Grows code b's beams by one token: the best continuations become the new live beams. */
-    private void expand(int b, List<List<Hypothesis>> live, List<List<Hypothesis>> done,
-            float[] values, long[] tokens, int width, long[] origins, long[] previous, boolean last) {
+    private void expand(
+            int b,
+            List<List<Hypothesis>> live,
+            List<List<Hypothesis>> done,
+            float[] values,
+            long[] tokens,
+            int width,
+            long[] origins,
+            long[] previous,
+            boolean last) {
         List<double[]> candidates = new ArrayList<>(); // {score, beam, token}
         List<Hypothesis> beams = live.get(b);
         for (int k = 0; k < beams.size(); k++) {
@@ -106,8 +125,13 @@ public final class BeamSearchDecoder {
             Hypothesis parent = beams.get((int) c[1]);
             if ((int) c[2] == specials.eos() || last) {
                 if (done.get(b).size() < width) {
-                    done.get(b).add(new Hypothesis(last && (int) c[2] != specials.eos()
-                            ? append(parent.tokens(), (int) c[2]) : parent.tokens(), c[0]));
+                    done.get(b)
+                            .add(
+                                    new Hypothesis(
+                                            last && (int) c[2] != specials.eos()
+                                                    ? append(parent.tokens(), (int) c[2])
+                                                    : parent.tokens(),
+                                            c[0]));
                 }
                 continue;
             }

@@ -9,7 +9,8 @@ package org.textvae.generate;
  * @param beamWidth 1 for no beam search; otherwise the beams kept per line (greedy scores)
  * @param seed fixes the draws when sampling
  */
-public record DecodingOptions(int maxLength, double temperature, int topK, int beamWidth, long seed) {
+public record DecodingOptions(
+        int maxLength, double temperature, int topK, int beamWidth, long seed) {
 
     public DecodingOptions {
         if (maxLength <= 0) {
@@ -28,7 +29,8 @@ public record DecodingOptions(int maxLength, double temperature, int topK, int b
             throw new IllegalArgumentException("choose beam search or sampling, not both");
         }
         if (topK > 0 && temperature == 0) {
-            throw new IllegalArgumentException("top-k applies to sampling: give a --temperature too");
+            throw new IllegalArgumentException(
+                    "top-k applies to sampling: give a --temperature too");
         }
     }
 

@@ -48,7 +48,8 @@ public enum Interpolation {
     /** {@code steps} points from {@code from} to {@code to}, both endpoints included. */
     public float[][] points(float[] from, float[] to, int steps) {
         if (steps < 2) {
-            throw new IllegalArgumentException("interpolation needs at least 2 steps, got " + steps);
+            throw new IllegalArgumentException(
+                    "interpolation needs at least 2 steps, got " + steps);
         }
         if (from.length != to.length) {
             throw new IllegalArgumentException("latent codes differ in size");

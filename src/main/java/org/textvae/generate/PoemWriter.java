@@ -10,7 +10,9 @@ import java.util.SplittableRandom;
  */
 public final class PoemWriter {
 
-    /** Correlation of successive latent codes in a walk: near 1 keeps one mood, 0 is independent. */
+    /**
+     * Correlation of successive latent codes in a walk: near 1 keeps one mood, 0 is independent.
+     */
     static final double WALK_CORRELATION = 0.8;
 
     private final SentenceVae vae;

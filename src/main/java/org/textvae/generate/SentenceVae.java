@@ -25,8 +25,8 @@ import org.textvae.vocab.Vocabulary;
  * The library entry point: load a trained model, then encode, decode, sample, reconstruct and
  * interpolate sentences, with no command line involved.
  *
- * <p>Thread-safe: the weights are read-only after loading and every call works in its own
- * NDArray manager, so one instance can serve many threads. Close it to free native memory.
+ * <p>Thread-safe: the weights are read-only after loading and every call works in its own NDArray
+ * manager, so one instance can serve many threads. Close it to free native memory.
  */
 public final class SentenceVae implements AutoCloseable {
 
@@ -60,11 +60,20 @@ public final class SentenceVae implements AutoCloseable {
         }
         if (vocabulary.size() != network.config().vocabSize()) {
             close();
-            throw new TextvaeException(TextvaeException.Kind.MODEL, source + ": its vocabulary has "
-                    + vocabulary.size() + " tokens but its network " + network.config().vocabSize());
+            throw new TextvaeException(
+                    TextvaeException.Kind.MODEL,
+                    source
+                            + ": its vocabulary has "
+                            + vocabulary.size()
+                            + " tokens but its network "
+                            + network.config().vocabSize());
         }
-        this.specials = new TokenBatch.Specials(
-                vocabulary.padId(), vocabulary.unkId(), vocabulary.bosId(), vocabulary.eosId());
+        this.specials =
+                new TokenBatch.Specials(
+                        vocabulary.padId(),
+                        vocabulary.unkId(),
+                        vocabulary.bosId(),
+                        vocabulary.eosId());
         this.stepwise = new StepwiseDecoder(network, specials);
         this.beams = new BeamSearchDecoder(network, specials);
     }
@@ -76,9 +85,10 @@ public final class SentenceVae implements AutoCloseable {
         Path file = path;
         if (Files.isDirectory(path)) {
             Path checkpoints = path.resolve("checkpoints");
-            file = Files.exists(checkpoints.resolve("best.ckpt"))
-                    ? checkpoints.resolve("best.ckpt")
-                    : checkpoints.resolve("last.ckpt");
+            file =
+                    Files.exists(checkpoints.resolve("best.ckpt"))
+                            ? checkpoints.resolve("best.ckpt")
+                            : checkpoints.resolve("last.ckpt");
         }
         return new SentenceVae(Checkpoint.read(file), file.toString());
     }
@@ -87,13 +97,16 @@ public final class SentenceVae implements AutoCloseable {
     public static SentenceVae loadDefault() {
         try (InputStream in = SentenceVae.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE)) {
             if (in == null) {
-                throw new TextvaeException(TextvaeException.Kind.MODEL,
+                throw new TextvaeException(
+                        TextvaeException.Kind.MODEL,
                         "this build has no default model packed in; pass --model DIR");
             }
             return new SentenceVae(Checkpoint.read(in, "the default model"), "the default model");
         } catch (IOException e) {
-            throw new TextvaeException(TextvaeException.Kind.IO,
-                    "cannot read the default model: " + e.getMessage(), e);
+            throw new TextvaeException(
+                    TextvaeException.Kind.IO,
+                    "cannot read the default model: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -141,22 +154,30 @@ public final class SentenceVae implements AutoCloseable {
      */
     public List<String> decodeAll(float[][] codes, int maxLength, int length, int[] banned) {
         requirePositive("maximum length", maxLength);
-        return run(codes, (call, z) ->
-                stepwise.decode(call, z, maxLength, length, banned, TokenChooser.greedy()));
+        return run(
+                codes,
+                (call, z) ->
+                        stepwise.decode(call, z, maxLength, length, banned, TokenChooser.greedy()));
     }
 
     /** Decodes latent codes as {@code options} say (greedy, sampling or beam search). */
     public List<String> decodeAll(float[][] codes, DecodingOptions options) {
-        return run(codes, (call, z) -> {
-            if (options.beamWidth() > 1) {
-                return beams.decode(call, z, options.maxLength(), options.beamWidth(), new int[0]);
-            }
-            TokenChooser chooser = options.sampling()
-                    ? TokenChooser.sampling(options.temperature(), options.topK(),
-                            new SplittableRandom(options.seed()))
-                    : TokenChooser.greedy();
-            return stepwise.decode(call, z, options.maxLength(), 0, new int[0], chooser);
-        });
+        return run(
+                codes,
+                (call, z) -> {
+                    if (options.beamWidth() > 1) {
+                        return beams.decode(
+                                call, z, options.maxLength(), options.beamWidth(), new int[0]);
+                    }
+                    TokenChooser chooser =
+                            options.sampling()
+                                    ? TokenChooser.sampling(
+                                            options.temperature(),
+                                            options.topK(),
+                                            new SplittableRandom(options.seed()))
+                                    : TokenChooser.greedy();
+                    return stepwise.decode(call, z, options.maxLength(), 0, new int[0], chooser);
+                });
     }
 
     private interface Strategy {
@@ -189,7 +210,8 @@ public final class SentenceVae implements AutoCloseable {
     /** The posterior q(z|x) of a sentence: its mean and standard deviation. */
     public Encoding encode(String sentence) {
         if (!network.config().kind().hasLatent()) {
-            throw new TextvaeException(TextvaeException.Kind.USAGE,
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
                     "a language model has no latent space to encode into");
         }
         int[] ids = tokens(sentence);
@@ -197,8 +219,10 @@ public final class SentenceVae implements AutoCloseable {
             ParameterStore store = new ParameterStore(call, false);
             NDArray input = call.create(toLongs(ids), new Shape(1, ids.length));
             Posterior posterior = network.encode(store, input, null, false);
-            return new Encoding(posterior.mean().toFloatArray(),
-                    posterior.standardDeviation().toFloatArray(), vocabulary.unknownTokens(sentence));
+            return new Encoding(
+                    posterior.mean().toFloatArray(),
+                    posterior.standardDeviation().toFloatArray(),
+                    vocabulary.unknownTokens(sentence));
         }
     }
 
@@ -214,7 +238,8 @@ public final class SentenceVae implements AutoCloseable {
             TokenBatch batch = TokenBatch.of(call, List.of(ids), specials, 0, null);
             NDArray code = call.create(z, new Shape(1, z.length));
             NDArray state = network.initialState(store, code, 1, call, false);
-            NDArray logits = network.decode(store, code, batch.decoderInputs(), state, false).head();
+            NDArray logits =
+                    network.decode(store, code, batch.decoderInputs(), state, false).head();
             return -LossTerms.reconstruction(logits, batch.targets(), null).getFloat();
         }
     }
@@ -258,8 +283,12 @@ public final class SentenceVae implements AutoCloseable {
             throw new IllegalArgumentException("the sentence has no tokens: '" + sentence + "'");
         }
         if (ids.length > DEFAULT_MAX_LENGTH * 4) {
-            throw new IllegalArgumentException("the sentence has " + ids.length
-                    + " tokens; at most " + DEFAULT_MAX_LENGTH * 4 + " are accepted");
+            throw new IllegalArgumentException(
+                    "the sentence has "
+                            + ids.length
+                            + " tokens; at most "
+                            + DEFAULT_MAX_LENGTH * 4
+                            + " are accepted");
         }
         return ids;
     }
@@ -270,8 +299,11 @@ public final class SentenceVae implements AutoCloseable {
 
     private void requireLatent(float[] z) {
         if (z == null || z.length != latentSize()) {
-            throw new IllegalArgumentException("a latent code needs " + latentSize()
-                    + " values, got " + (z == null ? "none" : z.length));
+            throw new IllegalArgumentException(
+                    "a latent code needs "
+                            + latentSize()
+                            + " values, got "
+                            + (z == null ? "none" : z.length));
         }
     }
 

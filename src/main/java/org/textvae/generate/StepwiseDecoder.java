@@ -14,10 +14,10 @@ import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
 
 /**
- * Decoding of a batch of latent codes, all rows at once, one token per step chosen by a
- * {@link TokenChooser} (greedy by default). Each step feeds the decoder the
- * previous token <em>and the state the previous step returned</em>; token ids stay in native
- * memory until the end, when the whole batch is read back in one copy.
+ * Decoding of a batch of latent codes, all rows at once, one token per step chosen by a {@link
+ * TokenChooser} (greedy by default). Each step feeds the decoder the previous token <em>and the
+ * state the previous step returned</em>; token ids stay in native memory until the end, when the
+ * whole batch is read back in one copy.
  */
 public final class StepwiseDecoder {
 
@@ -40,7 +40,12 @@ public final class StepwiseDecoder {
      * @param chooser picks each next token
      * @return token ids per row, without specials
      */
-    public List<int[]> decode(NDManager parent, NDArray z, int maxLength, int length, int[] banned,
+    public List<int[]> decode(
+            NDManager parent,
+            NDArray z,
+            int maxLength,
+            int length,
+            int[] banned,
             TokenChooser chooser) {
         int batch = (int) z.getShape().get(0);
         int steps = length > 0 ? length : maxLength;

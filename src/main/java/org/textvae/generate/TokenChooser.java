@@ -35,7 +35,8 @@ public interface TokenChooser {
             if (topK > 0 && topK < vocabulary) {
                 NDArray threshold = scaled.topK(topK, 1).get(0).get(":, -1").expandDims(1);
                 // A large finite penalty, not −∞: 0 × −∞ would turn kept logits into NaN.
-                scaled = scaled.sub(scaled.lt(threshold).toType(DataType.FLOAT32, false).mul(1e30f));
+                scaled =
+                        scaled.sub(scaled.lt(threshold).toType(DataType.FLOAT32, false).mul(1e30f));
             }
             NDArray cumulative = scaled.softmax(1).cumSum(1);
             int rows = (int) scaled.getShape().get(0);
@@ -44,7 +45,10 @@ public interface TokenChooser {
                 uniforms[i] = (float) random.nextDouble();
             }
             NDArray u = manager.create(uniforms, new Shape(rows, 1));
-            return cumulative.lt(u).toType(DataType.INT64, false).sum(new int[] {1})
+            return cumulative
+                    .lt(u)
+                    .toType(DataType.INT64, false)
+                    .sum(new int[] {1})
                     .clip(0, vocabulary - 1);
         };
     }

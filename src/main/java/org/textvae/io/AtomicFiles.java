@@ -13,9 +13,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes files so that a reader (or a process killed at any moment) sees either the old file or
- * the complete new one, never half of either: write a temporary file beside the target, force it
- * to disk, then rename it over the target.
+ * Writes files so that a reader (or a process killed at any moment) sees either the old file or the
+ * complete new one, never half of either: write a temporary file beside the target, force it to
+ * disk, then rename it over the target.
  */
 public final class AtomicFiles {
 
@@ -35,8 +35,7 @@ public final class AtomicFiles {
         Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
         try {
             readableByAll(temporary);
-            try (FileChannel channel =
-                            FileChannel.open(temporary, StandardOpenOption.WRITE);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
                     OutputStream out = Channels.newOutputStream(channel)) {
                 writer.writeTo(out);
                 out.flush();

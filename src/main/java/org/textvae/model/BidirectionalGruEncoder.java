@@ -16,8 +16,8 @@ import ai.djl.util.PairList;
 /**
  * A bidirectional GRU built from two one-directional GRUs.
  *
- * <p>DJL 0.35.1's own bidirectional GRU hands PyTorch its weights in MXNet's order and fails on
- * the PyTorch engine, so the right-to-left direction is a second GRU run on each sequence reversed
+ * <p>DJL 0.35.1's own bidirectional GRU hands PyTorch its weights in MXNet's order and fails on the
+ * PyTorch engine, so the right-to-left direction is a second GRU run on each sequence reversed
  * <em>within its length</em>. Both directions' final states are read at each sentence's last real
  * step, so padding never reaches them.
  *
@@ -49,8 +49,7 @@ final class BidirectionalGruEncoder extends AbstractBlock {
                         .build();
         // PyTorch's own GRU initialisation: U(-1/√H, 1/√H).
         gru.setInitializer(
-                new UniformInitializer((float) (1 / Math.sqrt(hiddenSize))),
-                Parameter.Type.WEIGHT);
+                new UniformInitializer((float) (1 / Math.sqrt(hiddenSize))), Parameter.Type.WEIGHT);
         return gru;
     }
 
@@ -64,7 +63,10 @@ final class BidirectionalGruEncoder extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(
-            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+            ParameterStore store,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
         NDArray embedded = inputs.get(0);
         if (inputs.size() < 2) {
             // Every sequence fills the batch: the GRUs' own final states are the right ones.
@@ -89,7 +91,8 @@ final class BidirectionalGruEncoder extends AbstractBlock {
         NDArray steps = manager.arange(0, (int) time, 1, DataType.INT64).reshape(1, time);
         NDArray columnLengths = lengths.reshape(batch, 1);
         NDArray mirrored = columnLengths.sub(1).sub(steps);
-        NDArray index = NDArrays.where(steps.lt(columnLengths), mirrored, steps.broadcast(batch, time));
+        NDArray index =
+                NDArrays.where(steps.lt(columnLengths), mirrored, steps.broadcast(batch, time));
         return index.reshape(batch, time, 1).broadcast(shape);
     }
 
@@ -102,7 +105,8 @@ final class BidirectionalGruEncoder extends AbstractBlock {
     }
 
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape embedded = new Shape(new long[] {1, 1, inputShapes[0].get(2)}, "NTC");
         leftToRight.initialize(manager, dataType, embedded);
         rightToLeft.initialize(manager, dataType, embedded);

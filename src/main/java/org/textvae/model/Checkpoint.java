@@ -60,20 +60,25 @@ public record Checkpoint(
     /** Writes the checkpoint atomically; on failure the previous file at {@code target} stays. */
     public void write(Path target) {
         try {
-            AtomicFiles.write(target, out -> {
-                ZipOutputStream zip = new ZipOutputStream(out);
-                putEntry(zip, MODEL, GSON.toJson(config).getBytes(StandardCharsets.UTF_8));
-                putEntry(zip, TOKENIZER, tokenizerJson.getBytes(StandardCharsets.UTF_8));
-                putEntry(zip, WEIGHTS, weights);
-                for (Map.Entry<String, byte[]> extra : extras.entrySet()) {
-                    putEntry(zip, extra.getKey(), extra.getValue());
-                }
-                zip.finish();
-            });
+            AtomicFiles.write(
+                    target,
+                    out -> {
+                        ZipOutputStream zip = new ZipOutputStream(out);
+                        putEntry(zip, MODEL, GSON.toJson(config).getBytes(StandardCharsets.UTF_8));
+                        putEntry(zip, TOKENIZER, tokenizerJson.getBytes(StandardCharsets.UTF_8));
+                        putEntry(zip, WEIGHTS, weights);
+                        for (Map.Entry<String, byte[]> extra : extras.entrySet()) {
+                            putEntry(zip, extra.getKey(), extra.getValue());
+                        }
+                        zip.finish();
+                    });
         } catch (IOException e) {
             throw new TextvaeException(
                     TextvaeException.Kind.IO,
-                    "could not write checkpoint " + target + ": " + e.getMessage()
+                    "could not write checkpoint "
+                            + target
+                            + ": "
+                            + e.getMessage()
                             + " (the previous checkpoint, if any, is kept; free disk space and"
                             + " resume)",
                     e);
@@ -96,7 +101,9 @@ public record Checkpoint(
                     TextvaeException.Kind.MODEL, "no checkpoint at " + file + ": train one first");
         } catch (IOException e) {
             throw new TextvaeException(
-                    TextvaeException.Kind.IO, "cannot read checkpoint " + file + ": " + e.getMessage(), e);
+                    TextvaeException.Kind.IO,
+                    "cannot read checkpoint " + file + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -112,7 +119,9 @@ public record Checkpoint(
             throw damaged(name, "it is truncated or corrupted (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new TextvaeException(
-                    TextvaeException.Kind.IO, "cannot read checkpoint " + name + ": " + e.getMessage(), e);
+                    TextvaeException.Kind.IO,
+                    "cannot read checkpoint " + name + ": " + e.getMessage(),
+                    e);
         }
         byte[] model = entries.remove(MODEL);
         byte[] tokenizer = entries.remove(TOKENIZER);
@@ -131,7 +140,8 @@ public record Checkpoint(
         if (config == null) {
             throw damaged(name, "its " + MODEL + " is empty");
         }
-        return new Checkpoint(config, new String(tokenizer, StandardCharsets.UTF_8), weights, entries);
+        return new Checkpoint(
+                config, new String(tokenizer, StandardCharsets.UTF_8), weights, entries);
     }
 
     /**
@@ -157,8 +167,13 @@ public record Checkpoint(
             if (!shape.equals(expected.get(parameter.getKey()))) {
                 throw damaged(
                         "the checkpoint",
-                        "weight " + parameter.getKey() + " has shape " + shape + " but its settings"
-                                + " imply " + expected.get(parameter.getKey()));
+                        "weight "
+                                + parameter.getKey()
+                                + " has shape "
+                                + shape
+                                + " but its settings"
+                                + " imply "
+                                + expected.get(parameter.getKey()));
             }
         }
         network.freezeParameters(true);
@@ -168,6 +183,10 @@ public record Checkpoint(
     private static TextvaeException damaged(String name, String why) {
         return new TextvaeException(
                 TextvaeException.Kind.MODEL,
-                "cannot load checkpoint " + name + ": " + why + "; use another checkpoint or retrain");
+                "cannot load checkpoint "
+                        + name
+                        + ": "
+                        + why
+                        + "; use another checkpoint or retrain");
     }
 }

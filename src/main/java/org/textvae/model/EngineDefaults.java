@@ -2,8 +2,8 @@ package org.textvae.model;
 
 /**
  * Engine properties textvae needs before DJL's PyTorch engine starts (it reads them once): work
- * offline (the pinned native library is on the class path, nothing is downloaded, no telemetry)
- * and one inter-op thread. A value the user set with {@code -D} is kept.
+ * offline (the pinned native library is on the class path, nothing is downloaded, no telemetry) and
+ * one inter-op thread. A value the user set with {@code -D} is kept.
  */
 public final class EngineDefaults {
 

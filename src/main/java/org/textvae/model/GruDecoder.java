@@ -57,7 +57,9 @@ final class GruDecoder extends AbstractBlock {
                         "toVocabulary", Linear.builder().setUnits(config.vocabSize()).build());
     }
 
-    /** The decoder's first state (1, batch, hidden): tanh(W z + b), zeros for the language model. */
+    /**
+     * The decoder's first state (1, batch, hidden): tanh(W z + b), zeros for the language model.
+     */
     NDArray initialState(
             ParameterStore store, NDArray z, long batch, NDManager manager, boolean training) {
         if (latentToState == null) {
@@ -68,7 +70,10 @@ final class GruDecoder extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(
-            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+            ParameterStore store,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
         NDArray embedded = inputs.get(0);
         NDArray state = inputs.get(1);
         if (config.latentAtEveryStep() && config.kind().hasLatent()) {
@@ -84,7 +89,8 @@ final class GruDecoder extends AbstractBlock {
     }
 
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
         if (latentToState != null) {
             latentToState.initialize(manager, dataType, new Shape(1, config.latentSize()));
         }

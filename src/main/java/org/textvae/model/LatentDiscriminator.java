@@ -12,8 +12,8 @@ import ai.djl.util.PairList;
 
 /**
  * FactorVAE's discriminator (Kim and Mnih 2018): an MLP over z with two logits, "drawn from q(z)"
- * (class 0) and "drawn from the product of its marginals" (class 1). Its logit difference
- * estimates the density ratio q(z) / Π_d q(z_d), whose mean over q(z) is the total correlation.
+ * (class 0) and "drawn from the product of its marginals" (class 1). Its logit difference estimates
+ * the density ratio q(z) / Π_d q(z_d), whose mean over q(z) is the total correlation.
  */
 public final class LatentDiscriminator extends AbstractBlock {
 
@@ -40,7 +40,10 @@ public final class LatentDiscriminator extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(
-            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+            ParameterStore store,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
         NDArray hidden = leakyRelu(first.forward(store, inputs, training).head());
         hidden = leakyRelu(second.forward(store, new NDList(hidden), training).head());
         return logits.forward(store, new NDList(hidden), training);
@@ -51,8 +54,8 @@ public final class LatentDiscriminator extends AbstractBlock {
     }
 
     /**
-     * The total-correlation estimate for a batch of z: mean of logit₀ − logit₁, i.e. of
-     * log D(z) / (1 − D(z)) with D the probability of "from q(z)".
+     * The total-correlation estimate for a batch of z: mean of logit₀ − logit₁, i.e. of log D(z) /
+     * (1 − D(z)) with D the probability of "from q(z)".
      */
     public NDArray totalCorrelation(ParameterStore store, NDArray z, boolean training) {
         NDArray out = forward(store, new NDList(z), training).head();
@@ -87,7 +90,8 @@ public final class LatentDiscriminator extends AbstractBlock {
     }
 
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
         first.initialize(manager, dataType, inputShapes[0]);
         Shape hidden = new Shape(1, first.getOutputShapes(inputShapes)[0].get(1));
         second.initialize(manager, dataType, hidden);

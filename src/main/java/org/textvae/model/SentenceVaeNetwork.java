@@ -16,8 +16,8 @@ import ai.djl.util.PairList;
  * decoder conditioned on z.
  *
  * <p>The network holds no randomness: ε is passed in, so the caller's seeded generator decides
- * every sample. It has no dropout either, so nothing differs between training and generation
- * except gradient recording.
+ * every sample. It has no dropout either, so nothing differs between training and generation except
+ * gradient recording.
  */
 public final class SentenceVaeNetwork extends AbstractBlock {
 
@@ -72,7 +72,8 @@ public final class SentenceVaeNetwork extends AbstractBlock {
             throw new IllegalStateException("a language model has no encoder");
         }
         NDArray embedded = embedding.forward(store, new NDList(ids), training).head();
-        NDList encoderInputs = lengths == null ? new NDList(embedded) : new NDList(embedded, lengths);
+        NDList encoderInputs =
+                lengths == null ? new NDList(embedded) : new NDList(embedded, lengths);
         NDArray summary = encoder.forward(store, encoderInputs, training).head();
         NDArray mean = meanHead.forward(store, new NDList(summary), training).head();
         NDArray logVariance = logVarianceHead.forward(store, new NDList(summary), training).head();
@@ -101,13 +102,16 @@ public final class SentenceVaeNetwork extends AbstractBlock {
     }
 
     /**
-     * The whole training forward pass. Inputs: encoder ids (batch, time), decoder input ids
-     * (batch, time + 1) and ε (batch, latent). Outputs: logits, μ, log σ² (μ and log σ² are empty
-     * for a language model).
+     * The whole training forward pass. Inputs: encoder ids (batch, time), decoder input ids (batch,
+     * time + 1) and ε (batch, latent). Outputs: logits, μ, log σ² (μ and log σ² are empty for a
+     * language model).
      */
     @Override
     protected NDList forwardInternal(
-            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+            ParameterStore store,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
         NDArray decoderInputs = inputs.get(1);
         long batch = decoderInputs.getShape().get(0);
         NDManager manager = decoderInputs.getManager();
@@ -124,7 +128,8 @@ public final class SentenceVaeNetwork extends AbstractBlock {
     }
 
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
         embedding.initialize(manager, dataType, new Shape(1, 1));
         Shape embedded = new Shape(1, 1, config.embeddingSize());
         if (encoder != null) {

@@ -11,10 +11,10 @@ import java.util.random.RandomGenerator;
  * A batch of sentences laid out for the network, every array in the batch's own manager.
  *
  * <p>Encoder input {@code w1..wn}; decoder input {@code <bos> w1..wn} (word dropout may turn some
- * {@code wi} into {@code <unk>}); targets {@code w1..wn <eos>}. When sentences differ in length
- * the batch is padded and carries lengths and a mask, so padding reaches neither the encoder's
- * final states nor the loss. When they are all the same length (length-bucketed training) both
- * are null and nobody pays for them.
+ * {@code wi} into {@code <unk>}); targets {@code w1..wn <eos>}. When sentences differ in length the
+ * batch is padded and carries lengths and a mask, so padding reaches neither the encoder's final
+ * states nor the loss. When they are all the same length (length-bucketed training) both are null
+ * and nobody pays for them.
  *
  * @param encoderIds (batch, time), int64
  * @param lengths (batch), int64, or null when nothing is padded

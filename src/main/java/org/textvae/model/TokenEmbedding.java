@@ -10,7 +10,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
 
-/** A lookup table from token ids (any shape, int64) to vectors; one table for encoder and decoder. */
+/**
+ * A lookup table from token ids (any shape, int64) to vectors; one table for encoder and decoder.
+ */
 final class TokenEmbedding extends AbstractBlock {
 
     private static final byte VERSION = 1;
@@ -33,7 +35,10 @@ final class TokenEmbedding extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(
-            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+            ParameterStore store,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
         NDArray ids = inputs.head();
         NDArray table = store.getValue(weight, ids.getDevice(), training);
         // The ids come first so the result lands in the caller's (per-batch) manager.

@@ -73,7 +73,10 @@ public final class AdamOptimizer implements AutoCloseable {
                 NDArray v =
                         secondMoments.get(i).muli(BETA2).addi(gradient.square().muli(1 - BETA2));
                 NDArray denominator = v.sqrt().divi(correction2).addi(EPSILON);
-                parameters.get(i).getArray().subi(m.div(denominator).muli(learningRate / correction1));
+                parameters
+                        .get(i)
+                        .getArray()
+                        .subi(m.div(denominator).muli(learningRate / correction1));
                 gradient.muli(0);
             }
             return norm;
@@ -101,7 +104,10 @@ public final class AdamOptimizer implements AutoCloseable {
     public void restore(NDList state, long steps) {
         if (state.size() != 2 * parameters.size()) {
             throw new IllegalArgumentException(
-                    "optimizer state has " + state.size() + " arrays, expected " + 2 * parameters.size());
+                    "optimizer state has "
+                            + state.size()
+                            + " arrays, expected "
+                            + 2 * parameters.size());
         }
         for (int i = 0; i < parameters.size(); i++) {
             restoreInto(firstMoments.get(i), state.get(i));
@@ -113,7 +119,10 @@ public final class AdamOptimizer implements AutoCloseable {
     private static void restoreInto(NDArray target, NDArray saved) {
         if (!target.getShape().equals(saved.getShape())) {
             throw new IllegalArgumentException(
-                    "optimizer state shape " + saved.getShape() + " does not match " + target.getShape());
+                    "optimizer state shape "
+                            + saved.getShape()
+                            + " does not match "
+                            + target.getShape());
         }
         target.set(saved.toFloatArray());
     }

@@ -1,5 +1,6 @@
 package org.textvae.train;
 
+import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
-import ai.djl.MalformedModelException;
 import org.textvae.TextvaeException;
 import org.textvae.model.LatentDiscriminator;
 
@@ -52,8 +52,8 @@ final class FactorVaePenalty implements AutoCloseable {
     }
 
     /**
-     * One discriminator step on the batch's z (detached from the VAE), after the VAE's step:
-     * its gradients from the VAE loss are discarded first.
+     * One discriminator step on the batch's z (detached from the VAE), after the VAE's step: its
+     * gradients from the VAE loss are discarded first.
      *
      * @return the discriminator's loss
      */
@@ -105,14 +105,17 @@ final class FactorVaePenalty implements AutoCloseable {
         byte[] weights = extras.get(WEIGHTS_ENTRY);
         byte[] moments = extras.get(OPTIMIZER_ENTRY);
         if (weights == null || moments == null) {
-            throw new TextvaeException(TextvaeException.Kind.MODEL,
+            throw new TextvaeException(
+                    TextvaeException.Kind.MODEL,
                     "the checkpoint holds no FactorVAE discriminator; it was not a FactorVAE run");
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(weights))) {
             discriminator.loadParameters(manager, in);
         } catch (IOException | MalformedModelException e) {
-            throw new TextvaeException(TextvaeException.Kind.MODEL,
-                    "the checkpoint's discriminator is unreadable: " + e.getMessage(), e);
+            throw new TextvaeException(
+                    TextvaeException.Kind.MODEL,
+                    "the checkpoint's discriminator is unreadable: " + e.getMessage(),
+                    e);
         }
         discriminator.freezeParameters(false);
         optimizer.restore(NDList.decode(manager, moments), steps);

@@ -11,33 +11,45 @@ public sealed interface KlSchedule {
     /** β at a global optimiser step (0-based), before scaling by the run's final β. */
     double weight(long step);
 
-    /** Parses {@code linear:STEPS}, {@code logistic:MIDPOINT:RATE}, {@code cyclical:PERIOD:RAMP}, {@code constant}. */
+    /**
+     * Parses {@code linear:STEPS}, {@code logistic:MIDPOINT:RATE}, {@code cyclical:PERIOD:RAMP},
+     * {@code constant}.
+     */
     static KlSchedule parse(String spec) {
         String[] parts = spec.trim().toLowerCase(Locale.ROOT).split(":", -1);
-        int fields = switch (parts[0]) {
-            case "linear" -> 2;
-            case "logistic", "cyclical" -> 3;
-            case "constant" -> 1;
-            default -> Integer.MAX_VALUE; // unknown names are reported below
-        };
+        int fields =
+                switch (parts[0]) {
+                    case "linear" -> 2;
+                    case "logistic", "cyclical" -> 3;
+                    case "constant" -> 1;
+                    default -> Integer.MAX_VALUE; // unknown names are reported below
+                };
         if (parts.length > fields) {
-            // A field too many is a typo (say cyclical's ramp given to linear), not something to drop.
-            throw new IllegalArgumentException("KL schedule '" + spec + "' has too many fields:"
-                    + " use linear:STEPS, logistic:MIDPOINT:RATE, cyclical:PERIOD:RAMP or constant");
+            // A field too many is a typo (say cyclical's ramp given to linear), not something to
+            // drop.
+            throw new IllegalArgumentException(
+                    "KL schedule '"
+                            + spec
+                            + "' has too many fields:"
+                            + " use linear:STEPS, logistic:MIDPOINT:RATE, cyclical:PERIOD:RAMP or constant");
         }
         try {
             return switch (parts[0]) {
                 case "linear" -> new Linear(parts.length > 1 ? Long.parseLong(parts[1]) : 10_000);
-                case "logistic" -> new Logistic(
-                        parts.length > 1 ? Long.parseLong(parts[1]) : 2_500,
-                        parts.length > 2 ? Double.parseDouble(parts[2]) : 0.0025);
-                case "cyclical" -> new Cyclical(
-                        parts.length > 1 ? Long.parseLong(parts[1]) : 10_000,
-                        parts.length > 2 ? Double.parseDouble(parts[2]) : 0.5);
+                case "logistic" ->
+                        new Logistic(
+                                parts.length > 1 ? Long.parseLong(parts[1]) : 2_500,
+                                parts.length > 2 ? Double.parseDouble(parts[2]) : 0.0025);
+                case "cyclical" ->
+                        new Cyclical(
+                                parts.length > 1 ? Long.parseLong(parts[1]) : 10_000,
+                                parts.length > 2 ? Double.parseDouble(parts[2]) : 0.5);
                 case "constant" -> new Constant();
-                default -> throw new IllegalArgumentException(
-                        "unknown KL schedule '" + parts[0]
-                                + "': use linear, logistic, cyclical or constant");
+                default ->
+                        throw new IllegalArgumentException(
+                                "unknown KL schedule '"
+                                        + parts[0]
+                                        + "': use linear, logistic, cyclical or constant");
             };
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad number in KL schedule '" + spec + "'");
@@ -92,7 +104,8 @@ public sealed interface KlSchedule {
     record Cyclical(long period, double ramp) implements KlSchedule {
         public Cyclical {
             if (period <= 0 || ramp <= 0 || ramp > 1) {
-                throw new IllegalArgumentException("cyclical KL needs period > 0 and 0 < ramp <= 1");
+                throw new IllegalArgumentException(
+                        "cyclical KL needs period > 0 and 0 < ramp <= 1");
             }
         }
 

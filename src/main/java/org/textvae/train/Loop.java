@@ -12,7 +12,6 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.textvae.corpus.LengthBuckets;
 import org.textvae.eval.ElboEvaluator;
 import org.textvae.model.SentenceVaeNetwork;
-import org.textvae.model.TokenBatch;
 import org.textvae.vocab.Vocabulary;
 
 /** The epoch loop of a {@link TrainingRun}: steps, metrics rows, validation and checkpoints. */
@@ -35,9 +34,17 @@ final class Loop {
     private final FactorVaePenalty factorVae;
     private ElboEvaluator.Report lastValidation;
 
-    Loop(TrainingJob job, RunFolder folder, SentenceVaeNetwork network, AdamOptimizer optimizer,
-            NDManager manager, Vocabulary vocabulary, TrainingData data, Consumer<String> log,
-            boolean showProgress, FactorVaePenalty factorVae) {
+    Loop(
+            TrainingJob job,
+            RunFolder folder,
+            SentenceVaeNetwork network,
+            AdamOptimizer optimizer,
+            NDManager manager,
+            Vocabulary vocabulary,
+            TrainingData data,
+            Consumer<String> log,
+            boolean showProgress,
+            FactorVaePenalty factorVae) {
         this.factorVae = factorVae;
         this.job = job;
         this.config = job.training();
@@ -49,8 +56,14 @@ final class Loop {
         this.data = data;
         this.log = log;
         this.showProgress = showProgress;
-        this.step = new TrainingStep(network, optimizer, manager, config,
-                TrainingRun.specials(vocabulary), factorVae);
+        this.step =
+                new TrainingStep(
+                        network,
+                        optimizer,
+                        manager,
+                        config,
+                        TrainingRun.specials(vocabulary),
+                        factorVae);
     }
 
     TrainingRun.Result run(TrainingState start) throws IOException {
@@ -68,9 +81,11 @@ final class Loop {
                 List<int[]> batches = buckets.epoch(config.seed(), state.epoch());
                 while (state.batchInEpoch() < batches.size() && !limitReached(state)) {
                     long begun = System.nanoTime();
-                    TrainingStep.Outcome outcome = step.run(
-                            TrainingStep.select(data.train(), batches.get(state.batchInEpoch())),
-                            state.step());
+                    TrainingStep.Outcome outcome =
+                            step.run(
+                                    TrainingStep.select(
+                                            data.train(), batches.get(state.batchInEpoch())),
+                                    state.step());
                     double seconds = (System.nanoTime() - begun) / 1e9;
                     state = state.afterStep(seconds);
                     losses.add(outcome.loss());
@@ -79,7 +94,8 @@ final class Loop {
                         logRow(metrics, state, window, bar);
                         window = new Window();
                     }
-                    if (config.checkpointEvery() > 0 && state.step() % config.checkpointEvery() == 0) {
+                    if (config.checkpointEvery() > 0
+                            && state.step() % config.checkpointEvery() == 0) {
                         save(state);
                     }
                     if (bar != null) {
@@ -102,22 +118,53 @@ final class Loop {
     }
 
     private TrainingState validate(MetricsLog metrics, TrainingState state) {
-        ElboEvaluator.Report report = ElboEvaluator.evaluate(network, manager, data.valid(),
-                TrainingRun.specials(vocabulary), config.seed(), VALIDATION_BATCH);
+        ElboEvaluator.Report report =
+                ElboEvaluator.evaluate(
+                        network,
+                        manager,
+                        data.valid(),
+                        TrainingRun.specials(vocabulary),
+                        config.seed(),
+                        VALIDATION_BATCH);
         lastValidation = report;
         double beta = config.klSchedule().weight(state.step()) * config.beta();
-        metrics.append("valid", state.step(), state.epoch(), beta, report.reconstruction(),
-                report.kl(), report.negativeElbo(), report.perplexity(), report.activeUnits(), "",
-                "", state.seconds(), "", "");
+        metrics.append(
+                "valid",
+                state.step(),
+                state.epoch(),
+                beta,
+                report.reconstruction(),
+                report.kl(),
+                report.negativeElbo(),
+                report.perplexity(),
+                report.activeUnits(),
+                "",
+                "",
+                state.seconds(),
+                "",
+                "");
         boolean better = report.negativeElbo() < state.bestValidElbo();
-        log.accept(String.format("step %,d: valid reconstruction %.3f, KL %.3f, -ELBO %.3f nats"
-                        + " per sentence, perplexity %.2f, active units %d/%d%s",
-                state.step(), report.reconstruction(), report.kl(), report.negativeElbo(),
-                report.perplexity(), report.activeUnits(), network.config().latentSize(),
-                better ? " (best so far)" : ""));
+        log.accept(
+                String.format(
+                        "step %,d: valid reconstruction %.3f, KL %.3f, -ELBO %.3f nats"
+                                + " per sentence, perplexity %.2f, active units %d/%d%s",
+                        state.step(),
+                        report.reconstruction(),
+                        report.kl(),
+                        report.negativeElbo(),
+                        report.perplexity(),
+                        report.activeUnits(),
+                        network.config().latentSize(),
+                        better ? " (best so far)" : ""));
         if (better) {
             state = state.withBest(report.negativeElbo());
-            folder.save(folder.bestCheckpoint(), network, vocabulary.toJson(), job, state, optimizer,
+            folder.save(
+                    folder.bestCheckpoint(),
+                    network,
+                    vocabulary.toJson(),
+                    job,
+                    state,
+                    optimizer,
                     factorVae);
         }
         save(state);
@@ -125,20 +172,42 @@ final class Loop {
     }
 
     private void save(TrainingState state) {
-        folder.save(folder.lastCheckpoint(), network, vocabulary.toJson(), job, state, optimizer,
+        folder.save(
+                folder.lastCheckpoint(),
+                network,
+                vocabulary.toJson(),
+                job,
+                state,
+                optimizer,
                 factorVae);
     }
 
     private void logRow(MetricsLog metrics, TrainingState state, Window window, ProgressBar bar) {
         double n = window.steps;
         double tokensPerSecond = window.tokens / window.seconds;
-        metrics.append("train", state.step(), state.epoch(), window.beta, window.reconstruction / n,
-                window.kl / n, window.loss / n, "", "", window.gradNorm / n,
-                Math.round(tokensPerSecond), state.seconds(), blankIfNaN(window.tc / n),
+        metrics.append(
+                "train",
+                state.step(),
+                state.epoch(),
+                window.beta,
+                window.reconstruction / n,
+                window.kl / n,
+                window.loss / n,
+                "",
+                "",
+                window.gradNorm / n,
+                Math.round(tokensPerSecond),
+                state.seconds(),
+                blankIfNaN(window.tc / n),
                 blankIfNaN(window.discriminatorLoss / n));
         if (bar != null) {
-            bar.setExtraMessage(String.format(" rec %.2f KL %.2f β %.2f %,.0f tok/s",
-                    window.reconstruction / n, window.kl / n, window.beta, tokensPerSecond));
+            bar.setExtraMessage(
+                    String.format(
+                            " rec %.2f KL %.2f β %.2f %,.0f tok/s",
+                            window.reconstruction / n,
+                            window.kl / n,
+                            window.beta,
+                            tokensPerSecond));
         }
     }
 

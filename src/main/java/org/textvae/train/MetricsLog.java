@@ -17,15 +17,27 @@ import java.util.List;
 import org.textvae.io.AtomicFiles;
 
 /**
- * The run's metrics.csv: one row per logged training step and per validation, appended and
- * flushed a whole row at a time so the file stays parseable if the process is killed.
+ * The run's metrics.csv: one row per logged training step and per validation, appended and flushed
+ * a whole row at a time so the file stays parseable if the process is killed.
  */
 public final class MetricsLog implements AutoCloseable {
 
     /** The columns, in order. */
     public static final String[] HEADER = {
-        "phase", "step", "epoch", "beta", "reconstruction", "kl", "loss", "perplexity",
-        "active_units", "grad_norm", "tokens_per_s", "seconds", "tc", "discriminator_loss"
+        "phase",
+        "step",
+        "epoch",
+        "beta",
+        "reconstruction",
+        "kl",
+        "loss",
+        "perplexity",
+        "active_units",
+        "grad_norm",
+        "tokens_per_s",
+        "seconds",
+        "tc",
+        "discriminator_loss"
     };
 
     private final Writer out;
@@ -35,8 +47,8 @@ public final class MetricsLog implements AutoCloseable {
     }
 
     /**
-     * Opens the log for appending. Rows beyond {@code keepUpToStep} (written after the checkpoint
-     * a run resumes from) are dropped first, so the resumed log matches an uninterrupted one.
+     * Opens the log for appending. Rows beyond {@code keepUpToStep} (written after the checkpoint a
+     * run resumes from) are dropped first, so the resumed log matches an uninterrupted one.
      */
     public static MetricsLog open(Path file, long keepUpToStep) throws IOException {
         if (Files.exists(file)) {
@@ -50,7 +62,8 @@ public final class MetricsLog implements AutoCloseable {
 
     private static void truncate(Path file, long keepUpToStep) throws IOException {
         List<String[]> kept = new ArrayList<>();
-        try (CSVReader reader = new CSVReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        try (CSVReader reader =
+                new CSVReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
             for (String[] fields : reader.readAll()) {
                 if (kept.isEmpty() || isKept(fields, keepUpToStep)) {
                     kept.add(fields);

@@ -23,9 +23,9 @@ import org.textvae.model.Checkpoint;
 import org.textvae.model.SentenceVaeNetwork;
 
 /**
- * A self-describing run folder: {@code config.json} (the whole job), {@code command.txt},
- * {@code manifest.json} (versions, seed, corpus hash), {@code metrics.csv} and
- * {@code checkpoints/last.ckpt} and {@code best.ckpt}.
+ * A self-describing run folder: {@code config.json} (the whole job), {@code command.txt}, {@code
+ * manifest.json} (versions, seed, corpus hash), {@code metrics.csv} and {@code
+ * checkpoints/last.ckpt} and {@code best.ckpt}.
  */
 public final class RunFolder {
 
@@ -59,25 +59,35 @@ public final class RunFolder {
     void describe(TrainingJob job) throws IOException {
         Files.createDirectories(root.resolve("checkpoints"));
         AtomicFiles.writeString(root.resolve("config.json"), JobJson.GSON.toJson(job) + "\n");
-        AtomicFiles.writeString(root.resolve("command.txt"), String.join(" ", job.commandLine()) + "\n");
+        AtomicFiles.writeString(
+                root.resolve("command.txt"), String.join(" ", job.commandLine()) + "\n");
         JsonObject manifest = new JsonObject();
         manifest.addProperty("textvae", RunFolder.class.getPackage().getImplementationVersion());
         manifest.addProperty("djl", Engine.getDjlVersion());
-        manifest.addProperty("engine", Engine.getInstance().getEngineName() + " "
-                + Engine.getInstance().getVersion());
+        manifest.addProperty(
+                "engine",
+                Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
         manifest.addProperty("java", System.getProperty("java.version"));
-        manifest.addProperty("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+        manifest.addProperty(
+                "threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
         manifest.addProperty("seed", job.training().seed());
         manifest.addProperty("corpus", job.corpus().toString());
         manifest.addProperty("corpus_sha256", sha256(job.corpus()));
         manifest.addProperty("vocabulary_sha256", sha256(job.vocabulary()));
         manifest.addProperty("started", Instant.now().toString());
-        AtomicFiles.writeString(root.resolve("manifest.json"), JobJson.GSON.toJson(manifest) + "\n");
+        AtomicFiles.writeString(
+                root.resolve("manifest.json"), JobJson.GSON.toJson(manifest) + "\n");
     }
 
     /** Saves the network, its vocabulary and, for resuming, the job, state and optimizer. */
-    void save(Path target, SentenceVaeNetwork network, String tokenizerJson, TrainingJob job,
-            TrainingState state, AdamOptimizer optimizer, FactorVaePenalty factorVae) {
+    void save(
+            Path target,
+            SentenceVaeNetwork network,
+            String tokenizerJson,
+            TrainingJob job,
+            TrainingState state,
+            AdamOptimizer optimizer,
+            FactorVaePenalty factorVae) {
         Map<String, byte[]> extras = new LinkedHashMap<>();
         extras.put(JOB_ENTRY, utf8(JobJson.GSON.toJson(job)));
         extras.put(STATE_ENTRY, utf8(JobJson.GSON.toJson(state)));
@@ -118,7 +128,8 @@ public final class RunFolder {
     }
 
     private static TextvaeException notResumable(Path file, String why) {
-        return new TextvaeException(TextvaeException.Kind.MODEL,
+        return new TextvaeException(
+                TextvaeException.Kind.MODEL,
                 "cannot resume from " + file + ": " + why + "; start a new run instead");
     }
 
@@ -127,8 +138,9 @@ public final class RunFolder {
     }
 
     static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file),
-                MessageDigest.getInstance("SHA-256"))) {
+        try (InputStream in =
+                new DigestInputStream(
+                        Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {

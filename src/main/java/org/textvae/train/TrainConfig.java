@@ -1,8 +1,8 @@
 package org.textvae.train;
 
 /**
- * How a model is trained. Immutable and validated on construction; recorded in every run folder
- * and checkpoint so a run can be repeated and resumed.
+ * How a model is trained. Immutable and validated on construction; recorded in every run folder and
+ * checkpoint so a run can be repeated and resumed.
  *
  * @param epochs passes over the training split
  * @param maxSteps stop after this many optimiser steps in all (0: no limit)
@@ -48,26 +48,66 @@ public record TrainConfig(
         check(maxLength > 0, "maximum length must be positive");
         check(logEvery > 0, "log interval must be positive");
         check(checkpointEvery >= 0, "checkpoint interval must be 0 or positive");
-        check(factorGamma >= 0 && Float.isFinite(factorGamma), "factor gamma must be 0 or positive");
+        check(
+                factorGamma >= 0 && Float.isFinite(factorGamma),
+                "factor gamma must be 0 or positive");
     }
 
     /** Defaults for Bowman-like training on short sentences. */
     public static TrainConfig defaults() {
         return new TrainConfig(
-                10, 0, 128, 1e-3f, 5f, 0.25, new KlSchedule.Logistic(2_500, 0.0025), 1f, 0f, 42,
-                64, 50, 1_000, 0f);
+                10,
+                0,
+                128,
+                1e-3f,
+                5f,
+                0.25,
+                new KlSchedule.Logistic(2_500, 0.0025),
+                1f,
+                0f,
+                42,
+                64,
+                50,
+                1_000,
+                0f);
     }
 
     /** The same settings with another number of epochs. */
     public TrainConfig withEpochs(int newEpochs) {
-        return new TrainConfig(newEpochs, maxSteps, batchSize, learningRate, clipNorm, wordDropout,
-                klSchedule, beta, freeBits, seed, maxLength, logEvery, checkpointEvery, factorGamma);
+        return new TrainConfig(
+                newEpochs,
+                maxSteps,
+                batchSize,
+                learningRate,
+                clipNorm,
+                wordDropout,
+                klSchedule,
+                beta,
+                freeBits,
+                seed,
+                maxLength,
+                logEvery,
+                checkpointEvery,
+                factorGamma);
     }
 
     /** The same settings with another step limit. */
     public TrainConfig withMaxSteps(long newMaxSteps) {
-        return new TrainConfig(epochs, newMaxSteps, batchSize, learningRate, clipNorm, wordDropout,
-                klSchedule, beta, freeBits, seed, maxLength, logEvery, checkpointEvery, factorGamma);
+        return new TrainConfig(
+                epochs,
+                newMaxSteps,
+                batchSize,
+                learningRate,
+                clipNorm,
+                wordDropout,
+                klSchedule,
+                beta,
+                freeBits,
+                seed,
+                maxLength,
+                logEvery,
+                checkpointEvery,
+                factorGamma);
     }
 
     private static void check(boolean condition, String message) {

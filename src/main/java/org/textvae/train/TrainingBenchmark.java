@@ -20,7 +20,10 @@ public final class TrainingBenchmark {
      * Target tokens per second of {@code steps} training steps on batches from {@code batches},
      * after a few warm-up steps, with the default training settings.
      */
-    public static double tokensPerSecond(ModelConfig model, int steps, TokenBatch.Specials specials,
+    public static double tokensPerSecond(
+            ModelConfig model,
+            int steps,
+            TokenBatch.Specials specials,
             Supplier<List<int[]>> batches) {
         TrainConfig config = TrainConfig.defaults();
         try (NDManager manager = NDManager.newBaseManager()) {

@@ -47,21 +47,31 @@ public record TrainingData(List<int[]> train, List<int[]> valid, int skipped) {
                 (i % stride == stride - 1 ? valid : kept).add(train.get(i));
             }
             train = kept;
-            log.accept("no validation split: holding out every " + stride + "th sentence ("
-                    + valid.size() + ")");
+            log.accept(
+                    "no validation split: holding out every "
+                            + stride
+                            + "th sentence ("
+                            + valid.size()
+                            + ")");
         }
         if (train.isEmpty()) {
-            throw new TextvaeException(TextvaeException.Kind.INPUT,
-                    job.corpus() + " has no usable training sentence of at most " + maxLength
+            throw new TextvaeException(
+                    TextvaeException.Kind.INPUT,
+                    job.corpus()
+                            + " has no usable training sentence of at most "
+                            + maxLength
                             + " tokens; check the file or raise --max-length");
         }
         if (valid.isEmpty()) {
-            throw new TextvaeException(TextvaeException.Kind.INPUT,
+            throw new TextvaeException(
+                    TextvaeException.Kind.INPUT,
                     "no usable validation sentence in " + job.corpus() + "; pass --valid FILE");
         }
-        log.accept(String.format("corpus: %,d training and %,d validation sentences; %,d skipped"
-                + " (unusable lines, empty, or longer than %d tokens)",
-                train.size(), valid.size(), skipped[0], maxLength));
+        log.accept(
+                String.format(
+                        "corpus: %,d training and %,d validation sentences; %,d skipped"
+                                + " (unusable lines, empty, or longer than %d tokens)",
+                        train.size(), valid.size(), skipped[0], maxLength));
         return new TrainingData(List.copyOf(train), List.copyOf(valid), skipped[0]);
     }
 

@@ -36,13 +36,25 @@ public record TrainingJob(
 
     /** The same job with another number of epochs (to extend a finished run on resume). */
     public TrainingJob withEpochs(int epochs) {
-        return new TrainingJob(model, training.withEpochs(epochs), corpus, vocabulary, validCorpus,
-                runDirectory, commandLine);
+        return new TrainingJob(
+                model,
+                training.withEpochs(epochs),
+                corpus,
+                vocabulary,
+                validCorpus,
+                runDirectory,
+                commandLine);
     }
 
     /** The same job with another step limit. */
     public TrainingJob withMaxSteps(long maxSteps) {
-        return new TrainingJob(model, training.withMaxSteps(maxSteps), corpus, vocabulary,
-                validCorpus, runDirectory, commandLine);
+        return new TrainingJob(
+                model,
+                training.withMaxSteps(maxSteps),
+                corpus,
+                vocabulary,
+                validCorpus,
+                runDirectory,
+                commandLine);
     }
 }

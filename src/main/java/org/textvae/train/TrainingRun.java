@@ -20,8 +20,8 @@ import org.textvae.vocab.Vocabulary;
 
 /**
  * A corpus training run: teacher forcing, word dropout, KL annealing, Adam with clipping,
- * validation each epoch, checkpoints (last and best on validation −ELBO), metrics.csv, and an
- * exact {@code --resume}. The loop knows nothing of the network's insides.
+ * validation each epoch, checkpoints (last and best on validation −ELBO), metrics.csv, and an exact
+ * {@code --resume}. The loop knows nothing of the network's insides.
  */
 public final class TrainingRun {
 
@@ -33,7 +33,10 @@ public final class TrainingRun {
      * @param validation the last validation report
      * @param losses the loss of every step taken in this invocation, in order
      */
-    public record Result(RunFolder folder, TrainingState state, ElboEvaluator.Report validation,
+    public record Result(
+            RunFolder folder,
+            TrainingState state,
+            ElboEvaluator.Report validation,
             List<Float> losses) {}
 
     private final TrainingJob job;
@@ -55,13 +58,24 @@ public final class TrainingRun {
      * Continues the run in {@code runDirectory} from its last checkpoint with the settings it was
      * started with; {@code epochs} and {@code maxSteps}, when not null, extend it.
      */
-    public static Result resume(Path runDirectory, Integer epochs, Long maxSteps,
-            Consumer<String> log, boolean showProgress) {
+    public static Result resume(
+            Path runDirectory,
+            Integer epochs,
+            Long maxSteps,
+            Consumer<String> log,
+            boolean showProgress) {
         Path file = new RunFolder(runDirectory).lastCheckpoint();
         Checkpoint checkpoint = Checkpoint.read(file);
         TrainingJob job = RunFolder.job(checkpoint, file);
-        job = new TrainingJob(job.model(), job.training(), job.corpus(), job.vocabulary(),
-                job.validCorpus(), runDirectory, job.commandLine());
+        job =
+                new TrainingJob(
+                        job.model(),
+                        job.training(),
+                        job.corpus(),
+                        job.vocabulary(),
+                        job.validCorpus(),
+                        runDirectory,
+                        job.commandLine());
         if (epochs != null) {
             job = job.withEpochs(epochs);
         }
@@ -74,20 +88,28 @@ public final class TrainingRun {
     private Result run(Checkpoint resumeFrom) {
         RunFolder folder = new RunFolder(job.runDirectory());
         if (resumeFrom == null
-                && (Files.exists(folder.lastCheckpoint()) || Files.exists(folder.bestCheckpoint()))) {
+                && (Files.exists(folder.lastCheckpoint())
+                        || Files.exists(folder.bestCheckpoint()))) {
             // Starting over would overwrite the checkpoints and truncate metrics.csv.
-            throw new TextvaeException(TextvaeException.Kind.USAGE, "run folder "
-                    + job.runDirectory() + " already holds checkpoints: continue it with --resume "
-                    + job.runDirectory() + ", or start a new run with another --out");
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    "run folder "
+                            + job.runDirectory()
+                            + " already holds checkpoints: continue it with --resume "
+                            + job.runDirectory()
+                            + ", or start a new run with another --out");
         }
-        try (Vocabulary vocabulary = resumeFrom == null
-                        ? Vocabulary.load(job.vocabulary())
-                        : Vocabulary.fromJson(resumeFrom.tokenizerJson());
+        try (Vocabulary vocabulary =
+                        resumeFrom == null
+                                ? Vocabulary.load(job.vocabulary())
+                                : Vocabulary.fromJson(resumeFrom.tokenizerJson());
                 NDManager manager = NDManager.newBaseManager()) {
             if (vocabulary.size() != job.model().vocabSize()) {
-                throw new TextvaeException(TextvaeException.Kind.INPUT, String.format(
-                        "vocabulary %s has %d tokens but the model expects %d",
-                        job.vocabulary(), vocabulary.size(), job.model().vocabSize()));
+                throw new TextvaeException(
+                        TextvaeException.Kind.INPUT,
+                        String.format(
+                                "vocabulary %s has %d tokens but the model expects %d",
+                                job.vocabulary(), vocabulary.size(), job.model().vocabSize()));
             }
             TrainingData data = TrainingData.load(job, vocabulary, log);
             SentenceVaeNetwork network;
@@ -103,29 +125,48 @@ public final class TrainingRun {
                 network = resumeFrom.network(manager);
                 network.freezeParameters(false);
                 state = RunFolder.state(resumeFrom, file);
-                log.accept(String.format("resuming at step %,d (epoch %d, batch %d)",
-                        state.step(), state.epoch() + 1, state.batchInEpoch()));
+                log.accept(
+                        String.format(
+                                "resuming at step %,d (epoch %d, batch %d)",
+                                state.step(), state.epoch() + 1, state.batchInEpoch()));
             }
             List<Parameter> parameters = new ArrayList<>(network.getParameters().values());
             try (AdamOptimizer optimizer = new AdamOptimizer(parameters, manager);
                     FactorVaePenalty factorVae = factorVae(manager)) {
                 if (resumeFrom != null) {
-                    optimizer.restore(RunFolder.optimizerState(resumeFrom, manager,
-                            folder.lastCheckpoint()), state.step());
+                    optimizer.restore(
+                            RunFolder.optimizerState(resumeFrom, manager, folder.lastCheckpoint()),
+                            state.step());
                     if (factorVae != null) {
                         factorVae.restoreFrom(resumeFrom.extras(), manager, state.step());
                     }
                 }
-                return new Loop(job, folder, network, optimizer, manager, vocabulary, data, log,
-                        showProgress, factorVae).run(state);
+                return new Loop(
+                                job,
+                                folder,
+                                network,
+                                optimizer,
+                                manager,
+                                vocabulary,
+                                data,
+                                log,
+                                showProgress,
+                                factorVae)
+                        .run(state);
             }
         } catch (IOException e) {
-            throw new TextvaeException(TextvaeException.Kind.IO,
-                    "cannot write to run folder " + job.runDirectory() + ": " + e.getMessage(), e);
+            throw new TextvaeException(
+                    TextvaeException.Kind.IO,
+                    "cannot write to run folder " + job.runDirectory() + ": " + e.getMessage(),
+                    e);
         } catch (UncheckedIOException e) {
-            throw new TextvaeException(TextvaeException.Kind.IO,
-                    "cannot write to run folder " + job.runDirectory() + ": "
-                            + e.getCause().getMessage(), e);
+            throw new TextvaeException(
+                    TextvaeException.Kind.IO,
+                    "cannot write to run folder "
+                            + job.runDirectory()
+                            + ": "
+                            + e.getCause().getMessage(),
+                    e);
         }
     }
 
@@ -136,8 +177,8 @@ public final class TrainingRun {
             return null;
         }
         if (!job.model().kind().samplesLatent()) {
-            throw new TextvaeException(TextvaeException.Kind.USAGE,
-                    "--factor-gamma needs the VAE (--model vae)");
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE, "--factor-gamma needs the VAE (--model vae)");
         }
         return new FactorVaePenalty(gamma, job.model().latentSize(), manager);
     }

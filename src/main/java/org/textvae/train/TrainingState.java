@@ -13,7 +13,12 @@ package org.textvae.train;
  * @param seconds training wall time so far
  */
 public record TrainingState(
-        int epoch, int batchInEpoch, long step, double bestValidElbo, long bestStep, double seconds) {
+        int epoch,
+        int batchInEpoch,
+        long step,
+        double bestValidElbo,
+        long bestStep,
+        double seconds) {
 
     /** The state of a run that has not started. */
     public static TrainingState start() {
@@ -21,7 +26,8 @@ public record TrainingState(
     }
 
     TrainingState afterStep(double elapsed) {
-        return new TrainingState(epoch, batchInEpoch + 1, step + 1, bestValidElbo, bestStep, seconds + elapsed);
+        return new TrainingState(
+                epoch, batchInEpoch + 1, step + 1, bestValidElbo, bestStep, seconds + elapsed);
     }
 
     TrainingState nextEpoch() {

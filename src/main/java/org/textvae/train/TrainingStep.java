@@ -17,14 +17,21 @@ import org.textvae.model.TokenBatch;
 
 /**
  * One optimiser step: lay out the batch, forward, backward, clip, update. All of its randomness
- * (word dropout, ε) comes from a generator seeded by (run seed, step), so any step can be
- * replayed, which is what makes resume exact.
+ * (word dropout, ε) comes from a generator seeded by (run seed, step), so any step can be replayed,
+ * which is what makes resume exact.
  */
 final class TrainingStep {
 
     /** What one step measured. */
-    record Outcome(float loss, float reconstruction, float kl, float beta, float gradNorm,
-            long tokens, float totalCorrelation, float discriminatorLoss) {}
+    record Outcome(
+            float loss,
+            float reconstruction,
+            float kl,
+            float beta,
+            float gradNorm,
+            long tokens,
+            float totalCorrelation,
+            float discriminatorLoss) {}
 
     private final SentenceVaeNetwork network;
     private final AdamOptimizer optimizer;
@@ -33,14 +40,23 @@ final class TrainingStep {
     private final TokenBatch.Specials specials;
     private final FactorVaePenalty factorVae;
 
-    TrainingStep(SentenceVaeNetwork network, AdamOptimizer optimizer, NDManager manager,
-            TrainConfig config, TokenBatch.Specials specials) {
+    TrainingStep(
+            SentenceVaeNetwork network,
+            AdamOptimizer optimizer,
+            NDManager manager,
+            TrainConfig config,
+            TokenBatch.Specials specials) {
         this(network, optimizer, manager, config, specials, null);
     }
 
     /** A step that also trains FactorVAE's discriminator when {@code factorVae} is not null. */
-    TrainingStep(SentenceVaeNetwork network, AdamOptimizer optimizer, NDManager manager,
-            TrainConfig config, TokenBatch.Specials specials, FactorVaePenalty factorVae) {
+    TrainingStep(
+            SentenceVaeNetwork network,
+            AdamOptimizer optimizer,
+            NDManager manager,
+            TrainConfig config,
+            TokenBatch.Specials specials,
+            FactorVaePenalty factorVae) {
         this.factorVae = factorVae;
         this.network = network;
         this.optimizer = optimizer;
@@ -63,34 +79,54 @@ final class TrainingStep {
                     TokenBatch.of(batchManager, sentences, specials, config.wordDropout(), random);
             NDArray epsilon =
                     network.config().kind().samplesLatent()
-                            ? ElboEvaluator.gaussian(batchManager, random, batch.size(),
+                            ? ElboEvaluator.gaussian(
+                                    batchManager,
+                                    random,
+                                    batch.size(),
                                     network.config().latentSize())
                             : null;
             float[] values;
             VaeObjective.Terms terms;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                terms = VaeObjective.compute(
-                        network, store, batch, epsilon, beta, config.freeBits(), true);
-                NDArray totalCorrelation = factorVae == null
-                        ? batchManager.zeros(terms.loss().getShape())
-                        : factorVae.penalty(store, terms.z());
+                terms =
+                        VaeObjective.compute(
+                                network, store, batch, epsilon, beta, config.freeBits(), true);
+                NDArray totalCorrelation =
+                        factorVae == null
+                                ? batchManager.zeros(terms.loss().getShape())
+                                : factorVae.penalty(store, terms.z());
                 NDArray loss = terms.loss().add(totalCorrelation);
                 collector.backward(loss);
-                values = NDArrays.stack(new NDList(loss, terms.reconstruction(), terms.kl(),
-                        totalCorrelation)).toFloatArray();
+                values =
+                        NDArrays.stack(
+                                        new NDList(
+                                                loss,
+                                                terms.reconstruction(),
+                                                terms.kl(),
+                                                totalCorrelation))
+                                .toFloatArray();
             }
             if (!Float.isFinite(values[0])) {
-                throw new TextvaeException(TextvaeException.Kind.NUMERIC, String.format(
-                        "training diverged at step %d (loss %s); the last checkpoint is kept."
-                                + " Resume with a lower --lr or a smaller --clip", step + 1, values[0]));
+                throw new TextvaeException(
+                        TextvaeException.Kind.NUMERIC,
+                        String.format(
+                                "training diverged at step %d (loss %s); the last checkpoint is kept."
+                                        + " Resume with a lower --lr or a smaller --clip",
+                                step + 1, values[0]));
             }
             float norm = optimizer.step(config.learningRate(), config.clipNorm());
-            float discriminatorLoss = factorVae == null
-                    ? Float.NaN
-                    : factorVae.train(store, terms.z(), random);
+            float discriminatorLoss =
+                    factorVae == null ? Float.NaN : factorVae.train(store, terms.z(), random);
             float gamma = config.factorGamma();
-            return new Outcome(values[0], values[1], values[2], beta, norm, batch.tokenCount(),
-                    gamma > 0 ? values[3] / gamma : Float.NaN, discriminatorLoss);
+            return new Outcome(
+                    values[0],
+                    values[1],
+                    values[2],
+                    beta,
+                    norm,
+                    batch.tokenCount(),
+                    gamma > 0 ? values[3] / gamma : Float.NaN,
+                    discriminatorLoss);
         }
     }
 

@@ -9,9 +9,9 @@ import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
 
 /**
- * The training objective of each model kind on one batch: reconstruction NLL plus β·KL for the
- * VAE (free bits optional), reconstruction alone for the autoencoder and the language model.
- * Everything is averaged over the batch's sentences and summed over their tokens.
+ * The training objective of each model kind on one batch: reconstruction NLL plus β·KL for the VAE
+ * (free bits optional), reconstruction alone for the autoencoder and the language model. Everything
+ * is averaged over the batch's sentences and summed over their tokens.
  */
 public final class VaeObjective {
 
@@ -44,11 +44,15 @@ public final class VaeObjective {
         NDArray targets = batch.targets();
         long size = batch.size();
         if (!kind.hasLatent()) {
-            NDArray state =
-                    network.initialState(store, null, size, targets.getManager(), training);
-            NDArray logits = network.decode(store, null, batch.decoderInputs(), state, training).head();
+            NDArray state = network.initialState(store, null, size, targets.getManager(), training);
+            NDArray logits =
+                    network.decode(store, null, batch.decoderInputs(), state, training).head();
             NDArray reconstruction = LossTerms.reconstruction(logits, targets, batch.mask()).mean();
-            return new Terms(reconstruction, reconstruction, targets.getManager().zeros(reconstruction.getShape()), null);
+            return new Terms(
+                    reconstruction,
+                    reconstruction,
+                    targets.getManager().zeros(reconstruction.getShape()),
+                    null);
         }
         Posterior posterior = network.encode(store, batch.encoderIds(), batch.lengths(), training);
         NDArray z = kind.samplesLatent() ? posterior.sample(epsilon) : posterior.mean();
@@ -56,12 +60,17 @@ public final class VaeObjective {
         NDArray logits = network.decode(store, z, batch.decoderInputs(), state, training).head();
         NDArray reconstruction = LossTerms.reconstruction(logits, targets, batch.mask()).mean();
         if (!kind.samplesLatent()) {
-            return new Terms(reconstruction, reconstruction, targets.getManager().zeros(reconstruction.getShape()), z);
+            return new Terms(
+                    reconstruction,
+                    reconstruction,
+                    targets.getManager().zeros(reconstruction.getShape()),
+                    z);
         }
         NDArray kl = LossTerms.kl(posterior.mean(), posterior.logVariance()).mean();
         NDArray klTerm =
                 freeBits > 0
-                        ? LossTerms.klWithFreeBits(posterior.mean(), posterior.logVariance(), freeBits)
+                        ? LossTerms.klWithFreeBits(
+                                posterior.mean(), posterior.logVariance(), freeBits)
                         : kl;
         return new Terms(reconstruction.add(klTerm.mul(beta)), reconstruction, kl, z);
     }

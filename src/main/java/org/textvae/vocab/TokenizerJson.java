@@ -8,11 +8,9 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-
-import org.textvae.TextvaeException;
-
 import java.util.List;
 import java.util.Map;
+import org.textvae.TextvaeException;
 
 /**
  * Writes and checks the HuggingFace {@code tokenizer.json} of a word-level vocabulary. HF rejects

@@ -3,9 +3,6 @@ package org.textvae.vocab;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.huggingface.tokenizers.jni.CharSpan;
-
-import org.textvae.TextvaeException;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.textvae.TextvaeException;
 
 /**
  * A word-level vocabulary backed by a HuggingFace {@code tokenizer.json} and DJL's native tokenizer

@@ -1,8 +1,5 @@
 package org.textvae.vocab;
 
-import org.textvae.TextvaeException;
-import org.textvae.corpus.Corpus;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +10,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.textvae.TextvaeException;
+import org.textvae.corpus.Corpus;
 
 /**
  * Counts tokens in training sentences and writes the vocabulary as a HuggingFace {@code

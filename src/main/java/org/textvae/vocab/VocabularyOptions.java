@@ -1,8 +1,7 @@
 package org.textvae.vocab;
 
-import org.textvae.TextvaeException;
-
 import java.util.Objects;
+import org.textvae.TextvaeException;
 
 /**
  * How a vocabulary is built.

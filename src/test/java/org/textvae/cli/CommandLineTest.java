@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real program, end to end on a tiny corpus: build a vocabulary, train, then use the run
- * folder with every generation command; and bad input ending in one line and its exit code.
+ * The real program, end to end on a tiny corpus: build a vocabulary, train, then use the run folder
+ * with every generation command; and bad input ending in one line and its exit code.
  */
 class CommandLineTest {
 
@@ -35,7 +35,9 @@ class CommandLineTest {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             int code = Main.run(args);
-            return new Outcome(code, out.toString(StandardCharsets.UTF_8),
+            return new Outcome(
+                    code,
+                    out.toString(StandardCharsets.UTF_8),
                     err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(originalOut);
@@ -45,10 +47,13 @@ class CommandLineTest {
 
     static Path tinyCorpus(Path directory) throws Exception {
         Path corpus = directory.resolve("poems.txt");
-        Files.write(corpus, List.of("春眠不覺曉", "處處聞啼鳥", "夜來風雨聲", "花落知多少", "白日依山盡",
-                "黃河入海流", "欲窮千里目", "更上一層樓", "床前明月光", "疑是地上霜", "舉頭望明月", "低頭思故鄉",
-                "紅豆生南國", "春來發幾枝", "願君多采擷", "此物最相思", "千山鳥飛絕", "萬徑人蹤滅", "孤舟蓑笠翁",
-                "獨釣寒江雪", "朝辭白帝彩雲間", "千里江陵一日還", "兩岸猿聲啼不住", "輕舟已過萬重山"));
+        Files.write(
+                corpus,
+                List.of(
+                        "春眠不覺曉", "處處聞啼鳥", "夜來風雨聲", "花落知多少", "白日依山盡", "黃河入海流", "欲窮千里目", "更上一層樓",
+                        "床前明月光", "疑是地上霜", "舉頭望明月", "低頭思故鄉", "紅豆生南國", "春來發幾枝", "願君多采擷", "此物最相思",
+                        "千山鳥飛絕", "萬徑人蹤滅", "孤舟蓑笠翁", "獨釣寒江雪", "朝辭白帝彩雲間", "千里江陵一日還", "兩岸猿聲啼不住",
+                        "輕舟已過萬重山"));
         return corpus;
     }
 
@@ -57,11 +62,32 @@ class CommandLineTest {
         Path corpus = tinyCorpus(directory);
         Path vocab = directory.resolve("tiny.tokenizer.json");
         Path run = directory.resolve("run");
-        assertEquals(0, run("vocab", "build", "--corpus", corpus.toString(), "--out",
-                vocab.toString()).exitCode());
-        Outcome trained = run("train", "--corpus", corpus.toString(), "--vocab", vocab.toString(),
-                "--out", run.toString(), "--embedding", "16", "--hidden", "16", "--latent", "4",
-                "--batch-size", "4", "--epochs", "2", "--log-every", "2", "--no-progress");
+        assertEquals(
+                0,
+                run("vocab", "build", "--corpus", corpus.toString(), "--out", vocab.toString())
+                        .exitCode());
+        Outcome trained =
+                run(
+                        "train",
+                        "--corpus",
+                        corpus.toString(),
+                        "--vocab",
+                        vocab.toString(),
+                        "--out",
+                        run.toString(),
+                        "--embedding",
+                        "16",
+                        "--hidden",
+                        "16",
+                        "--latent",
+                        "4",
+                        "--batch-size",
+                        "4",
+                        "--epochs",
+                        "2",
+                        "--log-every",
+                        "2",
+                        "--no-progress");
         assertEquals(0, trained.exitCode(), trained.err());
         assertTrue(Files.exists(run.resolve("checkpoints/best.ckpt")));
         String model = run.toString();
@@ -73,8 +99,11 @@ class CommandLineTest {
         assertEquals(poem.out(), run("poem", "--model", model, "--seed", "3", "--form", "7").out());
 
         assertEquals(6, run("generate", "--model", model, "-n", "6").lines().size());
-        assertEquals(5, run("interpolate", "春眠不覺曉", "獨釣寒江雪", "--steps", "5", "--model",
-                model).lines().size());
+        assertEquals(
+                5,
+                run("interpolate", "春眠不覺曉", "獨釣寒江雪", "--steps", "5", "--model", model)
+                        .lines()
+                        .size());
         Outcome reconstructed = run("reconstruct", "春眠不覺龘", "夜來風雨聲", "--model", model);
         assertEquals(2, reconstructed.lines().size());
         assertTrue(reconstructed.err().contains("龘"), "the unknown character is reported");
@@ -85,8 +114,15 @@ class CommandLineTest {
     void helpTeachesAndListsExitCodes() {
         Outcome help = run("--help");
         assertEquals(0, help.exitCode());
-        for (String command : List.of("poem", "generate", "interpolate", "reconstruct", "train",
-                "corpus", "vocab")) {
+        for (String command :
+                List.of(
+                        "poem",
+                        "generate",
+                        "interpolate",
+                        "reconstruct",
+                        "train",
+                        "corpus",
+                        "vocab")) {
             assertTrue(help.out().contains(command), command);
         }
         assertTrue(help.out().contains("Exit codes"));
@@ -99,13 +135,30 @@ class CommandLineTest {
         assertError(2, run("generate", "-n", "many"));
         assertError(2, run("frobnicate"));
         Path corpus = tinyCorpus(directory);
-        assertError(5, run("vocab", "build", "--corpus", directory.resolve("missing.txt").toString(),
-                "--out", directory.resolve("v.json").toString()));
+        assertError(
+                5,
+                run(
+                        "vocab",
+                        "build",
+                        "--corpus",
+                        directory.resolve("missing.txt").toString(),
+                        "--out",
+                        directory.resolve("v.json").toString()));
         Path damaged = directory.resolve("damaged.ckpt");
         Files.write(damaged, new byte[] {1, 2, 3, 4});
         assertError(4, run("poem", "--model", damaged.toString()));
-        assertError(2, run("train", "--corpus", corpus.toString(), "--vocab", "v.json", "--out",
-                directory.resolve("r").toString(), "--model", "transformer"));
+        assertError(
+                2,
+                run(
+                        "train",
+                        "--corpus",
+                        corpus.toString(),
+                        "--vocab",
+                        "v.json",
+                        "--out",
+                        directory.resolve("r").toString(),
+                        "--model",
+                        "transformer"));
     }
 
     private static void assertError(int expectedCode, Outcome outcome) {

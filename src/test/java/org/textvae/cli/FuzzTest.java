@@ -22,14 +22,51 @@ class FuzzTest {
         "poem", "generate", "interpolate", "reconstruct", "vocab build", "train", "export"
     };
     private static final String[] OPTIONS = {
-        "--form", "--lines", "--seed", "-n", "--steps", "--temperature", "--top-k", "--beam",
-        "--max-length", "--corpus", "--vocab", "--out", "--epochs", "--batch-size", "--lr",
-        "--kl-schedule", "--beta", "--latent", "--min-frequency", "--segmentation", "--walk",
-        "--json", "--slerp", "--threads"
+        "--form",
+        "--lines",
+        "--seed",
+        "-n",
+        "--steps",
+        "--temperature",
+        "--top-k",
+        "--beam",
+        "--max-length",
+        "--corpus",
+        "--vocab",
+        "--out",
+        "--epochs",
+        "--batch-size",
+        "--lr",
+        "--kl-schedule",
+        "--beta",
+        "--latent",
+        "--min-frequency",
+        "--segmentation",
+        "--walk",
+        "--json",
+        "--slerp",
+        "--threads"
     };
     private static final String[] VALUES = {
-        "0", "-1", "7", "5", "999999999999", "NaN", "1e309", "", " ", "abc", "cyclical:0:2",
-        "logistic:-5", "linear", "\u0000", "春眠不覺曉", "<unk>", "../nowhere", "--", "-"
+        "0",
+        "-1",
+        "7",
+        "5",
+        "999999999999",
+        "NaN",
+        "1e309",
+        "",
+        " ",
+        "abc",
+        "cyclical:0:2",
+        "logistic:-5",
+        "linear",
+        "\u0000",
+        "春眠不覺曉",
+        "<unk>",
+        "../nowhere",
+        "--",
+        "-"
     };
 
     @Test
@@ -38,8 +75,8 @@ class FuzzTest {
         Path corpus = CommandLineTest.tinyCorpus(directory);
         Random random = new Random(20261121);
         for (int i = 0; i < 150; i++) {
-            List<String> args = new ArrayList<>(List.of(
-                    COMMANDS[random.nextInt(COMMANDS.length)].split(" ")));
+            List<String> args =
+                    new ArrayList<>(List.of(COMMANDS[random.nextInt(COMMANDS.length)].split(" ")));
             // Point every command at files that exist but are wrong for it, or at nothing.
             args.addAll(List.of("--model", random.nextBoolean() ? corpus.toString() : "missing"));
             int extra = random.nextInt(5);
@@ -61,8 +98,14 @@ class FuzzTest {
             String suffix = i % 3 == 0 ? ".csv" : i % 3 == 1 ? ".txt" : ".csv.gz";
             Path corpus = directory.resolve("mutated" + i + suffix);
             Files.write(corpus, mutated);
-            assertCleanEnd(List.of("vocab", "build", "--corpus", corpus.toString(), "--out",
-                    directory.resolve("v" + i + ".json").toString()));
+            assertCleanEnd(
+                    List.of(
+                            "vocab",
+                            "build",
+                            "--corpus",
+                            corpus.toString(),
+                            "--out",
+                            directory.resolve("v" + i + ".json").toString()));
         }
     }
 
@@ -91,9 +134,13 @@ class FuzzTest {
         } catch (RuntimeException e) {
             throw new AssertionError("uncaught " + e + " for " + args, e);
         }
-        assertFalse(outcome.err().contains("\tat "), args + " printed a stack trace:\n" + outcome.err());
-        assertFalse(outcome.err().contains("textvae: unexpected error"), args + ":\n" + outcome.err());
-        assertTrue(outcome.err().strip().lines().count() <= 3, args + " printed:\n" + outcome.err());
+        assertFalse(
+                outcome.err().contains("\tat "),
+                args + " printed a stack trace:\n" + outcome.err());
+        assertFalse(
+                outcome.err().contains("textvae: unexpected error"), args + ":\n" + outcome.err());
+        assertTrue(
+                outcome.err().strip().lines().count() <= 3, args + " printed:\n" + outcome.err());
         if (outcome.exitCode() != 0) {
             assertTrue(!outcome.err().isBlank(), args + " failed silently");
         }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A training process killed with SIGKILL in the middle of its run, then resumed, ends with the
- * same metrics as a run that was never interrupted, and its files stay readable throughout.
+ * A training process killed with SIGKILL in the middle of its run, then resumed, ends with the same
+ * metrics as a run that was never interrupted, and its files stay readable throughout.
  */
 class KillAndResumeTest {
 
@@ -25,16 +25,25 @@ class KillAndResumeTest {
     void killedRunResumesToTheUninterruptedResult(@TempDir Path directory) throws Exception {
         Path corpus = CommandLineTest.tinyCorpus(directory);
         Path vocab = directory.resolve("v.json");
-        assertEquals(0, CommandLineTest.run("vocab", "build", "--corpus", corpus.toString(),
-                "--out", vocab.toString()).exitCode());
+        assertEquals(
+                0,
+                CommandLineTest.run(
+                                "vocab",
+                                "build",
+                                "--corpus",
+                                corpus.toString(),
+                                "--out",
+                                vocab.toString())
+                        .exitCode());
         Path whole = directory.resolve("whole");
         Path killed = directory.resolve("killed");
         assertEquals(0, CommandLineTest.run(train(corpus, vocab, whole)).exitCode());
 
-        Process process = new ProcessBuilder(command(train(corpus, vocab, killed)))
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("killed.log").toFile())
-                .start();
+        Process process =
+                new ProcessBuilder(command(train(corpus, vocab, killed)))
+                        .redirectErrorStream(true)
+                        .redirectOutput(directory.resolve("killed.log").toFile())
+                        .start();
         // Kill once the run is well under way: after its first checkpoints are on disk.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (process.isAlive() && trainRows(killed) < 25 && System.nanoTime() < deadline) {
@@ -52,31 +61,62 @@ class KillAndResumeTest {
         assertEquals(expected.size(), actual.size());
         for (int i = 0; i < expected.size(); i++) {
             for (int column = 0; column < 10; column++) {
-                assertEquals(expected.get(i)[column], actual.get(i)[column],
+                assertEquals(
+                        expected.get(i)[column],
+                        actual.get(i)[column],
                         "row " + i + " column " + column);
             }
         }
     }
 
     private static String[] train(Path corpus, Path vocab, Path out) {
-        return new String[] {"--threads", "1", "train", "--corpus", corpus.toString(), "--vocab",
-            vocab.toString(), "--out", out.toString(), "--embedding", "16", "--hidden", "16",
-            "--latent", "4", "--batch-size", "2", "--max-steps", STEPS, "--epochs", "50",
-            "--log-every", "1", "--checkpoint-every", "7", "--no-progress"};
+        return new String[] {
+            "--threads",
+            "1",
+            "train",
+            "--corpus",
+            corpus.toString(),
+            "--vocab",
+            vocab.toString(),
+            "--out",
+            out.toString(),
+            "--embedding",
+            "16",
+            "--hidden",
+            "16",
+            "--latent",
+            "4",
+            "--batch-size",
+            "2",
+            "--max-steps",
+            STEPS,
+            "--epochs",
+            "50",
+            "--log-every",
+            "1",
+            "--checkpoint-every",
+            "7",
+            "--no-progress"
+        };
     }
 
     /** The same program in a separate JVM, so that it can really be killed. */
     private static List<String> command(String[] args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                Main.class.getName()));
         command.addAll(List.of(args));
         return command;
     }
 
     private static int trainRows(Path run) throws Exception {
-        return Files.exists(run.resolve("metrics.csv")) ? (int) rows(run).stream()
-                .filter(row -> row[0].equals("train")).count() : 0;
+        return Files.exists(run.resolve("metrics.csv"))
+                ? (int) rows(run).stream().filter(row -> row[0].equals("train")).count()
+                : 0;
     }
 
     private static List<String[]> rows(Path run) throws Exception {

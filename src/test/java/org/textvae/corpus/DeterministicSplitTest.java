@@ -3,10 +3,9 @@ package org.textvae.corpus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-
 import java.util.EnumMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class DeterministicSplitTest {
 

@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.textvae.model.ModelKind;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.vocab.Vocabulary;
-
-import java.util.List;
 
 /**
  * The IW bound of Burda et al. (2016) on a tiny VAE trained for a few dozen steps: never above the

@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.textvae.model.ModelKind;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.vocab.Vocabulary;
-
-import java.util.List;
 
 /**
  * The figures that diagnose posterior collapse (He et al. 2019) on a VAE forced into collapse

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.textvae.cli.Main;
@@ -15,13 +20,6 @@ import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelKind;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.vocab.Vocabulary;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The whole evaluation on a tiny run folder: {@code textvae eval} and {@code textvae plot} end to
@@ -63,7 +61,7 @@ class ModelEvaluatorTest {
                 String.join(
                         "\n",
                         "phase,step,epoch,beta,reconstruction,kl,loss,perplexity,active_units,grad_norm,"
-                            + "tokens_per_s,seconds",
+                                + "tokens_per_s,seconds",
                         "train,10,0,0.1,30.0,5.0,30.5,,,2.0,100,1.0",
                         "train,20,0,0.2,25.0,4.0,25.8,,,2.0,100,2.0",
                         "valid,20,0,0.2,24.0,3.5,27.5,60.1,2,,,2.5",

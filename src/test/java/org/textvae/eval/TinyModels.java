@@ -7,7 +7,9 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.textvae.corpus.LengthBuckets;
 import org.textvae.model.ModelConfig;
 import org.textvae.model.ModelKind;
@@ -19,10 +21,6 @@ import org.textvae.vocab.Segmentation;
 import org.textvae.vocab.Vocabulary;
 import org.textvae.vocab.VocabularyBuilder;
 import org.textvae.vocab.VocabularyOptions;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * The evaluation fixture: 20 poem-like lines (5 or 7 characters from a 12-character alphabet),

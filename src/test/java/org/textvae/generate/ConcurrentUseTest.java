@@ -34,13 +34,18 @@ class ConcurrentUseTest {
             List<Future<Integer>> checks = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 int offset = t;
-                checks.add(pool.submit(() -> {
-                    for (int i = 0; i < CALLS; i++) {
-                        int call = (offset * 31 + i) % expected.size();
-                        assertEquals(expected.get(call), run(vae, call, lines), "call " + call);
-                    }
-                    return CALLS;
-                }));
+                checks.add(
+                        pool.submit(
+                                () -> {
+                                    for (int i = 0; i < CALLS; i++) {
+                                        int call = (offset * 31 + i) % expected.size();
+                                        assertEquals(
+                                                expected.get(call),
+                                                run(vae, call, lines),
+                                                "call " + call);
+                                    }
+                                    return CALLS;
+                                }));
             }
             int done = 0;
             for (Future<Integer> check : checks) {

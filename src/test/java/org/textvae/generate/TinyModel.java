@@ -17,11 +17,11 @@ import org.textvae.vocab.VocabularyOptions;
 /** A small untrained model over a few poem lines, saved as a checkpoint file for the tests. */
 final class TinyModel {
 
-    static final List<String> LINES = List.of(
-            "春眠不覺曉", "處處聞啼鳥", "夜來風雨聲", "花落知多少", "白日依山盡", "黃河入海流",
-            "欲窮千里目", "更上一層樓", "床前明月光", "疑是地上霜", "舉頭望明月", "低頭思故鄉",
-            "紅豆生南國", "春來發幾枝", "願君多采擷", "此物最相思", "千山鳥飛絕", "萬徑人蹤滅",
-            "孤舟蓑笠翁", "獨釣寒江雪");
+    static final List<String> LINES =
+            List.of(
+                    "春眠不覺曉", "處處聞啼鳥", "夜來風雨聲", "花落知多少", "白日依山盡", "黃河入海流", "欲窮千里目", "更上一層樓", "床前明月光",
+                    "疑是地上霜", "舉頭望明月", "低頭思故鄉", "紅豆生南國", "春來發幾枝", "願君多采擷", "此物最相思", "千山鳥飛絕", "萬徑人蹤滅",
+                    "孤舟蓑笠翁", "獨釣寒江雪");
 
     private TinyModel() {}
 
@@ -34,8 +34,10 @@ final class TinyModel {
         try (Vocabulary vocabulary = Vocabulary.fromJson(builder.toJson());
                 NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed((int) seed);
-            SentenceVaeNetwork network = new SentenceVaeNetwork(
-                    new ModelConfig(ModelKind.VAE, vocabulary.size(), 16, 24, latent, false));
+            SentenceVaeNetwork network =
+                    new SentenceVaeNetwork(
+                            new ModelConfig(
+                                    ModelKind.VAE, vocabulary.size(), 16, 24, latent, false));
             network.initialize(manager);
             Checkpoint.of(network, vocabulary.toJson(), Map.of()).write(file);
         }

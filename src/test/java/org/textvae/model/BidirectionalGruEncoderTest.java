@@ -32,10 +32,16 @@ class BidirectionalGruEncoderTest {
             BidirectionalGruEncoder encoder = new BidirectionalGruEncoder(HIDDEN);
             encoder.initialize(manager, DataType.FLOAT32, new Shape(1, 1, EMBEDDING));
             float[][][] inputs = randomInputs(lengths.length, time, new Random(7));
-            NDArray embedded = manager.create(flatten(inputs), new Shape(lengths.length, time, EMBEDDING));
+            NDArray embedded =
+                    manager.create(flatten(inputs), new Shape(lengths.length, time, EMBEDDING));
             NDArray lengthArray = manager.create(new long[] {5, 2, 3});
-            float[] actual = encoder.forward(new ParameterStore(manager, false),
-                    new NDList(embedded, lengthArray), false).head().toFloatArray();
+            float[] actual =
+                    encoder.forward(
+                                    new ParameterStore(manager, false),
+                                    new NDList(embedded, lengthArray),
+                                    false)
+                            .head()
+                            .toFloatArray();
             for (int b = 0; b < lengths.length; b++) {
                 float[] forward = runByHand(encoder.leftToRight(), inputs[b], lengths[b], false);
                 float[] backward = runByHand(encoder.rightToLeft(), inputs[b], lengths[b], true);
@@ -58,8 +64,10 @@ class BidirectionalGruEncoderTest {
             encoder.initialize(manager, DataType.FLOAT32, new Shape(1, 1, EMBEDDING));
             float[][][] inputs = randomInputs(2, time, new Random(11));
             NDArray embedded = manager.create(flatten(inputs), new Shape(2, time, EMBEDDING));
-            float[] actual = encoder.forward(new ParameterStore(manager, false),
-                    new NDList(embedded), false).head().toFloatArray();
+            float[] actual =
+                    encoder.forward(new ParameterStore(manager, false), new NDList(embedded), false)
+                            .head()
+                            .toFloatArray();
             for (int b = 0; b < 2; b++) {
                 float[] forward = runByHand(encoder.leftToRight(), inputs[b], time, false);
                 float[] backward = runByHand(encoder.rightToLeft(), inputs[b], time, true);

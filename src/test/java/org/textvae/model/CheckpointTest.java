@@ -13,15 +13,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.textvae.TextvaeException;
-import org.textvae.vocab.Segmentation;
-import org.textvae.vocab.VocabularyBuilder;
-import org.textvae.vocab.VocabularyOptions;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +27,13 @@ import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.textvae.TextvaeException;
+import org.textvae.vocab.Segmentation;
+import org.textvae.vocab.VocabularyBuilder;
+import org.textvae.vocab.VocabularyOptions;
 
 /**
  * Checkpoint files: a write/read round trip restores a network with bit-identical outputs, and a

@@ -27,7 +27,8 @@ class LatentDiscriminatorTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray z = manager.create(Z, new Shape(4, 3));
             int[][] permutations = {{0, 1, 2, 3}, {3, 2, 1, 0}, {1, 0, 3, 2}};
-            float[] permuted = LatentDiscriminator.permuteDimensions(z, permutations).toFloatArray();
+            float[] permuted =
+                    LatentDiscriminator.permuteDimensions(z, permutations).toFloatArray();
             float[] expected = {
                 0.1f, 4.0f, -3.0f,
                 0.2f, 3.0f, -2.0f,
@@ -36,7 +37,9 @@ class LatentDiscriminatorTest {
             };
             assertArrayEquals(expected, permuted);
             for (int column = 0; column < 3; column++) {
-                assertArrayEquals(sortedColumn(Z, column), sortedColumn(permuted, column),
+                assertArrayEquals(
+                        sortedColumn(Z, column),
+                        sortedColumn(permuted, column),
                         "a column keeps its values: only their rows change");
             }
         }
@@ -50,10 +53,12 @@ class LatentDiscriminatorTest {
             discriminator.initialize(manager);
             ParameterStore store = new ParameterStore(manager, false);
             NDArray z = manager.create(Z, new Shape(4, 3));
-            NDArray permuted = LatentDiscriminator.permuteDimensions(
-                    z, new int[][] {{1, 2, 3, 0}, {2, 3, 0, 1}, {3, 0, 1, 2}});
+            NDArray permuted =
+                    LatentDiscriminator.permuteDimensions(
+                            z, new int[][] {{1, 2, 3, 0}, {2, 3, 0, 1}, {3, 0, 1, 2}});
             float[] real = discriminator.forward(store, new NDList(z), false).head().toFloatArray();
-            float[] fake = discriminator.forward(store, new NDList(permuted), false).head().toFloatArray();
+            float[] fake =
+                    discriminator.forward(store, new NDList(permuted), false).head().toFloatArray();
 
             double tc = 0;
             double loss = 0;

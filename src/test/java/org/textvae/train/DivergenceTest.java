@@ -12,8 +12,8 @@ import org.textvae.TextvaeException;
 import org.textvae.model.Checkpoint;
 
 /**
- * A run whose loss turns NaN or infinite stops with a NUMERIC error naming the step and a fix,
- * and the checkpoint written before it stays loadable.
+ * A run whose loss turns NaN or infinite stops with a NUMERIC error naming the step and a fix, and
+ * the checkpoint written before it stays loadable.
  */
 class DivergenceTest {
 
@@ -21,12 +21,27 @@ class DivergenceTest {
     void absurdLearningRateStopsTheRunWithAClearMessage(@TempDir Path dir) throws Exception {
         TinyCorpus tiny = TinyCorpus.in(dir);
         TrainConfig base = TinyCorpus.training(1, 40, 1e30f, 0, new KlSchedule.Constant());
-        TrainConfig diverging = new TrainConfig(base.epochs(), base.maxSteps(), base.batchSize(),
-                base.learningRate(), 0f, base.wordDropout(), base.klSchedule(), base.beta(),
-                base.freeBits(), base.seed(), base.maxLength(), base.logEvery(), 1, 0f);
+        TrainConfig diverging =
+                new TrainConfig(
+                        base.epochs(),
+                        base.maxSteps(),
+                        base.batchSize(),
+                        base.learningRate(),
+                        0f,
+                        base.wordDropout(),
+                        base.klSchedule(),
+                        base.beta(),
+                        base.freeBits(),
+                        base.seed(),
+                        base.maxLength(),
+                        base.logEvery(),
+                        1,
+                        0f);
         Path root = dir.resolve("run");
-        TextvaeException error = assertThrows(TextvaeException.class,
-                () -> TrainingRun.start(tiny.job(root, diverging), line -> {}, false));
+        TextvaeException error =
+                assertThrows(
+                        TextvaeException.class,
+                        () -> TrainingRun.start(tiny.job(root, diverging), line -> {}, false));
         assertEquals(TextvaeException.Kind.NUMERIC, error.kind());
         assertTrue(error.getMessage().matches(".*diverged at step \\d+.*"), error.getMessage());
         assertTrue(error.getMessage().contains("--lr"), error.getMessage());

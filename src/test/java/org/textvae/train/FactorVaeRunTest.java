@@ -25,18 +25,32 @@ class FactorVaeRunTest {
 
     private TrainingJob job(TinyCorpus tiny, Path root, long maxSteps, float gamma) {
         TrainConfig base = TinyCorpus.training(3, maxSteps, 1e-3f, 0.25, new KlSchedule.Linear(10));
-        TrainConfig factor = new TrainConfig(base.epochs(), base.maxSteps(), base.batchSize(),
-                base.learningRate(), base.clipNorm(), base.wordDropout(), base.klSchedule(),
-                base.beta(), base.freeBits(), base.seed(), base.maxLength(), base.logEvery(),
-                base.checkpointEvery(), gamma);
+        TrainConfig factor =
+                new TrainConfig(
+                        base.epochs(),
+                        base.maxSteps(),
+                        base.batchSize(),
+                        base.learningRate(),
+                        base.clipNorm(),
+                        base.wordDropout(),
+                        base.klSchedule(),
+                        base.beta(),
+                        base.freeBits(),
+                        base.seed(),
+                        base.maxLength(),
+                        base.logEvery(),
+                        base.checkpointEvery(),
+                        gamma);
         return tiny.job(root, factor);
     }
 
     @Test
     void logsTheTcEstimateChangesTrainingAndResumesExactly() throws Exception {
         TinyCorpus tiny = TinyCorpus.in(dir);
-        TrainingRun.Result whole = TrainingRun.start(job(tiny, dir.resolve("a"), STEPS, 5f), l -> {}, false);
-        TrainingRun.Result plain = TrainingRun.start(job(tiny, dir.resolve("p"), STEPS, 0f), l -> {}, false);
+        TrainingRun.Result whole =
+                TrainingRun.start(job(tiny, dir.resolve("a"), STEPS, 5f), l -> {}, false);
+        TrainingRun.Result plain =
+                TrainingRun.start(job(tiny, dir.resolve("p"), STEPS, 0f), l -> {}, false);
         assertNotEquals(plain.losses(), whole.losses(), "the penalty takes part in training");
 
         List<String[]> rows = trainRows(dir.resolve("a"));
@@ -52,9 +66,12 @@ class FactorVaeRunTest {
 
         Path stopped = dir.resolve("b");
         TrainingRun.start(job(tiny, stopped, 7, 5f), l -> {}, false);
-        TrainingRun.Result resumed = TrainingRun.resume(stopped, null, (long) STEPS, l -> {}, false);
+        TrainingRun.Result resumed =
+                TrainingRun.resume(stopped, null, (long) STEPS, l -> {}, false);
         // A run that reaches its step limit validates and checkpoints there, so this resumes at 7.
-        assertEquals(whole.losses().subList(7, STEPS), resumed.losses(),
+        assertEquals(
+                whole.losses().subList(7, STEPS),
+                resumed.losses(),
                 "the resumed steps repeat the uninterrupted ones, discriminator included");
         List<String[]> resumedRows = trainRows(stopped);
         for (int i = 0; i < STEPS; i++) {

@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.textvae.model.ModelConfig;
 import org.textvae.model.ModelKind;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
 
 /**
  * Training steps leave nothing behind: the arrays alive under the run's manager after 60 steps are

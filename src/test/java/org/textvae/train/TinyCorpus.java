@@ -1,5 +1,10 @@
 package org.textvae.train;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.textvae.corpus.CorpusReader;
 import org.textvae.model.ModelConfig;
 import org.textvae.model.ModelKind;
@@ -7,12 +12,6 @@ import org.textvae.vocab.Segmentation;
 import org.textvae.vocab.Vocabulary;
 import org.textvae.vocab.VocabularyBuilder;
 import org.textvae.vocab.VocabularyOptions;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The training fixture: {@code tiny.csv} (36 training lines of 3 to 5 characters from a
@@ -62,6 +61,19 @@ record TinyCorpus(Path corpus, Path vocabulary, int vocabSize) {
     static TrainConfig training(
             long seed, long maxSteps, float learningRate, double wordDropout, KlSchedule schedule) {
         return new TrainConfig(
-                5, maxSteps, 4, learningRate, 5f, wordDropout, schedule, 1f, 0f, seed, 64, 1, 5, 0f);
+                5,
+                maxSteps,
+                4,
+                learningRate,
+                5f,
+                wordDropout,
+                schedule,
+                1f,
+                0f,
+                seed,
+                64,
+                1,
+                5,
+                0f);
     }
 }

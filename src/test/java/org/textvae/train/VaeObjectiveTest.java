@@ -17,9 +17,9 @@ import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
 
 /**
- * Each model kind's loss on a tiny batch against a hand computation from the network's own
- * outputs: the VAE's is reconstruction + β·KL at the sampled z, the autoencoder's is the
- * reconstruction at z = μ, the language model's the reconstruction from a zero state.
+ * Each model kind's loss on a tiny batch against a hand computation from the network's own outputs:
+ * the VAE's is reconstruction + β·KL at the sampled z, the autoencoder's is the reconstruction at z
+ * = μ, the language model's the reconstruction from a zero state.
  */
 class VaeObjectiveTest {
 
@@ -35,10 +35,16 @@ class VaeObjectiveTest {
                     new SentenceVaeNetwork(new ModelConfig(kind, 12, 6, 5, 3, false));
             network.initialize(manager);
             ParameterStore store = new ParameterStore(manager, false);
-            TokenBatch batch = TokenBatch.of(manager,
-                    List.of(new int[] {4, 5, 6}, new int[] {7, 8, 9}), SPECIALS, 0, null);
-            NDArray epsilon = manager.create(
-                    new float[] {0.3f, -1.1f, 0.5f, 2.0f, 0.1f, -0.2f}, new Shape(2, 3));
+            TokenBatch batch =
+                    TokenBatch.of(
+                            manager,
+                            List.of(new int[] {4, 5, 6}, new int[] {7, 8, 9}),
+                            SPECIALS,
+                            0,
+                            null);
+            NDArray epsilon =
+                    manager.create(
+                            new float[] {0.3f, -1.1f, 0.5f, 2.0f, 0.1f, -0.2f}, new Shape(2, 3));
 
             VaeObjective.Terms terms =
                     VaeObjective.compute(network, store, batch, epsilon, BETA, 0f, false);
@@ -52,17 +58,20 @@ class VaeObjectiveTest {
                 float[] eps = epsilon.toFloatArray();
                 float[] codes = new float[mean.length];
                 for (int i = 0; i < mean.length; i++) {
-                    codes[i] = kind == ModelKind.VAE
-                            ? (float) (mean[i] + Math.exp(0.5 * logVariance[i]) * eps[i])
-                            : mean[i];
+                    codes[i] =
+                            kind == ModelKind.VAE
+                                    ? (float) (mean[i] + Math.exp(0.5 * logVariance[i]) * eps[i])
+                                    : mean[i];
                     kl += 0.5 * (mean[i] * mean[i] + Math.exp(logVariance[i]) - 1 - logVariance[i]);
                 }
                 kl /= 2;
                 z = manager.create(codes, new Shape(2, 3));
             }
             NDArray state = network.initialState(store, z, 2, manager, false);
-            float[] logits = network.decode(store, z, batch.decoderInputs(), state, false)
-                    .head().toFloatArray();
+            float[] logits =
+                    network.decode(store, z, batch.decoderInputs(), state, false)
+                            .head()
+                            .toFloatArray();
             double reconstruction = crossEntropy(logits, batch.targets().toLongArray(), 12) / 2;
             double expectedKl = kind == ModelKind.VAE ? kl : 0;
 

@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.Corpus;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 
 class VocabularyBuilderTest {
 
