@@ -1,11 +1,8 @@
 package org.textvae.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.textvae.TextvaeException;
 import org.textvae.corpus.Corpus;
 import org.textvae.corpus.CorpusReader;
 import org.textvae.corpus.Split;
@@ -13,8 +10,8 @@ import org.textvae.eval.EvaluationOptions;
 import org.textvae.eval.EvaluationReport;
 import org.textvae.eval.ModelEvaluator;
 import org.textvae.eval.RunPlots;
-import org.textvae.generate.SentenceVae;
 import org.textvae.model.Checkpoint;
+import org.textvae.model.ModelFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -95,12 +92,10 @@ final class EvalCommand implements Callable<Integer> {
         Path model = modelOption.model;
         Checkpoint checkpoint =
                 model == null
-                        ? defaultCheckpoint()
-                        : Checkpoint.read(ModelEvaluator.checkpointFile(model));
+                        ? ModelFiles.readDefault()
+                        : Checkpoint.read(ModelFiles.checkpointFile(model));
         String name =
-                model == null
-                        ? "the default model"
-                        : ModelEvaluator.checkpointFile(model).toString();
+                model == null ? "the default model" : ModelFiles.checkpointFile(model).toString();
         ModelEvaluator.Result result = ModelEvaluator.evaluate(checkpoint, name, lines, options);
         EvaluationReport report = result.report();
         System.out.print(report.table());
@@ -126,22 +121,5 @@ final class EvalCommand implements Callable<Integer> {
         }
         Path parent = model.toAbsolutePath().getParent();
         return Files.isDirectory(model) ? model.resolve(file) : parent.resolve(file);
-    }
-
-    private static Checkpoint defaultCheckpoint() {
-        try (InputStream in =
-                SentenceVae.class.getResourceAsStream(SentenceVae.DEFAULT_MODEL_RESOURCE)) {
-            if (in == null) {
-                throw new TextvaeException(
-                        TextvaeException.Kind.MODEL,
-                        "this build has no default model packed in; pass --model DIR");
-            }
-            return Checkpoint.read(in, "the default model");
-        } catch (IOException e) {
-            throw new TextvaeException(
-                    TextvaeException.Kind.IO,
-                    "cannot read the default model: " + e.getMessage(),
-                    e);
-        }
     }
 }

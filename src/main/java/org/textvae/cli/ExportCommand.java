@@ -1,10 +1,10 @@
 package org.textvae.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.textvae.model.Checkpoint;
+import org.textvae.model.ModelFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,11 +38,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path file = model;
-        if (Files.isDirectory(model)) {
-            file = model.resolve("checkpoints").resolve("best.ckpt");
-        }
-        Checkpoint full = Checkpoint.read(file);
+        Checkpoint full = Checkpoint.read(ModelFiles.checkpointFile(model));
         new Checkpoint(full.config(), full.tokenizerJson(), full.weights(), Map.of()).write(out);
         System.out.printf("wrote %s (%,d bytes of weights)%n", out, full.weights().length);
         return 0;

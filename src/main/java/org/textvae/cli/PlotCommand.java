@@ -11,6 +11,7 @@ import org.textvae.eval.ModelEvaluator;
 import org.textvae.eval.PosteriorPass;
 import org.textvae.eval.RunPlots;
 import org.textvae.model.Checkpoint;
+import org.textvae.model.ModelFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,7 +52,7 @@ final class PlotCommand implements Callable<Integer> {
         if (corpus != null) {
             Corpus lines = CorpusReader.read(corpus);
             List<String> heldOut = lines.valid().isEmpty() ? lines.test() : lines.valid();
-            Checkpoint checkpoint = Checkpoint.read(ModelEvaluator.checkpointFile(run));
+            Checkpoint checkpoint = Checkpoint.read(ModelFiles.checkpointFile(run));
             if (!checkpoint.config().kind().hasLatent()) {
                 System.out.println("no latent PCA plot: a language model has no latent space");
                 return 0;

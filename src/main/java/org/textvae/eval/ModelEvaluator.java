@@ -3,8 +3,6 @@ package org.textvae.eval;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -194,18 +192,6 @@ public final class ModelEvaluator {
             }
         }
         return samples;
-    }
-
-    /**
-     * The checkpoint a path names: the file itself, or in a run folder its best checkpoint, else
-     * its last (as {@link SentenceVae#load} chooses).
-     */
-    public static Path checkpointFile(Path path) {
-        if (!Files.isDirectory(path)) {
-            return path;
-        }
-        Path best = path.resolve("checkpoints").resolve("best.ckpt");
-        return Files.exists(best) ? best : path.resolve("checkpoints").resolve("last.ckpt");
     }
 
     /** The posterior pass alone, over at most {@code limit} sentences (seeded subsample). */

@@ -4,9 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +13,7 @@ import org.textvae.model.Checkpoint;
 import org.textvae.model.EngineDefaults;
 import org.textvae.model.LossTerms;
 import org.textvae.model.ModelConfig;
+import org.textvae.model.ModelFiles;
 import org.textvae.model.Posterior;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
@@ -29,9 +27,6 @@ import org.textvae.vocab.Vocabulary;
  * manager, so one instance can serve many threads. Close it to free native memory.
  */
 public final class SentenceVae implements AutoCloseable {
-
-    /** Where the model packed into the jar lives on the class path. */
-    public static final String DEFAULT_MODEL_RESOURCE = "/org/textvae/default-model.ckpt";
 
     /** Longest line decoded when no length is forced. */
     public static final int DEFAULT_MAX_LENGTH = 40;
@@ -82,32 +77,13 @@ public final class SentenceVae implements AutoCloseable {
      * Loads a model from a checkpoint file or a run folder (its best checkpoint, else its last).
      */
     public static SentenceVae load(Path path) {
-        Path file = path;
-        if (Files.isDirectory(path)) {
-            Path checkpoints = path.resolve("checkpoints");
-            file =
-                    Files.exists(checkpoints.resolve("best.ckpt"))
-                            ? checkpoints.resolve("best.ckpt")
-                            : checkpoints.resolve("last.ckpt");
-        }
+        Path file = ModelFiles.checkpointFile(path);
         return new SentenceVae(Checkpoint.read(file), file.toString());
     }
 
     /** Loads the model packed into the jar (trained on the Tang poems corpus). */
     public static SentenceVae loadDefault() {
-        try (InputStream in = SentenceVae.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE)) {
-            if (in == null) {
-                throw new TextvaeException(
-                        TextvaeException.Kind.MODEL,
-                        "this build has no default model packed in; pass --model DIR");
-            }
-            return new SentenceVae(Checkpoint.read(in, "the default model"), "the default model");
-        } catch (IOException e) {
-            throw new TextvaeException(
-                    TextvaeException.Kind.IO,
-                    "cannot read the default model: " + e.getMessage(),
-                    e);
-        }
+        return new SentenceVae(ModelFiles.readDefault(), "the default model");
     }
 
     public ModelConfig config() {
