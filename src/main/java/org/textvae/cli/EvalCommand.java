@@ -8,6 +8,7 @@ import org.textvae.corpus.CorpusReader;
 import org.textvae.corpus.Split;
 import org.textvae.eval.EvaluationOptions;
 import org.textvae.eval.EvaluationReport;
+import org.textvae.eval.LanguageModelScore;
 import org.textvae.eval.ModelEvaluator;
 import org.textvae.eval.RunPlots;
 import org.textvae.model.Checkpoint;
@@ -26,7 +27,9 @@ import picocli.CommandLine.Option;
             "sum, the -ELBO; the importance-weighted NLL with k draws from q(z|x) (Burda et al.",
             "2016) and its perplexity (per token, <eos> counted); mutual information I(x; z) under",
             "q (He et al. 2019) and active units; teacher-forced token accuracy from z = mean; and",
-            "for prior samples distinct-1/2, self-BLEU-4, novelty and (poem corpora) valid form.",
+            "the total correlation of q(z) (Chen et al. 2018; for FactorVAE also its discriminator's",
+            "estimate); for prior samples distinct-1/2, self-BLEU-4, novelty, (poem corpora) valid",
+            "form and, with --lm, their NLL under a separately trained language model.",
             "Prints a table and writes one CSV row; given a run folder, also its latent PCA plot."
         },
         footer = {
@@ -66,6 +69,14 @@ final class EvalCommand implements Callable<Integer> {
     int limit;
 
     @Option(
+            names = "--lm",
+            paramLabel = "PATH",
+            description =
+                    "Run folder or .ckpt of a language model (train --model lm) on the same"
+                            + " vocabulary: scores the prior samples under it.")
+    Path lm;
+
+    @Option(
             names = "--out",
             paramLabel = "FILE.csv",
             description =
@@ -96,7 +107,8 @@ final class EvalCommand implements Callable<Integer> {
                         : Checkpoint.read(ModelFiles.checkpointFile(model));
         String name =
                 model == null ? "the default model" : ModelFiles.checkpointFile(model).toString();
-        ModelEvaluator.Result result = ModelEvaluator.evaluate(checkpoint, name, lines, options);
+        ModelEvaluator.Result result =
+                ModelEvaluator.evaluate(checkpoint, name, lines, options, languageModel(lm));
         EvaluationReport report = result.report();
         System.out.print(report.table());
         Path csv = out != null ? out : defaultCsv(model, chosen);
@@ -112,6 +124,15 @@ final class EvalCommand implements Callable<Integer> {
             System.out.println("plot: " + plot);
         }
         return 0;
+    }
+
+    /** The LM named by {@code --lm}, or null; shared with {@code textvae compare}. */
+    static LanguageModelScore.Reference languageModel(Path lm) {
+        if (lm == null) {
+            return null;
+        }
+        Path file = ModelFiles.checkpointFile(lm);
+        return new LanguageModelScore.Reference(Checkpoint.read(file), file.toString());
     }
 
     private static Path defaultCsv(Path model, Split split) {

@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
             ReconstructCommand.class,
             QualityCommand.class,
             EvalCommand.class,
+            CompareCommand.class,
             PlotCommand.class,
             ExportCommand.class,
             BenchCommand.class,

@@ -6,7 +6,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.textvae.TextvaeException;
 import org.textvae.io.AtomicFiles;
@@ -38,6 +37,9 @@ import org.textvae.io.AtomicFiles;
  * @param novelty share of samples not in the training split
  * @param validFormRate share of samples of valid poem form (NaN: not a poem corpus)
  * @param seed the seed of every draw
+ * @param totalCorrelation TC of the aggregate posterior (Chen et al. 2018) and, for FactorVAE, its
+ *     discriminator's estimate (Kim and Mnih 2018); null before {@link #withDependence}
+ * @param samplesUnderLm the prior samples' NLL under a separate LM (null: no LM given)
  */
 public record EvaluationReport(
         String model,
@@ -61,7 +63,59 @@ public record EvaluationReport(
         double selfBleu,
         double novelty,
         double validFormRate,
-        long seed) {
+        long seed,
+        TotalCorrelation.Estimate totalCorrelation,
+        LanguageModelScore.Result samplesUnderLm) {
+
+    /** The same figures with the total correlation and the samples' LM score set. */
+    public EvaluationReport withDependence(
+            TotalCorrelation.Estimate tc, LanguageModelScore.Result underLm) {
+        return new EvaluationReport(
+                model,
+                kind,
+                split,
+                sentences,
+                tokens,
+                reconstruction,
+                kl,
+                elboPerplexity,
+                iwSamples,
+                iwNll,
+                iwPerplexity,
+                mutualInformation,
+                activeUnits,
+                latentSize,
+                tokenAccuracy,
+                samples,
+                distinct1,
+                distinct2,
+                selfBleu,
+                novelty,
+                validFormRate,
+                seed,
+                tc,
+                underLm);
+    }
+
+    /** TC(z) in nats (NaN when not estimated or not defined). */
+    public double tc() {
+        return totalCorrelation == null ? Double.NaN : totalCorrelation.value();
+    }
+
+    /** The FactorVAE discriminator's TC estimate (NaN without one). */
+    public double discriminatorTc() {
+        return totalCorrelation == null ? Double.NaN : totalCorrelation.discriminator();
+    }
+
+    /** Mean NLL of the prior samples under the LM, nats per sentence (NaN: no LM). */
+    public double samplesLmNll() {
+        return samplesUnderLm == null ? Double.NaN : samplesUnderLm.nllPerSentence();
+    }
+
+    /** The same per token, {@code <eos>} counted (NaN: no LM). */
+    public double samplesLmNllPerToken() {
+        return samplesUnderLm == null ? Double.NaN : samplesUnderLm.nllPerToken();
+    }
 
     /** −ELBO = reconstruction + KL, nats per sentence: an upper bound on the NLL. */
     public double negativeElbo() {
@@ -94,6 +148,13 @@ public record EvaluationReport(
         columns.put("novelty", number(novelty));
         columns.put("valid_form_rate", number(validFormRate));
         columns.put("seed", Long.toString(seed));
+        // New columns go last, so readers that index the older ones keep working.
+        columns.put("total_correlation", number(tc()));
+        columns.put("tc_method", totalCorrelation == null ? "" : totalCorrelation.method());
+        columns.put("tc_discriminator", number(discriminatorTc()));
+        columns.put("lm", samplesUnderLm == null ? "" : samplesUnderLm.model());
+        columns.put("prior_lm_nll", number(samplesLmNll()));
+        columns.put("prior_lm_nll_per_token", number(samplesLmNllPerToken()));
         return columns;
     }
 
@@ -118,75 +179,7 @@ public record EvaluationReport(
 
     /** A table for people; undefined figures read "n/a" with the reason. */
     public String table() {
-        StringBuilder out = new StringBuilder();
-        line(out, "model", model + " (" + kind + ", latent " + latentSize + ")");
-        line(
-                out,
-                "split",
-                String.format(
-                        Locale.ROOT,
-                        "%s: %d sentences, %d tokens (<eos> included)",
-                        split,
-                        sentences,
-                        tokens));
-        line(out, "reconstruction NLL", nats(reconstruction) + " per sentence (one z ~ q(z|x))");
-        line(out, "KL(q(z|x) || p(z))", nats(kl) + " per sentence");
-        line(
-                out,
-                "-ELBO (rec + KL)",
-                nats(negativeElbo()) + ", perplexity " + fixed(elboPerplexity, 2));
-        line(
-                out,
-                "IW NLL (k=" + iwSamples + ")",
-                Double.isNaN(iwNll)
-                        ? "n/a (a deterministic autoencoder defines no p(x))"
-                        : nats(iwNll)
-                                + ", perplexity "
-                                + fixed(iwPerplexity, 2)
-                                + (kind.equals("LM") ? " (exact for an LM)" : ""));
-        line(
-                out,
-                "mutual information",
-                Double.isNaN(mutualInformation)
-                        ? "n/a (q(z|x) is a point mass)"
-                        : nats(mutualInformation));
-        line(out, "active units", activeUnits + " of " + latentSize + " (Cov_x E_q[z] > 0.01)");
-        line(out, "token accuracy", percent(tokenAccuracy) + " (teacher forcing, z = mean)");
-        out.append(
-                String.format(
-                        Locale.ROOT,
-                        "prior samples: %d, %s%n",
-                        samples,
-                        kind.equals("LM")
-                                ? "ancestral sampling"
-                                : "greedy decoding of z ~ N(0, I)"));
-        line(out, "  distinct-1 / -2", fixed(distinct1, 3) + " / " + fixed(distinct2, 3));
-        line(out, "  self-BLEU-4", fixed(selfBleu, 3));
-        line(out, "  novelty", percent(novelty) + " not in the training split");
-        line(
-                out,
-                "  valid poem form",
-                Double.isNaN(validFormRate) ? "n/a (not a poem corpus)" : percent(validFormRate));
-        out.append("Perplexities are per token, counting <eos> as a token.\n");
-        return out.toString();
-    }
-
-    private static void line(StringBuilder out, String label, String value) {
-        out.append(String.format(Locale.ROOT, "%-22s %s%n", label, value));
-    }
-
-    private static String nats(double value) {
-        return fixed(value, 3) + " nats";
-    }
-
-    private static String percent(double value) {
-        return Double.isNaN(value) ? "n/a" : fixed(100 * value, 1) + "%";
-    }
-
-    private static String fixed(double value, int decimals) {
-        return Double.isNaN(value)
-                ? "n/a"
-                : String.format(Locale.ROOT, "%." + decimals + "f", value);
+        return ReportTable.render(this);
     }
 
     /** A figure as the CSV holds it: full precision, empty when undefined. */

@@ -1,17 +1,12 @@
 package org.textvae.eval;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.textvae.corpus.Corpus;
-import org.textvae.generate.SentenceVae;
-import org.textvae.generate.StepwiseDecoder;
-import org.textvae.generate.TokenChooser;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelConfig;
 import org.textvae.model.ModelKind;
@@ -21,13 +16,11 @@ import org.textvae.vocab.Vocabulary;
 
 /**
  * Puts every figure of {@link EvaluationReport} together for one split of a corpus: the ELBO's
- * terms, the IW NLL, MI and active units, token accuracy, and the prior-sample figures. Works from
- * a {@link Checkpoint}, so VAE, AE and the LM baseline are scored by the same code.
+ * terms, the IW NLL, MI, total correlation and active units, token accuracy, and the prior-sample
+ * figures (with, given a separately trained LM, their NLL under it). Works from a {@link
+ * Checkpoint}, so VAE, AE and the LM baseline are scored by the same code.
  */
 public final class ModelEvaluator {
-
-    /** Prior samples decoded in one batch. */
-    private static final int SAMPLE_BATCH = 250;
 
     /**
      * A report and the posterior means behind it (for the latent plot).
@@ -46,6 +39,25 @@ public final class ModelEvaluator {
      */
     public static Result evaluate(
             Checkpoint checkpoint, String name, Corpus corpus, EvaluationOptions options) {
+        return evaluate(checkpoint, name, corpus, options, null);
+    }
+
+    /**
+     * Evaluates a model on one split of {@code corpus} and, given a language model {@code lm}
+     * (null: none), scores its prior samples under that LM.
+     *
+     * @param name how the report names the model
+     */
+    public static Result evaluate(
+            Checkpoint checkpoint,
+            String name,
+            Corpus corpus,
+            EvaluationOptions options,
+            LanguageModelScore.Reference lm) {
+        if (lm != null) {
+            LanguageModelScore.requireCompatible(
+                    lm.checkpoint(), lm.name(), checkpoint.tokenizerJson());
+        }
         try (NDManager manager = NDManager.newBaseManager();
                 Vocabulary vocabulary = Vocabulary.fromJson(checkpoint.tokenizerJson())) {
             SentenceVaeNetwork network = checkpoint.network(manager);
@@ -65,49 +77,64 @@ public final class ModelEvaluator {
                                 + corpus.name()
                                 + " has no sentences to evaluate");
             }
-            ModelConfig config = network.config();
-            ElboEvaluator.Report elbo =
-                    ElboEvaluator.evaluate(
-                            network, manager, ids, specials, options.seed(), options.batchSize());
-            ImportanceWeightedNll.Result iw =
-                    config.kind() == ModelKind.AE
+            Figures figures = figures(network, manager, ids, specials, options);
+            List<int[]> sampleIds = PriorSamples.decode(network, manager, specials, options);
+            LanguageModelScore.Result underLm =
+                    lm == null
                             ? null
-                            : ImportanceWeightedNll.estimate(
-                                    network,
-                                    manager,
-                                    ids,
-                                    specials,
-                                    options.iwSamples(),
-                                    options.seed(),
-                                    ImportanceWeightedNll.DEFAULT_ROWS);
-            PosteriorPass.Result posteriors =
-                    PosteriorPass.run(network, manager, ids, specials, options.batchSize());
-            List<int[]> sampleIds = priorSamples(network, manager, specials, options);
+                            : LanguageModelScore.score(
+                                    lm.checkpoint(), lm.name(), sampleIds, options.batchSize());
+            TotalCorrelation.Estimate tc =
+                    TotalCorrelation.forModel(checkpoint, figures.posteriors, options.seed());
             EvaluationReport report =
-                    report(
-                            name,
-                            options,
-                            config,
-                            elbo,
-                            iw,
-                            posteriors,
-                            sampleIds,
-                            vocabulary,
-                            corpus);
-            return new Result(report, posteriors);
+                    report(name, options, network.config(), figures, sampleIds, vocabulary, corpus)
+                            .withDependence(tc, underLm);
+            return new Result(report, figures.posteriors);
         }
+    }
+
+    /** The passes over the evaluated sentences. */
+    private record Figures(
+            ElboEvaluator.Report elbo,
+            ImportanceWeightedNll.Result iw,
+            PosteriorPass.Result posteriors) {}
+
+    private static Figures figures(
+            SentenceVaeNetwork network,
+            NDManager manager,
+            List<int[]> ids,
+            TokenBatch.Specials specials,
+            EvaluationOptions options) {
+        ElboEvaluator.Report elbo =
+                ElboEvaluator.evaluate(
+                        network, manager, ids, specials, options.seed(), options.batchSize());
+        ImportanceWeightedNll.Result iw =
+                network.config().kind() == ModelKind.AE
+                        ? null
+                        : ImportanceWeightedNll.estimate(
+                                network,
+                                manager,
+                                ids,
+                                specials,
+                                options.iwSamples(),
+                                options.seed(),
+                                ImportanceWeightedNll.DEFAULT_ROWS);
+        PosteriorPass.Result posteriors =
+                PosteriorPass.run(network, manager, ids, specials, options.batchSize());
+        return new Figures(elbo, iw, posteriors);
     }
 
     private static EvaluationReport report(
             String name,
             EvaluationOptions options,
             ModelConfig config,
-            ElboEvaluator.Report elbo,
-            ImportanceWeightedNll.Result iw,
-            PosteriorPass.Result posteriors,
+            Figures figures,
             List<int[]> sampleIds,
             Vocabulary vocabulary,
             Corpus corpus) {
+        ElboEvaluator.Report elbo = figures.elbo;
+        ImportanceWeightedNll.Result iw = figures.iw;
+        PosteriorPass.Result posteriors = figures.posteriors;
         ModelKind kind = config.kind();
         double mutualInformation =
                 switch (kind) {
@@ -150,48 +177,9 @@ public final class ModelEvaluator {
                         sampleIds, EvaluationOptions.SELF_BLEU_HYPOTHESES, options.seed()),
                 SampleDiversity.novelty(samples, training),
                 validForm,
-                options.seed());
-    }
-
-    /**
-     * Token ids of the prior samples. A latent model decodes z ~ N(0, I) greedily, with z drawn
-     * exactly as {@link SentenceVae#priorSamples} draws it, so {@code textvae generate --seed}
-     * shows the same lines; the LM has no z, and greedy decoding would give one line n times, so it
-     * samples ancestrally at temperature 1.
-     */
-    static List<int[]> priorSamples(
-            SentenceVaeNetwork network,
-            NDManager parent,
-            TokenBatch.Specials specials,
-            EvaluationOptions options) {
-        ModelConfig config = network.config();
-        StepwiseDecoder decoder = new StepwiseDecoder(network, specials);
-        SplittableRandom zRandom = new SplittableRandom(options.seed());
-        TokenChooser chooser =
-                config.kind().hasLatent()
-                        ? TokenChooser.greedy()
-                        : TokenChooser.sampling(1.0, 0, new SplittableRandom(options.seed() + 1));
-        List<int[]> samples = new ArrayList<>(options.samples());
-        for (int done = 0; done < options.samples(); done += SAMPLE_BATCH) {
-            int count = Math.min(SAMPLE_BATCH, options.samples() - done);
-            try (NDManager manager = parent.newSubManager()) {
-                float[] z = new float[count * config.latentSize()];
-                for (int i = 0; i < z.length && config.kind().hasLatent(); i++) {
-                    z[i] = (float) zRandom.nextGaussian();
-                }
-                // The LM ignores z; the zeros only tell the decoder how many rows to run.
-                NDArray codes = manager.create(z, new Shape(count, config.latentSize()));
-                samples.addAll(
-                        decoder.decode(
-                                manager,
-                                codes,
-                                SentenceVae.DEFAULT_MAX_LENGTH,
-                                0,
-                                new int[0],
-                                chooser));
-            }
-        }
-        return samples;
+                options.seed(),
+                null,
+                null);
     }
 
     /** The posterior pass alone, over at most {@code limit} sentences (seeded subsample). */
@@ -222,7 +210,7 @@ public final class ModelEvaluator {
         return chosen;
     }
 
-    private static TokenBatch.Specials specials(Vocabulary vocabulary) {
+    static TokenBatch.Specials specials(Vocabulary vocabulary) {
         return new TokenBatch.Specials(
                 vocabulary.padId(), vocabulary.unkId(), vocabulary.bosId(), vocabulary.eosId());
     }

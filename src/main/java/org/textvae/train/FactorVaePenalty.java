@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.textvae.TextvaeException;
+import org.textvae.eval.DiscriminatorEstimate;
 import org.textvae.model.LatentDiscriminator;
 
 /**
@@ -28,9 +29,10 @@ import org.textvae.model.LatentDiscriminator;
  */
 final class FactorVaePenalty implements AutoCloseable {
 
-    static final String WEIGHTS_ENTRY = "training/discriminator.params";
+    // Shared with eval, which reads the discriminator back for its own TC estimate.
+    static final String WEIGHTS_ENTRY = DiscriminatorEstimate.WEIGHTS_ENTRY;
     static final String OPTIMIZER_ENTRY = "training/discriminator-optimizer.ndlist";
-    private static final int WIDTH = 256;
+    private static final int WIDTH = DiscriminatorEstimate.WIDTH;
     private static final float LEARNING_RATE = 1e-4f;
 
     private final float gamma;

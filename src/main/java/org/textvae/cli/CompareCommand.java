@@ -1,0 +1,137 @@
+package org.textvae.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.textvae.TextvaeException;
+import org.textvae.corpus.CorpusReader;
+import org.textvae.corpus.Split;
+import org.textvae.eval.ComparisonMarkdown;
+import org.textvae.eval.EvaluationOptions;
+import org.textvae.eval.ModelComparison;
+import org.textvae.io.AtomicFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code textvae compare}: several runs on the same held-out sentences, as a Markdown table. */
+@Command(
+        name = "compare",
+        sortOptions = false,
+        showDefaultValues = true,
+        description = {
+            "Evaluates several runs (AE, VAE, beta-VAE, FactorVAE, ...) on the same seeded subsample",
+            "of one split and prints a Markdown table: reconstruction, KL, IW NLL, MI, active units,",
+            "total correlation, the share of well-formed prior samples and, with --lm, their NLL",
+            "under a language model. Draws per run compare-<run>.png: the posterior means in their",
+            "PCA plane with a grid of latent points, decoded (the grid's lines are in the Markdown)."
+        },
+        footer = {
+            "",
+            "Example: textvae compare --runs runs/ae runs/vae runs/beta0.5 runs/beta4 runs/factor",
+            "           --corpus corpora/tang.csv.gz --lm runs/lm --out docs/compare.md"
+        })
+final class CompareCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--runs",
+            required = true,
+            arity = "1..*",
+            paramLabel = "PATH",
+            description = "Run folders or .ckpt files to compare, in table order.")
+    List<Path> runs;
+
+    @Option(
+            names = "--corpus",
+            defaultValue = "corpora/tang.csv.gz",
+            description = "The runs' corpus (CSV with a split column).")
+    Path corpus;
+
+    @Option(names = "--split", defaultValue = "test", description = "test, valid or train.")
+    String split;
+
+    @Option(
+            names = "--lm",
+            paramLabel = "PATH",
+            description = "A language model (train --model lm) on the same vocabulary.")
+    Path lm;
+
+    @Option(
+            names = "--limit",
+            defaultValue = "1000",
+            description = "Sentences evaluated (seeded subsample, the same for every run; 0: all).")
+    int limit;
+
+    @Option(names = "--iw-samples", defaultValue = "100", description = "k for the IW NLL.")
+    int iwSamples;
+
+    @Option(names = "--samples", defaultValue = "500", description = "Prior samples decoded.")
+    int samples;
+
+    @Option(names = "--grid", defaultValue = "5", description = "Grid points per side.")
+    int grid;
+
+    @Option(names = "--seed", defaultValue = "2026", description = "Seed of every draw.")
+    long seed;
+
+    @Option(
+            names = "--out",
+            paramLabel = "FILE.md",
+            description = "Also write the Markdown here; the pictures go beside it.")
+    Path out;
+
+    @Option(
+            names = "--plots",
+            paramLabel = "DIR",
+            description = "Folder for the pictures (default: beside --out, else here).")
+    Path plots;
+
+    @Override
+    public Integer call() {
+        Split chosen = Split.fromLabel(split);
+        if (chosen == null) {
+            throw new IllegalArgumentException(
+                    "--split must be test, valid or train, got " + split);
+        }
+        if (grid < 2 || grid > 12) {
+            throw new IllegalArgumentException("--grid must be 2 to 12, got " + grid);
+        }
+        EvaluationOptions options =
+                new EvaluationOptions(
+                        chosen,
+                        iwSamples,
+                        samples,
+                        seed,
+                        limit,
+                        EvaluationOptions.defaults().batchSize());
+        Path base = out == null ? null : out.toAbsolutePath().getParent();
+        Path folder = plots != null ? plots : base != null ? base : Path.of("");
+        try {
+            Files.createDirectories(folder.toAbsolutePath());
+        } catch (IOException e) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.IO, "cannot create " + folder + ": " + e.getMessage(), e);
+        }
+        ModelComparison.Result result =
+                ModelComparison.compare(
+                        runs,
+                        CorpusReader.read(corpus),
+                        options,
+                        EvalCommand.languageModel(lm),
+                        grid,
+                        folder);
+        String markdown = ComparisonMarkdown.render(result, base);
+        System.out.print(markdown);
+        if (out != null) {
+            try {
+                AtomicFiles.writeString(out, markdown);
+            } catch (IOException e) {
+                throw new TextvaeException(
+                        TextvaeException.Kind.IO, "cannot write " + out + ": " + e.getMessage(), e);
+            }
+            System.out.println("Markdown: " + out);
+        }
+        return 0;
+    }
+}
