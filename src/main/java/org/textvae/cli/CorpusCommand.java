@@ -3,21 +3,15 @@ package org.textvae.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code textvae corpus}: groups the corpus subcommands. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "corpus",
         description = "Build and inspect sentence corpora.",
         subcommands = {CorpusImportCommand.class})
 public final class CorpusCommand implements Callable<Integer> {
-
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help and exit.")
-    private boolean help;
 
     @Spec private CommandSpec spec;
 

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code textvae corpus import}: builds the Tang poetry and Song ci corpora. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "import",
         description = {
             "Build the poetry corpora tang.csv.gz (5- and 7-character lines of the Complete Tang"
@@ -54,12 +55,6 @@ public final class CorpusImportCommand implements Callable<Integer> {
             paramLabel = "NAME",
             description = "Build only this corpus: tang or songci (default: both).")
     private String only;
-
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help and exit.")
-    private boolean help;
 
     @Spec private CommandSpec spec;
 

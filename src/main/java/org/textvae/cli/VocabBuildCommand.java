@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code textvae vocab build}: builds a vocabulary from a corpus's training split. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "build",
         description = {
             "Build a word-level vocabulary from the train split of a corpus and write it as a"
@@ -73,12 +74,6 @@ public final class VocabBuildCommand implements Callable<Integer> {
             defaultValue = "50000",
             description = "Keep at most N tokens besides the specials (default: ${DEFAULT-VALUE}).")
     private int maxSize;
-
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help and exit.")
-    private boolean help;
 
     @Spec private CommandSpec spec;
 

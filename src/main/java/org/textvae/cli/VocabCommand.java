@@ -3,21 +3,15 @@ package org.textvae.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code textvae vocab}: groups the vocabulary subcommands. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "vocab",
         description = "Build vocabularies (HuggingFace tokenizer.json files).",
         subcommands = {VocabBuildCommand.class})
 public final class VocabCommand implements Callable<Integer> {
-
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help and exit.")
-    private boolean help;
 
     @Spec private CommandSpec spec;
 
