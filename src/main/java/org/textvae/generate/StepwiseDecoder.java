@@ -21,8 +21,14 @@ import org.textvae.model.TokenBatch;
  */
 public final class StepwiseDecoder {
 
-    /** How often (in steps) to check whether every row has ended, which costs a copy. */
+    /**
+     * How often (in steps) a large batch checks whether every row has ended, which costs a copy.
+     * Small batches (a single line, an interpolation path) check every step: their steps are cheap,
+     * so decoding past the end costs more than the copy.
+     */
     private static final int FINISH_CHECK_INTERVAL = 8;
+
+    private static final int SMALL_BATCH = 16;
 
     private final SentenceVaeNetwork network;
     private final TokenBatch.Specials specials;
@@ -66,7 +72,8 @@ public final class StepwiseDecoder {
                 previous = next.reshape(batch, 1);
                 if (length == 0) {
                     finished = finished.logicalOr(next.eq(specials.eos()));
-                    if ((t + 1) % FINISH_CHECK_INTERVAL == 0 && finished.all().getBoolean()) {
+                    int interval = batch <= SMALL_BATCH ? 1 : FINISH_CHECK_INTERVAL;
+                    if ((t + 1) % interval == 0 && finished.all().getBoolean()) {
                         break;
                     }
                 }
