@@ -3,21 +3,17 @@ package org.textvae.eval;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.GraphicsEnvironment;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import org.knowm.xchart.AnnotationText;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.textvae.TextvaeException;
-import org.textvae.io.AtomicFiles;
 
 /**
  * A square grid of latent points in the plane of the posterior means' first two principal axes, z =
@@ -114,15 +110,7 @@ public record LatentGrid(
         series(chart, "grid point, well-formed decoding", good, new Color(0, 140, 60), true);
         series(chart, "grid point, malformed decoding", bad, new Color(210, 30, 30), true);
         label(chart, decoded);
-        try {
-            AtomicFiles.write(
-                    target,
-                    out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
-            return target;
-        } catch (IOException e) {
-            throw new TextvaeException(
-                    TextvaeException.Kind.IO, "cannot write " + target + ": " + e.getMessage(), e);
-        }
+        return RunPlots.save(chart, target);
     }
 
     private void label(XYChart chart, List<String> decoded) {

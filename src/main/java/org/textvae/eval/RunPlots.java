@@ -178,7 +178,8 @@ public final class RunPlots {
         return series;
     }
 
-    private static Path save(XYChart chart, Path target) {
+    /** Writes a chart as PNG, atomically. */
+    static Path save(XYChart chart, Path target) {
         try {
             AtomicFiles.write(
                     target,
