@@ -74,6 +74,7 @@ public final class Main {
         EngineDefaults.apply();
         Main root = new Main();
         CommandLine commandLine = new CommandLine(root);
+        shareVersion(commandLine);
         commandLine.setExecutionExceptionHandler(
                 (e, cl, parseResult) -> report(e, root.verbose, cl.getErr()));
         // One line, not the whole usage: the user typed something wrong and should see what.
@@ -110,6 +111,14 @@ public final class Main {
                         + e
                         + (verbose ? "" : " (run with --verbose for details)"));
         return 1;
+    }
+
+    /** Every subcommand's {@code -V} reports the same version as the root's. */
+    private static void shareVersion(CommandLine commandLine) {
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(new Version());
+            shareVersion(sub);
+        }
     }
 
     /** Messages may quote user input; whatever it holds, the message stays on one line. */

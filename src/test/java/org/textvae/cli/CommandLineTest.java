@@ -127,6 +127,8 @@ class CommandLineTest {
         }
         assertTrue(help.out().contains("Exit codes"));
         assertTrue(run("poem", "--help").out().contains("--walk"));
+        assertEquals(run("--version").out(), run("poem", "--version").out());
+        assertTrue(run("vocab", "build", "-V").out().startsWith("textvae "));
     }
 
     @Test
