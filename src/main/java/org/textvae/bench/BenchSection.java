@@ -32,6 +32,12 @@ public final class BenchSection {
             case "bare" ->
                     result.putAll(
                             Measurements.bareStep(Shape.named(args[1]), Integer.parseInt(args[2])));
+            case "rss" ->
+                    result.putAll(
+                            MemoryOverTime.measure(
+                                    Shape.named(args[1]),
+                                    Integer.parseInt(args[2]),
+                                    Integer.parseInt(args[3])));
             case "generate" -> {
                 try (SentenceVae vae =
                         args[1].equals("default")

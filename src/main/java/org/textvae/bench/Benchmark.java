@@ -27,8 +27,9 @@ public final class Benchmark {
      * @param lines lines for the batched generation measurement
      * @param model the model for generation ("default" for the packed one)
      * @param jar the jar for the cold-start measurement (skipped when missing)
+     * @param rssSteps steps of the long memory measurement (0: skip it)
      */
-    public record Options(int trainSteps, int lines, String model, Path jar) {}
+    public record Options(int trainSteps, int lines, String model, Path jar, int rssSteps) {}
 
     private Benchmark() {}
 
@@ -47,6 +48,17 @@ public final class Benchmark {
         }
         results.add(
                 child(progress, "generate", options.model(), Integer.toString(options.lines())));
+        if (options.rssSteps() > 0) {
+            int interval = Math.max(1, options.rssSteps() / 20);
+            Map<String, Object> memory =
+                    child(
+                            progress,
+                            "rss",
+                            Shape.TANG.name(),
+                            Integer.toString(options.rssSteps()),
+                            Integer.toString(interval));
+            results.add(memory);
+        }
         if (Files.exists(options.jar())) {
             results.add(ColdStart.measure(options.jar(), progress));
         }

@@ -51,17 +51,26 @@ final class BenchCommand implements Callable<Integer> {
             description = "Jar for the cold start.")
     Path jar;
 
+    @Option(
+            names = "--rss-steps",
+            defaultValue = "0",
+            description =
+                    "Also train this many steps at the Tang shape, sampling RSS 20 times, to show"
+                            + " it stays flat (10000 for the target; about 45 minutes; 0: skip).")
+    int rssSteps;
+
     @Option(names = "--out", defaultValue = "bench.csv", description = "CSV of every figure.")
     Path out;
 
     @Override
     public Integer call() throws IOException {
-        if (trainSteps <= 0 || lines <= 0) {
+        if (trainSteps <= 0 || lines <= 0 || rssSteps < 0) {
             throw new IllegalArgumentException("--train-steps and --lines must be positive");
         }
         List<Map<String, Object>> results =
                 Benchmark.run(
-                        new Benchmark.Options(trainSteps, lines, model, jar), System.err::println);
+                        new Benchmark.Options(trainSteps, lines, model, jar, rssSteps),
+                        System.err::println);
         System.out.printf(
                 "machine: %d cores, %s, Java %s, PyTorch threads %s%n",
                 Runtime.getRuntime().availableProcessors(),

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.textvae.model.ModelConfig;
 import org.textvae.model.SentenceVaeNetwork;
@@ -25,6 +26,19 @@ public final class TrainingBenchmark {
             int steps,
             TokenBatch.Specials specials,
             Supplier<List<int[]>> batches) {
+        return tokensPerSecond(model, steps, specials, batches, done -> {});
+    }
+
+    /**
+     * As {@link #tokensPerSecond(ModelConfig, int, TokenBatch.Specials, Supplier)}, telling {@code
+     * afterStep} the number of timed steps done after each one (to sample memory, say).
+     */
+    public static double tokensPerSecond(
+            ModelConfig model,
+            int steps,
+            TokenBatch.Specials specials,
+            Supplier<List<int[]>> batches,
+            IntConsumer afterStep) {
         TrainConfig config = TrainConfig.defaults();
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(1);
@@ -41,6 +55,9 @@ public final class TrainingBenchmark {
                         tokens = 0;
                     }
                     tokens += step.run(batches.get(), i).tokens();
+                    if (i >= WARM_UP) {
+                        afterStep.accept(i - WARM_UP + 1);
+                    }
                 }
                 return tokens / ((System.nanoTime() - start) / 1e9);
             }
