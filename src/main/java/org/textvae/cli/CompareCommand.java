@@ -18,9 +18,11 @@ import picocli.CommandLine.Option;
 /** {@code textvae compare}: several runs on the same held-out sentences, as a Markdown table. */
 @Command(
         name = "compare",
+        mixinStandardHelpOptions = true,
         sortOptions = false,
         showDefaultValues = true,
         description = {
+            "Compare several runs on the same held-out sentences, as a Markdown table.",
             "Evaluates several runs (AE, VAE, beta-VAE, FactorVAE, ...) on the same seeded subsample",
             "of one split and prints a Markdown table: reconstruction, KL, IW NLL, MI, active units,",
             "total correlation, the share of well-formed prior samples and, with --lm, their NLL",

@@ -20,11 +20,12 @@ import picocli.CommandLine.Option;
 /** {@code textvae eval}: the likelihood and latent-space figures of a model on one split. */
 @Command(
         name = "eval",
+        mixinStandardHelpOptions = true,
         sortOptions = false,
         showDefaultValues = true,
         description = {
-            "Scores a model on one split: reconstruction NLL and KL (nats per sentence) and their",
-            "sum, the -ELBO; the importance-weighted NLL with k draws from q(z|x) (Burda et al.",
+            "Score a model on one split: likelihood, latent-space use and sample quality.",
+            "Reconstruction NLL and KL (nats per sentence) and their sum, the -ELBO; the importance-weighted NLL with k draws from q(z|x) (Burda et al.",
             "2016) and its perplexity (per token, <eos> counted); mutual information I(x; z) under",
             "q (He et al. 2019) and active units; teacher-forced token accuracy from z = mean; and",
             "the total correlation of q(z) (Chen et al. 2018; for FactorVAE also its discriminator's",

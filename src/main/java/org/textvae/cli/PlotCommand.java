@@ -18,9 +18,11 @@ import picocli.CommandLine.Option;
 /** {@code textvae plot}: the charts of a run folder, as PNG files inside it. */
 @Command(
         name = "plot",
+        mixinStandardHelpOptions = true,
         sortOptions = false,
         showDefaultValues = true,
         description = {
+            "Draw a run's training curves and latent space as PNG files in its folder.",
             "Draws, into the run folder: " + RunPlots.TRAINING + " (reconstruction and KL per",
             "sentence, and beta, against steps), " + RunPlots.VALIDATION + " (validation -ELBO and",
             "perplexity) and, with --corpus, " + RunPlots.LATENT_PCA + " (posterior means of up to",
