@@ -64,9 +64,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (trainSteps <= 0 || lines <= 0 || rssSteps < 0) {
-            throw new IllegalArgumentException("--train-steps and --lines must be positive");
-        }
+        Options.requirePositive("--train-steps", trainSteps);
+        Options.requirePositive("--lines", lines);
+        Options.requireNonNegative("--rss-steps", rssSteps);
         List<Map<String, Object>> results =
                 Benchmark.run(
                         new Benchmark.Options(trainSteps, lines, model, jar, rssSteps),

@@ -59,10 +59,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Options.requirePositive("--count", count);
         try (SentenceVae vae = modelOption.load()) {
-            if (count <= 0) {
-                throw new IllegalArgumentException("-n must be positive, got " + count);
-            }
             DecodingOptions options =
                     new DecodingOptions(maxLength, temperature, topK, beam, seed + 1);
             List<String> lines = vae.sample(count, seed, options);

@@ -9,6 +9,22 @@ final class Options {
 
     private Options() {}
 
+    /** Refuses a count below one, naming the option as the user typed it. */
+    static void requirePositive(String option, long value) {
+        if (value <= 0) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE, option + " must be at least 1, got " + value);
+        }
+    }
+
+    /** Refuses a negative count (zero meaning "off"), naming the option. */
+    static void requireNonNegative(String option, long value) {
+        if (value < 0) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE, option + " must be 0 (off) or more, got " + value);
+        }
+    }
+
     static ModelKind modelKind(String value) {
         try {
             return ModelKind.valueOf(value.trim().toUpperCase(Locale.ROOT));

@@ -47,9 +47,8 @@ final class QualityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (samples <= 0 || pairs <= 0) {
-            throw new IllegalArgumentException("--samples and --pairs must be positive");
-        }
+        Options.requirePositive("--samples", samples);
+        Options.requirePositive("--pairs", pairs);
         Corpus lines = CorpusReader.read(corpus);
         List<String> heldOut = lines.test().isEmpty() ? lines.valid() : lines.test();
         try (SentenceVae vae = modelOption.load()) {

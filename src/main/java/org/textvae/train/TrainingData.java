@@ -24,6 +24,12 @@ public record TrainingData(List<int[]> train, List<int[]> valid, int skipped) {
      */
     private static final int HOLD_OUT = 50;
 
+    /**
+     * Below this share of known training tokens the vocabulary was built for another corpus: the
+     * model would learn to write {@code <unk>}. Real pairs here know 97% or more (ptb: 95%).
+     */
+    static final double MIN_COVERAGE = 0.5;
+
     /** Reads and encodes the job's corpus; {@code log} receives one line per notable fact. */
     public static TrainingData load(TrainingJob job, Vocabulary vocabulary, Consumer<String> log) {
         Corpus corpus = CorpusReader.read(job.corpus());
@@ -48,11 +54,9 @@ public record TrainingData(List<int[]> train, List<int[]> valid, int skipped) {
             }
             train = kept;
             log.accept(
-                    "no validation split: holding out every "
-                            + stride
-                            + "th sentence ("
-                            + valid.size()
-                            + ")");
+                    String.format(
+                            "no validation split: holding out one sentence in %d (%,d sentences)",
+                            stride, valid.size()));
         }
         if (train.isEmpty()) {
             throw new TextvaeException(
@@ -67,12 +71,38 @@ public record TrainingData(List<int[]> train, List<int[]> valid, int skipped) {
                     TextvaeException.Kind.INPUT,
                     "no usable validation sentence in " + job.corpus() + "; pass --valid FILE");
         }
+        double coverage = coverage(train, vocabulary.unkId());
+        if (coverage < MIN_COVERAGE) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.INPUT,
+                    String.format(
+                            "%s knows only %.1f%% of the tokens of %s; build a vocabulary from this"
+                                    + " corpus with 'textvae vocab build --corpus %s'",
+                            job.vocabulary(), 100 * coverage, job.corpus(), job.corpus()));
+        }
+        log.accept(
+                String.format(
+                        "vocabulary: %,d tokens, %.2f%% of training tokens known (the rest <unk>)",
+                        vocabulary.size(), 100 * coverage));
         log.accept(
                 String.format(
                         "corpus: %,d training and %,d validation sentences; %,d skipped"
                                 + " (unusable lines, empty, or longer than %d tokens)",
                         train.size(), valid.size(), skipped[0], maxLength));
         return new TrainingData(List.copyOf(train), List.copyOf(valid), skipped[0]);
+    }
+
+    /** Share of tokens in {@code sentences} that are not {@code unkId}. */
+    private static double coverage(List<int[]> sentences, int unkId) {
+        long total = 0;
+        long known = 0;
+        for (int[] sentence : sentences) {
+            for (int id : sentence) {
+                total++;
+                known += id == unkId ? 0 : 1;
+            }
+        }
+        return total == 0 ? 0 : (double) known / total;
     }
 
     private static List<int[]> encode(
