@@ -45,8 +45,11 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isDirectory(run)) {
-            throw new TextvaeException(TextvaeException.Kind.IO, run + " is not a run folder");
+        if (!Files.isRegularFile(run.resolve("metrics.csv"))) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.IO,
+                    run
+                            + " is not a run folder (it has no metrics.csv); give the --out folder of a textvae train run");
         }
         for (Path written : RunPlots.writeMetricsPlots(run)) {
             System.out.println("plot: " + written);

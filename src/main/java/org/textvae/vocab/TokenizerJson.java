@@ -99,6 +99,9 @@ final class TokenizerJson {
     /** Reads the tokens by id and the segmentation, checking the parts textvae relies on. */
     static Parsed read(String json, String source) {
         JsonObject root;
+        if (json.isBlank()) {
+            throw invalid(source, "the file is empty");
+        }
         try {
             root = JsonParser.parseString(json).getAsJsonObject();
         } catch (JsonParseException | IllegalStateException e) {

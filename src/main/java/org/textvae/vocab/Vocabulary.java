@@ -5,6 +5,7 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,13 @@ public final class Vocabulary implements AutoCloseable {
         String text;
         try {
             text = Files.readString(tokenizerJson, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.INPUT,
+                    tokenizerJson
+                            + ": not UTF-8 text, so not a tokenizer.json; rebuild it with textvae"
+                            + " vocab build",
+                    e);
         } catch (IOException e) {
             throw new TextvaeException(
                     TextvaeException.Kind.IO,

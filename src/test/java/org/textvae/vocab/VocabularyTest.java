@@ -96,6 +96,19 @@ class VocabularyTest {
     }
 
     @Test
+    void emptyAndNonUtf8FilesAreInputErrorsThatSaySo(@TempDir Path dir) throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.json"), "");
+        TextvaeException e = assertThrows(TextvaeException.class, () -> Vocabulary.load(empty));
+        assertEquals(TextvaeException.Kind.INPUT, e.kind());
+        assertTrue(e.getMessage().contains("empty"), e.getMessage());
+        Path binary =
+                Files.write(dir.resolve("binary.json"), new byte[] {(byte) 0xff, (byte) 0xfe, 10});
+        e = assertThrows(TextvaeException.class, () -> Vocabulary.load(binary));
+        assertEquals(TextvaeException.Kind.INPUT, e.kind());
+        assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
+    }
+
+    @Test
     void embeddedJsonLoadsTheSameVocabulary() throws Exception {
         Path path = resource("char.tokenizer.json");
         try (Vocabulary file = Vocabulary.load(path);
