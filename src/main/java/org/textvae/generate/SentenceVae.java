@@ -42,6 +42,7 @@ public final class SentenceVae implements AutoCloseable {
     private final StepwiseDecoder stepwise;
     private final BeamSearchDecoder beams;
     private final String source;
+    private volatile boolean closed;
 
     private SentenceVae(Checkpoint checkpoint, String source) {
         this.source = source;
@@ -161,6 +162,7 @@ public final class SentenceVae implements AutoCloseable {
     }
 
     private List<String> run(float[][] codes, Strategy strategy) {
+        requireOpen();
         if (codes.length == 0) {
             return List.of();
         }
@@ -185,6 +187,7 @@ public final class SentenceVae implements AutoCloseable {
 
     /** The posterior q(z|x) of a sentence: its mean and standard deviation. */
     public Encoding encode(String sentence) {
+        requireOpen();
         if (!network.config().kind().hasLatent()) {
             throw new TextvaeException(
                     TextvaeException.Kind.USAGE,
@@ -207,6 +210,7 @@ public final class SentenceVae implements AutoCloseable {
      * line given a latent code (teacher forcing, no sampling).
      */
     public double logProbability(float[] z, String sentence) {
+        requireOpen();
         requireLatent(z);
         int[] ids = tokens(sentence);
         try (NDManager call = manager.newSubManager()) {
@@ -281,6 +285,19 @@ public final class SentenceVae implements AutoCloseable {
                             + " values, got "
                             + (z == null ? "none" : z.length));
         }
+        for (int d = 0; d < z.length; d++) {
+            if (!Float.isFinite(z[d])) {
+                throw new IllegalArgumentException(
+                        "a latent code must hold finite numbers; value " + d + " is " + z[d]);
+            }
+        }
+    }
+
+    /** Native handles are freed on close: using them afterwards could crash the JVM, not throw. */
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("this SentenceVae (" + source + ") is closed");
+        }
     }
 
     private static void requirePositive(String what, int value) {
@@ -312,6 +329,10 @@ public final class SentenceVae implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         vocabulary.close();
         manager.close();
     }

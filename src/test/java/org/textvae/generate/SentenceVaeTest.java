@@ -150,4 +150,26 @@ class SentenceVaeTest {
         }
         return total / (codes.length - 1);
     }
+
+    @Test
+    void nonFiniteLatentCodesAreRefused() {
+        float[] z = new float[vae.config().latentSize()];
+        z[1] = Float.NaN;
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> vae.decode(z));
+        assertTrue(e.getMessage().contains("value 1 is NaN"), e.getMessage());
+        z[1] = Float.POSITIVE_INFINITY;
+        assertThrows(IllegalArgumentException.class, () -> vae.logProbability(z, "ab"));
+    }
+
+    @Test
+    void aClosedModelRefusesWorkInsteadOfTouchingFreedMemory() {
+        SentenceVae other = SentenceVae.load(TinyModel.write(directory, 8, 2));
+        String line = other.sample(1, 1).get(0);
+        other.close();
+        other.close(); // closing twice is harmless
+        assertThrows(IllegalStateException.class, () -> other.sample(1, 1));
+        assertThrows(IllegalStateException.class, () -> other.encode(line));
+        assertThrows(IllegalStateException.class, () -> other.reconstruct(line));
+    }
 }
