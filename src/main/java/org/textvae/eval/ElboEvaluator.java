@@ -43,6 +43,24 @@ public final class ElboEvaluator {
         public double perplexity() {
             return Math.exp(negativeElbo() * sentences / tokens);
         }
+
+        /** One line for a log; a language model has no KL or latent units to show. */
+        public String describe(ModelConfig config) {
+            if (!config.kind().hasLatent()) {
+                return String.format(
+                        "valid NLL %.3f nats per sentence, perplexity %.2f",
+                        negativeElbo(), perplexity());
+            }
+            return String.format(
+                    "valid reconstruction %.3f, KL %.3f, -ELBO %.3f nats per sentence,"
+                            + " perplexity %.2f, active units %d/%d",
+                    reconstruction,
+                    kl,
+                    negativeElbo(),
+                    perplexity(),
+                    activeUnits,
+                    config.latentSize());
+        }
     }
 
     private ElboEvaluator() {}

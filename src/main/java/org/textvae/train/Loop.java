@@ -145,17 +145,9 @@ final class Loop {
                 "");
         boolean better = report.negativeElbo() < state.bestValidElbo();
         log.accept(
-                String.format(
-                        "step %,d: valid reconstruction %.3f, KL %.3f, -ELBO %.3f nats"
-                                + " per sentence, perplexity %.2f, active units %d/%d%s",
-                        state.step(),
-                        report.reconstruction(),
-                        report.kl(),
-                        report.negativeElbo(),
-                        report.perplexity(),
-                        report.activeUnits(),
-                        network.config().latentSize(),
-                        better ? " (best so far)" : ""));
+                "step %,d: ".formatted(state.step())
+                        + report.describe(network.config())
+                        + (better ? " (best so far)" : ""));
         if (better) {
             state = state.withBest(report.negativeElbo());
             folder.save(
