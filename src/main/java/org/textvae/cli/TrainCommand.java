@@ -163,7 +163,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "Steps between checkpoints (0: epoch ends only).")
     int checkpointEvery;
 
-    @Option(names = "--no-progress", description = "No progress bar (for logs).")
+    @Option(
+            names = "--no-progress",
+            description = "No progress bar (the default when the output is not a terminal).")
     boolean noProgress;
 
     @Override
@@ -179,9 +181,9 @@ final class TrainCommand implements Callable<Integer> {
                             epochsGiven ? epochs : null,
                             stepsGiven ? maxSteps : null,
                             System.err::println,
-                            !noProgress);
+                            showProgress());
         } else {
-            result = TrainingRun.start(job(), System.err::println, !noProgress);
+            result = TrainingRun.start(job(), System.err::println, showProgress());
         }
         System.out.printf(
                 "trained %,d steps; checkpoints in %s%n",
@@ -224,5 +226,10 @@ final class TrainCommand implements Callable<Integer> {
         command.add("textvae");
         command.addAll(spec.commandLine().getParseResult().originalArgs());
         return new TrainingJob(model, training, corpus, vocab, valid, out, command);
+    }
+
+    /** A bar redrawn with carriage returns is noise in a log file: only draw it for a person. */
+    private boolean showProgress() {
+        return !noProgress && System.console() != null;
     }
 }
