@@ -45,7 +45,7 @@ public final class TrainingRun {
 
     private TrainingRun(TrainingJob job, Consumer<String> log, boolean showProgress) {
         this.job = job;
-        this.log = log;
+        this.log = new RunLog(job.runDirectory(), log);
         this.showProgress = showProgress;
     }
 

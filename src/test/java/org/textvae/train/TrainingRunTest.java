@@ -83,6 +83,21 @@ class TrainingRunTest {
     }
 
     @Test
+    void trainLogKeepsTheCorpusCountsAndEveryValidationLine() throws Exception {
+        List<String> log = Files.readAllLines(reference.folder().root().resolve(RunLog.FILE));
+        assertTrue(
+                log.stream().anyMatch(l -> l.contains("corpus: 36 training and 4 validation")),
+                String.join("\n", log));
+        long validations =
+                log.stream().filter(line -> line.contains("valid reconstruction")).count();
+        long validRows =
+                Files.readAllLines(reference.folder().metrics()).stream()
+                        .filter(row -> row.startsWith("valid,"))
+                        .count();
+        assertEquals(validRows, validations, String.join("\n", log));
+    }
+
+    @Test
     void metricsHaveTheHeaderATrainRowPerStepAndAValidRowPerEpochAndAtTheEnd() throws Exception {
         List<String[]> rows = readMetrics(reference.folder().root());
         assertArrayEquals(MetricsLog.HEADER, rows.get(0));
