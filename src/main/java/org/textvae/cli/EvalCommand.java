@@ -108,8 +108,12 @@ final class EvalCommand implements Callable<Integer> {
                         : Checkpoint.read(ModelFiles.checkpointFile(model));
         String name =
                 model == null ? "the default model" : ModelFiles.checkpointFile(model).toString();
-        ModelEvaluator.Result result =
-                ModelEvaluator.evaluate(checkpoint, name, lines, options, languageModel(lm));
+        ModelEvaluator.Result result;
+        try (TerminalProgress progress = TerminalProgress.forTerminal("IW NLL k=" + iwSamples)) {
+            result =
+                    ModelEvaluator.evaluate(
+                            checkpoint, name, lines, options, languageModel(lm), progress);
+        }
         EvaluationReport report = result.report();
         System.out.print(report.table());
         Path csv = out != null ? out : defaultCsv(model, chosen);

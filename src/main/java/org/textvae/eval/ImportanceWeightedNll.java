@@ -62,6 +62,27 @@ public final class ImportanceWeightedNll {
             int samples,
             long seed,
             int maxRows) {
+        return estimate(
+                network,
+                parent,
+                sentences,
+                specials,
+                samples,
+                seed,
+                maxRows,
+                ProgressListener.NONE);
+    }
+
+    /** As above, telling {@code progress} after each batch how many sentences are done. */
+    public static Result estimate(
+            SentenceVaeNetwork network,
+            NDManager parent,
+            List<int[]> sentences,
+            TokenBatch.Specials specials,
+            int samples,
+            long seed,
+            int maxRows,
+            ProgressListener progress) {
         ModelConfig config = network.config();
         if (config.kind().hasLatent() && !config.kind().samplesLatent()) {
             throw new IllegalArgumentException("a deterministic autoencoder defines no p(x)");
@@ -74,6 +95,7 @@ public final class ImportanceWeightedNll {
         LengthBuckets buckets = new LengthBuckets(sentences, Math.max(1, maxRows / chunk));
         double total = 0;
         long tokens = 0;
+        int done = 0;
         for (int[] members : buckets.epoch(seed, 0)) {
             try (NDManager manager = parent.newSubManager()) {
                 double[] nll =
@@ -83,6 +105,8 @@ public final class ImportanceWeightedNll {
                     tokens += sentences.get(members[i]).length + 1;
                 }
             }
+            done += members.length;
+            progress.sentencesScored(done, sentences.size());
         }
         return new Result(sentences.size(), tokens, k, total / sentences.size());
     }

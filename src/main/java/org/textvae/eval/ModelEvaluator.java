@@ -54,6 +54,17 @@ public final class ModelEvaluator {
             Corpus corpus,
             EvaluationOptions options,
             LanguageModelScore.Reference lm) {
+        return evaluate(checkpoint, name, corpus, options, lm, ProgressListener.NONE);
+    }
+
+    /** As above, reporting the progress of the importance-weighted NLL to {@code progress}. */
+    public static Result evaluate(
+            Checkpoint checkpoint,
+            String name,
+            Corpus corpus,
+            EvaluationOptions options,
+            LanguageModelScore.Reference lm,
+            ProgressListener progress) {
         if (lm != null) {
             LanguageModelScore.requireCompatible(
                     lm.checkpoint(), lm.name(), checkpoint.tokenizerJson());
@@ -77,7 +88,7 @@ public final class ModelEvaluator {
                                 + corpus.name()
                                 + " has no sentences to evaluate");
             }
-            Figures figures = figures(network, manager, ids, specials, options);
+            Figures figures = figures(network, manager, ids, specials, options, progress);
             List<int[]> sampleIds = PriorSamples.decode(network, manager, specials, options);
             LanguageModelScore.Result underLm =
                     lm == null
@@ -104,7 +115,8 @@ public final class ModelEvaluator {
             NDManager manager,
             List<int[]> ids,
             TokenBatch.Specials specials,
-            EvaluationOptions options) {
+            EvaluationOptions options,
+            ProgressListener progress) {
         ElboEvaluator.Report elbo =
                 ElboEvaluator.evaluate(
                         network, manager, ids, specials, options.seed(), options.batchSize());
@@ -118,7 +130,8 @@ public final class ModelEvaluator {
                                 specials,
                                 options.iwSamples(),
                                 options.seed(),
-                                ImportanceWeightedNll.DEFAULT_ROWS);
+                                ImportanceWeightedNll.DEFAULT_ROWS,
+                                progress);
         PosteriorPass.Result posteriors =
                 PosteriorPass.run(network, manager, ids, specials, options.batchSize());
         return new Figures(elbo, iw, posteriors);

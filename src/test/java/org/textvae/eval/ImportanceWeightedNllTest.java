@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,5 +134,26 @@ class ImportanceWeightedNllTest {
                 () ->
                         ImportanceWeightedNll.estimate(
                                 ae, manager, sentences, TinyModels.SPECIALS, 5, 0, 64));
+    }
+
+    @Test
+    void progressIsReportedBatchByBatchUpToEverySentence() {
+        List<int[]> calls = new ArrayList<>();
+        // Few rows per pass, so the sentences take several batches.
+        ImportanceWeightedNll.estimate(
+                trained,
+                manager,
+                sentences,
+                TinyModels.SPECIALS,
+                4,
+                1,
+                8,
+                (done, total) -> calls.add(new int[] {done, total}));
+        assertTrue(calls.size() > 1, "one call for " + sentences.size() + " sentences");
+        for (int i = 0; i < calls.size(); i++) {
+            assertEquals(sentences.size(), calls.get(i)[1]);
+            assertTrue(i == 0 || calls.get(i)[0] > calls.get(i - 1)[0], "not increasing");
+        }
+        assertEquals(sentences.size(), calls.get(calls.size() - 1)[0]);
     }
 }
