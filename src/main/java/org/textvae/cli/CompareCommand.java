@@ -122,7 +122,8 @@ final class CompareCommand implements Callable<Integer> {
                         options,
                         EvalCommand.languageModel(lm),
                         grid,
-                        folder);
+                        folder,
+                        name -> TerminalProgress.forTerminal(name + " IW NLL"));
         String markdown = ComparisonMarkdown.render(result, base);
         System.out.print(markdown);
         if (out != null) {

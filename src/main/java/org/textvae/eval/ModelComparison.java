@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.textvae.corpus.Corpus;
 import org.textvae.generate.SentenceVae;
@@ -112,6 +113,18 @@ public final class ModelComparison {
             LanguageModelScore.Reference lm,
             int gridSize,
             Path plots) {
+        return compare(runs, corpus, options, lm, gridSize, plots, name -> ProgressListener.NONE);
+    }
+
+    /** As above, with a progress listener for each run's evaluation, given the run's name. */
+    public static Result compare(
+            List<Path> runs,
+            Corpus corpus,
+            EvaluationOptions options,
+            LanguageModelScore.Reference lm,
+            int gridSize,
+            Path plots,
+            Function<String, ProgressListener> progressFor) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("name at least one run to compare");
         }
@@ -122,8 +135,12 @@ public final class ModelComparison {
             String name = uniqueName(run, names);
             Path file = ModelFiles.checkpointFile(run);
             Checkpoint checkpoint = Checkpoint.read(file);
-            ModelEvaluator.Result result =
-                    ModelEvaluator.evaluate(checkpoint, file.toString(), corpus, options, lm);
+            ModelEvaluator.Result result;
+            try (ProgressListener progress = progressFor.apply(name)) {
+                result =
+                        ModelEvaluator.evaluate(
+                                checkpoint, file.toString(), corpus, options, lm, progress);
+            }
             List<float[]> means = result.posteriors().means();
             if (!checkpoint.config().kind().hasLatent() || means.size() < 2) {
                 rows.add(
