@@ -91,11 +91,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Split chosen = Split.fromLabel(split);
-        if (chosen == null) {
-            throw new IllegalArgumentException(
-                    "--split must be test, valid or train, got " + split);
-        }
+        Split chosen = Options.split(split);
         if (grid < 2 || grid > 12) {
             throw new IllegalArgumentException("--grid must be 2 to 12, got " + grid);
         }

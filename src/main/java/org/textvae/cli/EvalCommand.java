@@ -87,11 +87,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Split chosen = Split.fromLabel(split);
-        if (chosen == null) {
-            throw new IllegalArgumentException(
-                    "--split must be test, valid or train, got " + split);
-        }
+        Split chosen = Options.split(split);
         EvaluationOptions options =
                 new EvaluationOptions(
                         chosen,

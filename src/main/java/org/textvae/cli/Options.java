@@ -2,6 +2,7 @@ package org.textvae.cli;
 
 import java.util.Locale;
 import org.textvae.TextvaeException;
+import org.textvae.corpus.Split;
 import org.textvae.model.ModelKind;
 
 /** Parsing of option values shared by several commands, with one-line errors. */
@@ -23,6 +24,22 @@ final class Options {
             throw new TextvaeException(
                     TextvaeException.Kind.USAGE, option + " must be 0 (off) or more, got " + value);
         }
+    }
+
+    /** The split named by {@code --split}. */
+    static Split split(String value) {
+        Split split = Split.fromLabel(value);
+        if (split == null) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    "--split must be test, valid or train, got " + value);
+        }
+        return split;
+    }
+
+    /** True when a person is watching: bars redrawn with carriage returns are noise in a log. */
+    static boolean onTerminal() {
+        return System.console() != null;
     }
 
     static ModelKind modelKind(String value) {

@@ -21,7 +21,7 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
 
     /** A listener that draws on a terminal and does nothing otherwise. */
     static TerminalProgress forTerminal(String task) {
-        return new TerminalProgress(System.console() == null ? null : task);
+        return new TerminalProgress(Options.onTerminal() ? task : null);
     }
 
     @Override

@@ -228,8 +228,7 @@ final class TrainCommand implements Callable<Integer> {
         return new TrainingJob(model, training, corpus, vocab, valid, out, command);
     }
 
-    /** A bar redrawn with carriage returns is noise in a log file: only draw it for a person. */
     private boolean showProgress() {
-        return !noProgress && System.console() != null;
+        return !noProgress && Options.onTerminal();
     }
 }

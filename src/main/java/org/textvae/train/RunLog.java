@@ -23,6 +23,7 @@ final class RunLog implements Consumer<String> {
     private final Path file;
     private final Consumer<String> console;
     private boolean failed;
+    private boolean folderReady;
 
     RunLog(Path runDirectory, Consumer<String> console) {
         this.file = runDirectory.resolve(FILE);
@@ -36,7 +37,10 @@ final class RunLog implements Consumer<String> {
             return;
         }
         try {
-            Files.createDirectories(file.getParent());
+            if (!folderReady) {
+                Files.createDirectories(file.getParent());
+                folderReady = true;
+            }
             Files.writeString(
                     file,
                     LocalDateTime.now().format(TIME) + " " + line + System.lineSeparator(),

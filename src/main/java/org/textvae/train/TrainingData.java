@@ -71,7 +71,7 @@ public record TrainingData(List<int[]> train, List<int[]> valid, int skipped) {
                     TextvaeException.Kind.INPUT,
                     "no usable validation sentence in " + job.corpus() + "; pass --valid FILE");
         }
-        double coverage = coverage(train, vocabulary.unkId());
+        double coverage = vocabulary.knownShare(train);
         if (coverage < MIN_COVERAGE) {
             throw new TextvaeException(
                     TextvaeException.Kind.INPUT,
@@ -90,19 +90,6 @@ public record TrainingData(List<int[]> train, List<int[]> valid, int skipped) {
                                 + " (unusable lines, empty, or longer than %d tokens)",
                         train.size(), valid.size(), skipped[0], maxLength));
         return new TrainingData(List.copyOf(train), List.copyOf(valid), skipped[0]);
-    }
-
-    /** Share of tokens in {@code sentences} that are not {@code unkId}. */
-    private static double coverage(List<int[]> sentences, int unkId) {
-        long total = 0;
-        long known = 0;
-        for (int[] sentence : sentences) {
-            for (int id : sentence) {
-                total++;
-                known += id == unkId ? 0 : 1;
-            }
-        }
-        return total == 0 ? 0 : (double) known / total;
     }
 
     private static List<int[]> encode(

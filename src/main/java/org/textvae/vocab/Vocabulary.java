@@ -200,10 +200,22 @@ public final class Vocabulary implements AutoCloseable {
      * NaN if there are no tokens.
      */
     public double coverage(Collection<String> sentences) {
+        List<int[]> encoded = new ArrayList<>(sentences.size());
+        for (String sentence : sentences) {
+            encoded.add(encode(sentence));
+        }
+        return knownShare(encoded);
+    }
+
+    /**
+     * Returns the share of already encoded tokens that are not {@code <unk>}, or NaN if there are
+     * none.
+     */
+    public double knownShare(Collection<int[]> encoded) {
         long total = 0;
         long known = 0;
-        for (String sentence : sentences) {
-            for (int id : encode(sentence)) {
+        for (int[] ids : encoded) {
+            for (int id : ids) {
                 total++;
                 known += id == unkId() ? 0 : 1;
             }
