@@ -136,8 +136,6 @@ public final class ComparisonMarkdown {
     }
 
     private static String fixed(double value, int decimals) {
-        return Double.isNaN(value)
-                ? NONE
-                : String.format(Locale.ROOT, "%." + decimals + "f", value);
+        return Numbers.fixed(value, decimals, NONE);
     }
 }

@@ -48,16 +48,16 @@ public final class ElboEvaluator {
         public String describe(ModelConfig config) {
             if (!config.kind().hasLatent()) {
                 return String.format(
-                        "valid NLL %.3f nats per sentence, perplexity %.2f",
-                        negativeElbo(), perplexity());
+                        "valid NLL %.3f nats per sentence, perplexity %s",
+                        negativeElbo(), Numbers.fixed(perplexity(), 2, "n/a"));
             }
             return String.format(
                     "valid reconstruction %.3f, KL %.3f, -ELBO %.3f nats per sentence,"
-                            + " perplexity %.2f, active units %d/%d",
+                            + " perplexity %s, active units %d/%d",
                     reconstruction,
                     kl,
                     negativeElbo(),
-                    perplexity(),
+                    Numbers.fixed(perplexity(), 2, "n/a"),
                     activeUnits,
                     config.latentSize());
         }

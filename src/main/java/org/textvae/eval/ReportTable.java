@@ -108,8 +108,6 @@ final class ReportTable {
     }
 
     private static String fixed(double value, int decimals) {
-        return Double.isNaN(value)
-                ? "n/a"
-                : String.format(Locale.ROOT, "%." + decimals + "f", value);
+        return Numbers.fixed(value, decimals, "n/a");
     }
 }

@@ -26,6 +26,10 @@ import org.textvae.model.LatentDiscriminator;
  * that tells samples of q(z) from samples with each dimension shuffled across the batch. The
  * discriminator trains alongside with its own Adam; both are saved in checkpoints so resume stays
  * exact.
+ *
+ * <p>γ rises with the KL annealing schedule. At full weight from step 0, while the KL weight is
+ * still near 0, the penalty alone shapes q(z) and drives the codes to huge norms (KL in the
+ * thousands after 30 steps on Tang); annealed, γ keeps its ratio to the KL term throughout.
  */
 final class FactorVaePenalty implements AutoCloseable {
 
@@ -48,10 +52,19 @@ final class FactorVaePenalty implements AutoCloseable {
         this.optimizer = new AdamOptimizer(parameters, manager);
     }
 
-    /** γ·TC(z), to add to the VAE loss inside its gradient collector. */
-    NDArray penalty(ParameterStore store, NDArray z) {
-        return discriminator.totalCorrelation(store, z, true).mul(gamma);
+    /**
+     * γ·w·TC(z), to add to the VAE loss inside its gradient collector.
+     *
+     * @param annealing the KL schedule's weight w at this step, in [0, 1]
+     * @return the penalty and the bare TC estimate
+     */
+    Penalty penalty(ParameterStore store, NDArray z, double annealing) {
+        NDArray totalCorrelation = discriminator.totalCorrelation(store, z, true);
+        return new Penalty(totalCorrelation.mul((float) (gamma * annealing)), totalCorrelation);
     }
+
+    /** The weighted term for the loss, and the estimate it weights, for the metrics. */
+    record Penalty(NDArray weighted, NDArray totalCorrelation) {}
 
     /**
      * One discriminator step on the batch's z (detached from the VAE), after the VAE's step: its

@@ -72,7 +72,8 @@ final class TrainingStep {
 
     Outcome run(List<int[]> sentences, long step) {
         SplittableRandom random = randomFor(config.seed(), step);
-        float beta = (float) (config.klSchedule().weight(step) * config.beta());
+        double annealing = config.klSchedule().weight(step);
+        float beta = (float) (annealing * config.beta());
         try (NDManager batchManager = manager.newSubManager()) {
             ParameterStore store = new ParameterStore(batchManager, false);
             TokenBatch batch =
@@ -91,11 +92,14 @@ final class TrainingStep {
                 terms =
                         VaeObjective.compute(
                                 network, store, batch, epsilon, beta, config.freeBits(), true);
+                FactorVaePenalty.Penalty penalty =
+                        factorVae == null ? null : factorVae.penalty(store, terms.z(), annealing);
+                NDArray loss =
+                        penalty == null ? terms.loss() : terms.loss().add(penalty.weighted());
                 NDArray totalCorrelation =
-                        factorVae == null
-                                ? batchManager.zeros(terms.loss().getShape())
-                                : factorVae.penalty(store, terms.z());
-                NDArray loss = terms.loss().add(totalCorrelation);
+                        penalty == null
+                                ? batchManager.full(terms.loss().getShape(), Float.NaN)
+                                : penalty.totalCorrelation();
                 collector.backward(loss);
                 values =
                         NDArrays.stack(
@@ -117,7 +121,6 @@ final class TrainingStep {
             float norm = optimizer.step(config.learningRate(), config.clipNorm());
             float discriminatorLoss =
                     factorVae == null ? Float.NaN : factorVae.train(store, terms.z(), random);
-            float gamma = config.factorGamma();
             return new Outcome(
                     values[0],
                     values[1],
@@ -125,7 +128,7 @@ final class TrainingStep {
                     beta,
                     norm,
                     batch.tokenCount(),
-                    gamma > 0 ? values[3] / gamma : Float.NaN,
+                    values[3],
                     discriminatorLoss);
         }
     }
