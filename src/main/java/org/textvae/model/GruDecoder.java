@@ -74,10 +74,29 @@ final class GruDecoder extends AbstractBlock {
             NDList inputs,
             boolean training,
             PairList<String, Object> params) {
-        NDArray embedded = inputs.get(0);
-        NDArray state = inputs.get(1);
+        return run(
+                store,
+                inputs.get(0),
+                inputs.get(1),
+                inputs.size() > 2 ? inputs.get(2) : null,
+                null,
+                training);
+    }
+
+    /**
+     * The decoder pass, with an optional dropout mask on the GRU outputs.
+     *
+     * @param z the latent codes, used only when z is fed at every step
+     * @param outputMask (batch, time, hidden) multiplied into the GRU outputs; null for none
+     */
+    NDList run(
+            ParameterStore store,
+            NDArray embedded,
+            NDArray state,
+            NDArray z,
+            NDArray outputMask,
+            boolean training) {
         if (config.latentAtEveryStep() && config.kind().hasLatent()) {
-            NDArray z = inputs.get(2);
             Shape shape = embedded.getShape();
             NDArray repeated =
                     z.expandDims(1).broadcast(shape.get(0), shape.get(1), config.latentSize());
@@ -88,6 +107,9 @@ final class GruDecoder extends AbstractBlock {
         // view takes a batched-matmul path five times slower than on rows laid out flat (the
         // profile of 'textvae bench' showed 25 ms instead of 5 ms per decoding step at batch 128).
         NDArray outputs = recurrent.get(0);
+        if (outputMask != null) {
+            outputs = outputs.mul(outputMask);
+        }
         Shape shape = outputs.getShape();
         NDArray rows = outputs.reshape(shape.get(0) * shape.get(1), shape.get(2));
         NDArray logits =

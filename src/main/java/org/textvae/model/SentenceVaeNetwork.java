@@ -15,9 +15,9 @@ import ai.djl.util.PairList;
  * shared embedding, a bidirectional GRU encoder with linear heads for μ and log σ², and a GRU
  * decoder conditioned on z.
  *
- * <p>The network holds no randomness: ε is passed in, so the caller's seeded generator decides
- * every sample. It has no dropout either, so nothing differs between training and generation except
- * gradient recording.
+ * <p>The network holds no randomness: ε and the dropout masks are passed in, so the caller's seeded
+ * generator decides every sample. Without masks nothing differs between training and generation
+ * except gradient recording.
  */
 public final class SentenceVaeNetwork extends AbstractBlock {
 
@@ -93,12 +93,33 @@ public final class SentenceVaeNetwork extends AbstractBlock {
      */
     public NDList decode(
             ParameterStore store, NDArray z, NDArray inputIds, NDArray state, boolean training) {
+        return decode(store, z, inputIds, state, null, training);
+    }
+
+    /**
+     * {@link #decode(ParameterStore, NDArray, NDArray, NDArray, boolean)} with dropout masks for
+     * training.
+     *
+     * @param dropout the masks for this pass; null for none
+     */
+    public NDList decode(
+            ParameterStore store,
+            NDArray z,
+            NDArray inputIds,
+            NDArray state,
+            DecoderDropout dropout,
+            boolean training) {
         NDArray embedded = embedding.forward(store, new NDList(inputIds), training).head();
-        NDList inputs =
-                config.latentAtEveryStep() && z != null
-                        ? new NDList(embedded, state, z)
-                        : new NDList(embedded, state);
-        return decoder.forward(store, inputs, training);
+        if (dropout != null) {
+            embedded = embedded.mul(dropout.inputs());
+        }
+        return decoder.run(
+                store,
+                embedded,
+                state,
+                config.latentAtEveryStep() ? z : null,
+                dropout == null ? null : dropout.outputs(),
+                training);
     }
 
     /**

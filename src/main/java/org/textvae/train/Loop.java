@@ -77,7 +77,7 @@ final class Loop {
         try (MetricsLog metrics = MetricsLog.open(folder.metrics(), state.step());
                 ProgressBar bar = progressBar(total, state.step())) {
             Window window = new Window();
-            while (state.epoch() < config.epochs() && !limitReached(state)) {
+            while (state.epoch() < config.epochs() && !limitReached(state) && !stopped(state)) {
                 List<int[]> batches = buckets.epoch(config.seed(), state.epoch());
                 while (state.batchInEpoch() < batches.size() && !limitReached(state)) {
                     long begun = System.nanoTime();
@@ -85,7 +85,8 @@ final class Loop {
                             step.run(
                                     TrainingStep.select(
                                             data.train(), batches.get(state.batchInEpoch())),
-                                    state.step());
+                                    state.step(),
+                                    config.plateau().rate(config.learningRate(), state.decays()));
                     double seconds = (System.nanoTime() - begun) / 1e9;
                     state = state.afterStep(seconds);
                     losses.add(outcome.loss());
@@ -103,11 +104,16 @@ final class Loop {
                     }
                 }
                 if (state.batchInEpoch() >= batches.size()) {
-                    state = validate(metrics, state.nextEpoch());
+                    state = validate(metrics, state.nextEpoch(), true);
                 }
             }
+            if (stopped(state)) {
+                log.accept(
+                        "stopping after %d learning-rate decays; the best weights are those of step %,d"
+                                .formatted(state.decays(), state.bestStep()));
+            }
             if (limitReached(state) && state.batchInEpoch() > 0) {
-                state = validate(metrics, state);
+                state = validate(metrics, state, false);
             }
         }
         return new TrainingRun.Result(folder, state, lastValidation, List.copyOf(losses));
@@ -117,7 +123,16 @@ final class Loop {
         return config.maxSteps() > 0 && state.step() >= config.maxSteps();
     }
 
-    private TrainingState validate(MetricsLog metrics, TrainingState state) {
+    private boolean stopped(TrainingState state) {
+        return config.plateau().exhausted(state.decays());
+    }
+
+    /**
+     * Validates, logs, and keeps the best checkpoint. With a plateau decay only epoch ends choose
+     * the best and decay: a validation forced mid-epoch by {@code --max-steps} is then a report, so
+     * that a run stopped there and resumed decays exactly as the uninterrupted one.
+     */
+    private TrainingState validate(MetricsLog metrics, TrainingState state, boolean epochEnd) {
         ElboEvaluator.Report report =
                 ElboEvaluator.evaluate(
                         network,
@@ -143,7 +158,8 @@ final class Loop {
                 state.seconds(),
                 "",
                 "");
-        boolean better = report.negativeElbo() < state.bestValidElbo();
+        boolean decides = epochEnd || !config.plateau().active();
+        boolean better = decides && report.negativeElbo() < state.bestValidElbo();
         log.accept(
                 "step %,d: ".formatted(state.step())
                         + report.describe(network.config())
@@ -158,6 +174,16 @@ final class Loop {
                     state,
                     optimizer,
                     factorVae);
+        } else if (decides && config.plateau().active() && state.bestStep() >= 0) {
+            state = state.withDecay();
+            BestWeights.restore(
+                    folder.bestCheckpoint(), state.step(), network, optimizer, factorVae, manager);
+            log.accept(
+                    "no better than step %,d: back to its weights, learning rate now %.3g (decay %d)"
+                            .formatted(
+                                    state.bestStep(),
+                                    config.plateau().rate(config.learningRate(), state.decays()),
+                                    state.decays()));
         }
         save(state);
         return state;

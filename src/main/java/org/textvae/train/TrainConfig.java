@@ -18,6 +18,9 @@ package org.textvae.train;
  * @param logEvery steps between metrics rows
  * @param checkpointEvery steps between checkpoints within an epoch (0: only at epoch ends)
  * @param factorGamma weight of FactorVAE's total-correlation penalty (0: a plain VAE)
+ * @param dropout share of the decoder's input-embedding and output units dropped (0: none)
+ * @param plateau what an epoch without a better validation −ELBO does; null reads as {@link
+ *     PlateauDecay#OFF}, as in run folders written before the option existed
  */
 public record TrainConfig(
         int epochs,
@@ -33,9 +36,12 @@ public record TrainConfig(
         int maxLength,
         int logEvery,
         int checkpointEvery,
-        float factorGamma) {
+        float factorGamma,
+        float dropout,
+        PlateauDecay plateau) {
 
     public TrainConfig {
+        plateau = plateau == null ? PlateauDecay.OFF : plateau;
         check(epochs > 0, "epochs must be positive, got " + epochs);
         check(maxSteps >= 0, "max steps must be 0 (no limit) or positive, got " + maxSteps);
         check(batchSize > 0, "batch size must be positive, got " + batchSize);
@@ -51,6 +57,7 @@ public record TrainConfig(
         check(
                 factorGamma >= 0 && Float.isFinite(factorGamma),
                 "factor gamma must be 0 or positive");
+        check(dropout >= 0 && dropout < 1, "dropout must be in [0, 1)");
     }
 
     /** Defaults for Bowman-like training on short sentences. */
@@ -69,7 +76,9 @@ public record TrainConfig(
                 64,
                 50,
                 1_000,
-                0f);
+                0f,
+                0f,
+                PlateauDecay.OFF);
     }
 
     /** The same settings with another number of epochs. */
@@ -88,7 +97,9 @@ public record TrainConfig(
                 maxLength,
                 logEvery,
                 checkpointEvery,
-                factorGamma);
+                factorGamma,
+                dropout,
+                plateau);
     }
 
     /** The same settings with another step limit. */
@@ -107,7 +118,9 @@ public record TrainConfig(
                 maxLength,
                 logEvery,
                 checkpointEvery,
-                factorGamma);
+                factorGamma,
+                dropout,
+                plateau);
     }
 
     private static void check(boolean condition, String message) {

@@ -54,7 +54,7 @@ public final class TrainingBenchmark {
                         start = System.nanoTime();
                         tokens = 0;
                     }
-                    tokens += step.run(batches.get(), i).tokens();
+                    tokens += step.run(batches.get(), i, config.learningRate()).tokens();
                     if (i >= WARM_UP) {
                         afterStep.accept(i - WARM_UP + 1);
                     }

@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.textvae.TextvaeException;
 import org.textvae.eval.ElboEvaluator;
+import org.textvae.model.DecoderDropout;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
 
 /**
  * One optimiser step: lay out the batch, forward, backward, clip, update. All of its randomness
- * (word dropout, ε) comes from a generator seeded by (run seed, step), so any step can be replayed,
- * which is what makes resume exact.
+ * (word dropout, ε, dropout masks) comes from a generator seeded by (run seed, step), so any step
+ * can be replayed, which is what makes resume exact.
  */
 final class TrainingStep {
 
@@ -70,7 +71,12 @@ final class TrainingStep {
         return new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ (step + 1) * 0xBF58476D1CE4E5B9L);
     }
 
-    Outcome run(List<int[]> sentences, long step) {
+    /**
+     * Takes step {@code step} on {@code sentences}.
+     *
+     * @param learningRate the rate now, after any decays
+     */
+    Outcome run(List<int[]> sentences, long step, float learningRate) {
         SplittableRandom random = randomFor(config.seed(), step);
         double annealing = config.klSchedule().weight(step);
         float beta = (float) (annealing * config.beta());
@@ -86,12 +92,27 @@ final class TrainingStep {
                                     batch.size(),
                                     network.config().latentSize())
                             : null;
+            DecoderDropout dropout =
+                    DecoderDropout.sample(
+                            batchManager,
+                            random,
+                            config.dropout(),
+                            network.config(),
+                            batch.size(),
+                            batch.decoderInputs().getShape().get(1));
             float[] values;
             VaeObjective.Terms terms;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 terms =
                         VaeObjective.compute(
-                                network, store, batch, epsilon, beta, config.freeBits(), true);
+                                network,
+                                store,
+                                batch,
+                                epsilon,
+                                beta,
+                                config.freeBits(),
+                                dropout,
+                                true);
                 FactorVaePenalty.Penalty penalty =
                         factorVae == null ? null : factorVae.penalty(store, terms.z(), annealing);
                 NDArray loss =
@@ -118,7 +139,7 @@ final class TrainingStep {
                                         + " Resume with a lower --lr or a smaller --clip",
                                 step + 1, values[0]));
             }
-            float norm = optimizer.step(config.learningRate(), config.clipNorm());
+            float norm = optimizer.step(learningRate, config.clipNorm());
             float discriminatorLoss =
                     factorVae == null ? Float.NaN : factorVae.train(store, terms.z(), random);
             return new Outcome(

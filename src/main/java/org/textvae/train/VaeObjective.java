@@ -2,6 +2,7 @@ package org.textvae.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
+import org.textvae.model.DecoderDropout;
 import org.textvae.model.LossTerms;
 import org.textvae.model.ModelKind;
 import org.textvae.model.Posterior;
@@ -40,13 +41,31 @@ public final class VaeObjective {
             float beta,
             float freeBits,
             boolean training) {
+        return compute(network, store, batch, epsilon, beta, freeBits, null, training);
+    }
+
+    /**
+     * Computes the objective with dropout in the decoder.
+     *
+     * @param dropout the decoder's dropout masks for this batch; null for none
+     */
+    public static Terms compute(
+            SentenceVaeNetwork network,
+            ParameterStore store,
+            TokenBatch batch,
+            NDArray epsilon,
+            float beta,
+            float freeBits,
+            DecoderDropout dropout,
+            boolean training) {
         ModelKind kind = network.config().kind();
         NDArray targets = batch.targets();
         long size = batch.size();
         if (!kind.hasLatent()) {
             NDArray state = network.initialState(store, null, size, targets.getManager(), training);
             NDArray logits =
-                    network.decode(store, null, batch.decoderInputs(), state, training).head();
+                    network.decode(store, null, batch.decoderInputs(), state, dropout, training)
+                            .head();
             NDArray reconstruction = LossTerms.reconstruction(logits, targets, batch.mask()).mean();
             return new Terms(
                     reconstruction,
@@ -57,7 +76,8 @@ public final class VaeObjective {
         Posterior posterior = network.encode(store, batch.encoderIds(), batch.lengths(), training);
         NDArray z = kind.samplesLatent() ? posterior.sample(epsilon) : posterior.mean();
         NDArray state = network.initialState(store, z, size, targets.getManager(), training);
-        NDArray logits = network.decode(store, z, batch.decoderInputs(), state, training).head();
+        NDArray logits =
+                network.decode(store, z, batch.decoderInputs(), state, dropout, training).head();
         NDArray reconstruction = LossTerms.reconstruction(logits, targets, batch.mask()).mean();
         if (!kind.samplesLatent()) {
             return new Terms(

@@ -15,6 +15,7 @@ import org.textvae.corpus.CorpusReader;
 import org.textvae.model.ModelConfig;
 import org.textvae.model.ModelKind;
 import org.textvae.train.KlSchedule;
+import org.textvae.train.PlateauDecay;
 import org.textvae.train.TrainConfig;
 import org.textvae.train.TrainingJob;
 import org.textvae.train.TrainingRun;
@@ -69,7 +70,9 @@ class ModelComparisonTest {
                         64,
                         5,
                         0,
-                        gamma);
+                        gamma,
+                        0f,
+                        PlateauDecay.OFF);
         Path run = dir.resolve("runs").resolve(name);
         TrainingRun.start(
                 new TrainingJob(

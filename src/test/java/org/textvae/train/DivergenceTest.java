@@ -36,7 +36,9 @@ class DivergenceTest {
                         base.maxLength(),
                         base.logEvery(),
                         1,
-                        0f);
+                        0f,
+                        0f,
+                        PlateauDecay.OFF);
         Path root = dir.resolve("run");
         TextvaeException error =
                 assertThrows(

@@ -40,7 +40,9 @@ class FactorVaeRunTest {
                         base.maxLength(),
                         base.logEvery(),
                         base.checkpointEvery(),
-                        gamma);
+                        gamma,
+                        0f,
+                        PlateauDecay.OFF);
         return tiny.job(root, factor);
     }
 

@@ -37,7 +37,9 @@ class NoLeakTest {
                         32,
                         10,
                         0,
-                        0f);
+                        0f,
+                        0f,
+                        PlateauDecay.OFF);
         Random random = new Random(4);
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(9);
@@ -49,7 +51,7 @@ class NoLeakTest {
                 TrainingStep step = new TrainingStep(network, optimizer, manager, config, specials);
                 int afterWarmUp = 0;
                 for (int i = 0; i < 60; i++) {
-                    step.run(batch(random, i % 2 == 0), i);
+                    step.run(batch(random, i % 2 == 0), i, config.learningRate());
                     if (i == 4) {
                         afterWarmUp = manager.getManagedArrays().size();
                     }

@@ -49,7 +49,9 @@ class TangTrainingSlowTest {
                         64,
                         LOG_EVERY,
                         0,
-                        0f);
+                        0f,
+                        0f,
+                        PlateauDecay.OFF);
         TrainingJob job =
                 new TrainingJob(
                         ModelConfig.defaults(vocabSize),

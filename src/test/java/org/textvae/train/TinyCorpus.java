@@ -74,6 +74,8 @@ record TinyCorpus(Path corpus, Path vocabulary, int vocabSize) {
                 64,
                 1,
                 5,
-                0f);
+                0f,
+                0f,
+                PlateauDecay.OFF);
     }
 }

@@ -1,0 +1,105 @@
+package org.textvae.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Dropout masks, and where the decoder applies them. */
+class DecoderDropoutTest {
+
+    private static final ModelConfig CONFIG = new ModelConfig(ModelKind.VAE, 12, 16, 8, 4, false);
+
+    @Test
+    void masksKeepEachUnitWithProbabilityOneMinusPAndScaleWhatTheyKeep() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            DecoderDropout dropout =
+                    DecoderDropout.sample(manager, new SplittableRandom(1), 0.3, CONFIG, 50, 40);
+            assertEquals(new Shape(50, 40, 16), dropout.inputs().getShape());
+            assertEquals(new Shape(50, 40, 8), dropout.outputs().getShape());
+            float[] values = dropout.inputs().toFloatArray();
+            long dropped = 0;
+            for (float value : values) {
+                assertTrue(value == 0f || value == (float) (1 / 0.7), "value " + value);
+                dropped += value == 0f ? 1 : 0;
+            }
+            // 32,000 draws: the dropped share is within 4 standard deviations of 0.3.
+            double share = (double) dropped / values.length;
+            assertEquals(0.3, share, 4 * Math.sqrt(0.3 * 0.7 / values.length));
+            DecoderDropout again =
+                    DecoderDropout.sample(manager, new SplittableRandom(1), 0.3, CONFIG, 50, 40);
+            assertArrayEquals(values, again.inputs().toFloatArray(), "same seed, same mask");
+            assertNull(DecoderDropout.sample(manager, new SplittableRandom(1), 0, CONFIG, 2, 2));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> DecoderDropout.sample(manager, new SplittableRandom(1), 1, CONFIG, 2, 2));
+        }
+    }
+
+    @Test
+    void masksOfOnesChangeNothingAndZeroMasksCutTheirPath() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(7);
+            SentenceVaeNetwork network = new SentenceVaeNetwork(CONFIG);
+            network.initialize(manager);
+            ParameterStore store = new ParameterStore(manager, false);
+            NDArray z = manager.create(new float[] {0.5f, -1f, 0.2f, 1.5f, -0.3f, 0f, 1f, 2f});
+            z = z.reshape(2, 4);
+            NDArray state = network.initialState(store, z, 2, manager, false);
+            NDArray ids = manager.create(new long[] {2, 4, 5, 6, 2, 7, 8, 9}, new Shape(2, 4));
+            NDArray otherIds = manager.create(new long[] {2, 9, 9, 9, 2, 4, 4, 4}, new Shape(2, 4));
+            float[] plain = network.decode(store, z, ids, state, false).head().toFloatArray();
+
+            DecoderDropout ones =
+                    new DecoderDropout(
+                            manager.ones(new Shape(2, 4, 16)), manager.ones(new Shape(2, 4, 8)));
+            assertArrayEquals(
+                    plain, network.decode(store, z, ids, state, ones, true).head().toFloatArray());
+
+            // No embedding reaches the GRU: the input words no longer matter.
+            DecoderDropout noInputs =
+                    new DecoderDropout(
+                            manager.zeros(new Shape(2, 4, 16)), manager.ones(new Shape(2, 4, 8)));
+            float[] blind =
+                    network.decode(store, z, ids, state, noInputs, true).head().toFloatArray();
+            assertArrayEquals(
+                    blind,
+                    network.decode(store, z, otherIds, state, noInputs, true).head().toFloatArray(),
+                    1e-6f);
+            assertFalse(Arrays.equals(plain, blind));
+
+            // No GRU output reaches the vocabulary layer: every position gets its bias alone.
+            DecoderDropout noOutputs =
+                    new DecoderDropout(
+                            manager.ones(new Shape(2, 4, 16)), manager.zeros(new Shape(2, 4, 8)));
+            float[] biasOnly =
+                    network.decode(store, z, ids, state, noOutputs, true).head().toFloatArray();
+            float[] bias =
+                    network.getParameters().stream()
+                            .filter(p -> p.getKey().endsWith("toVocabulary_bias"))
+                            .findFirst()
+                            .orElseThrow()
+                            .getValue()
+                            .getArray()
+                            .toFloatArray();
+            for (int position = 0; position < 8; position++) {
+                assertArrayEquals(
+                        bias,
+                        Arrays.copyOfRange(biasOnly, position * 12, (position + 1) * 12),
+                        1e-6f,
+                        "position " + position);
+            }
+        }
+    }
+}
