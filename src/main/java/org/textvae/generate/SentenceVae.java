@@ -113,14 +113,7 @@ public final class SentenceVae implements AutoCloseable {
     /** n latent codes drawn from N(0, I) by a generator seeded with {@code seed}. */
     public float[][] priorSamples(int n, long seed) {
         requirePositive("count", n);
-        SplittableRandom random = new SplittableRandom(seed);
-        float[][] codes = new float[n][latentSize()];
-        for (float[] code : codes) {
-            for (int d = 0; d < code.length; d++) {
-                code[d] = (float) random.nextGaussian();
-            }
-        }
-        return codes;
+        return LatentCodes.prior(n, latentSize(), seed);
     }
 
     /**
@@ -170,7 +163,8 @@ public final class SentenceVae implements AutoCloseable {
             requireLatent(code);
         }
         try (NDManager call = manager.newSubManager()) {
-            NDArray z = call.create(flatten(codes), new Shape(codes.length, latentSize()));
+            NDArray z =
+                    call.create(LatentCodes.flatten(codes), new Shape(codes.length, latentSize()));
             List<String> lines = new ArrayList<>(codes.length);
             for (int[] ids : strategy.decode(call, z)) {
                 lines.add(vocabulary.decode(ids));
@@ -196,7 +190,7 @@ public final class SentenceVae implements AutoCloseable {
         int[] ids = tokens(sentence);
         try (NDManager call = manager.newSubManager()) {
             ParameterStore store = new ParameterStore(call, false);
-            NDArray input = call.create(toLongs(ids), new Shape(1, ids.length));
+            NDArray input = call.create(SentenceTokens.asLongs(ids), new Shape(1, ids.length));
             Posterior posterior = network.encode(store, input, null, false);
             return new Encoding(
                     posterior.mean().toFloatArray(),
@@ -255,22 +249,7 @@ public final class SentenceVae implements AutoCloseable {
     }
 
     private int[] tokens(String sentence) {
-        if (sentence == null || sentence.isBlank()) {
-            throw new IllegalArgumentException("the sentence is empty");
-        }
-        int[] ids = vocabulary.encode(sentence);
-        if (ids.length == 0) {
-            throw new IllegalArgumentException("the sentence has no tokens: '" + sentence + "'");
-        }
-        if (ids.length > DEFAULT_MAX_LENGTH * 4) {
-            throw new IllegalArgumentException(
-                    "the sentence has "
-                            + ids.length
-                            + " tokens; at most "
-                            + DEFAULT_MAX_LENGTH * 4
-                            + " are accepted");
-        }
-        return ids;
+        return SentenceTokens.of(vocabulary, sentence);
     }
 
     private int latentSize() {
@@ -278,19 +257,7 @@ public final class SentenceVae implements AutoCloseable {
     }
 
     private void requireLatent(float[] z) {
-        if (z == null || z.length != latentSize()) {
-            throw new IllegalArgumentException(
-                    "a latent code needs "
-                            + latentSize()
-                            + " values, got "
-                            + (z == null ? "none" : z.length));
-        }
-        for (int d = 0; d < z.length; d++) {
-            if (!Float.isFinite(z[d])) {
-                throw new IllegalArgumentException(
-                        "a latent code must hold finite numbers; value " + d + " is " + z[d]);
-            }
-        }
+        LatentCodes.require(z, latentSize());
     }
 
     /** Native handles are freed on close: using them afterwards could crash the JVM, not throw. */
@@ -304,22 +271,6 @@ public final class SentenceVae implements AutoCloseable {
         if (value <= 0) {
             throw new IllegalArgumentException(what + " must be positive, got " + value);
         }
-    }
-
-    private static float[] flatten(float[][] rows) {
-        float[] flat = new float[rows.length * rows[0].length];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(rows[i], 0, flat, i * rows[i].length, rows[i].length);
-        }
-        return flat;
-    }
-
-    private static long[] toLongs(int[] ids) {
-        long[] longs = new long[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            longs[i] = ids[i];
-        }
-        return longs;
     }
 
     /** Arrays alive under this model's manager (the weights, unless something leaks). */

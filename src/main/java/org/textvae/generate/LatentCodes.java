@@ -1,0 +1,49 @@
+package org.textvae.generate;
+
+import java.util.SplittableRandom;
+
+/** Latent codes as the library takes them: checked, drawn from the prior, laid out flat. */
+final class LatentCodes {
+
+    private LatentCodes() {}
+
+    /**
+     * n codes of {@code size} values drawn from N(0, I) by a generator seeded with {@code seed}.
+     */
+    static float[][] prior(int n, int size, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[][] codes = new float[n][size];
+        for (float[] code : codes) {
+            for (int d = 0; d < code.length; d++) {
+                code[d] = (float) random.nextGaussian();
+            }
+        }
+        return codes;
+    }
+
+    /** Refuses a code of the wrong size or with a non-finite value. */
+    static void require(float[] z, int size) {
+        if (z == null || z.length != size) {
+            throw new IllegalArgumentException(
+                    "a latent code needs "
+                            + size
+                            + " values, got "
+                            + (z == null ? "none" : z.length));
+        }
+        for (int d = 0; d < z.length; d++) {
+            if (!Float.isFinite(z[d])) {
+                throw new IllegalArgumentException(
+                        "a latent code must hold finite numbers; value " + d + " is " + z[d]);
+            }
+        }
+    }
+
+    /** The rows one after another, for a (rows, size) array. */
+    static float[] flatten(float[][] rows) {
+        float[] flat = new float[rows.length * rows[0].length];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * rows[i].length, rows[i].length);
+        }
+        return flat;
+    }
+}

@@ -1,0 +1,41 @@
+package org.textvae.generate;
+
+import org.textvae.vocab.Vocabulary;
+
+/** A sentence given to the library, as the token ids the network reads. */
+final class SentenceTokens {
+
+    /** Longest sentence accepted, in tokens: far beyond any line the models are trained on. */
+    static final int MAX_TOKENS = SentenceVae.DEFAULT_MAX_LENGTH * 4;
+
+    private SentenceTokens() {}
+
+    /** The sentence's ids; refuses an empty, token-less or overlong sentence. */
+    static int[] of(Vocabulary vocabulary, String sentence) {
+        if (sentence == null || sentence.isBlank()) {
+            throw new IllegalArgumentException("the sentence is empty");
+        }
+        int[] ids = vocabulary.encode(sentence);
+        if (ids.length == 0) {
+            throw new IllegalArgumentException("the sentence has no tokens: '" + sentence + "'");
+        }
+        if (ids.length > MAX_TOKENS) {
+            throw new IllegalArgumentException(
+                    "the sentence has "
+                            + ids.length
+                            + " tokens; at most "
+                            + MAX_TOKENS
+                            + " are accepted");
+        }
+        return ids;
+    }
+
+    /** The ids widened to int64, as the engine's embedding takes them. */
+    static long[] asLongs(int[] ids) {
+        long[] longs = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            longs[i] = ids[i];
+        }
+        return longs;
+    }
+}
