@@ -37,7 +37,9 @@ final class PlotCommand implements Callable<Integer> {
     @Option(
             names = "--corpus",
             paramLabel = "FILE",
-            description = "The run's corpus, for the latent PCA plot.")
+            description =
+                    "The run's corpus (its validation, else test sentences), or a plain-text"
+                            + " file of held-out sentences, for the latent PCA plot.")
     Path corpus;
 
     @Option(names = "--seed", defaultValue = "2026", description = "Seed of the subsample.")
@@ -56,7 +58,16 @@ final class PlotCommand implements Callable<Integer> {
         }
         if (corpus != null) {
             Corpus lines = CorpusReader.read(corpus);
-            List<String> heldOut = lines.valid().isEmpty() ? lines.test() : lines.valid();
+            // A plain-text file is all one split ("train"): then it is the held-out file itself,
+            // such as ptb.valid.txt.
+            String which =
+                    !lines.valid().isEmpty()
+                            ? "validation"
+                            : !lines.test().isEmpty() ? "test" : corpus.getFileName().toString();
+            List<String> heldOut =
+                    !lines.valid().isEmpty()
+                            ? lines.valid()
+                            : !lines.test().isEmpty() ? lines.test() : lines.train();
             Checkpoint checkpoint = Checkpoint.read(ModelFiles.checkpointFile(run));
             if (!checkpoint.config().kind().hasLatent()) {
                 System.out.println("no latent PCA plot: a language model has no latent space");
@@ -70,8 +81,7 @@ final class PlotCommand implements Callable<Integer> {
                                     run.resolve(RunPlots.LATENT_PCA),
                                     posteriors.means(),
                                     posteriors.lengths(),
-                                    (lines.valid().isEmpty() ? "test" : "validation")
-                                            + " sentences"));
+                                    which + " sentences"));
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package org.textvae.eval;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,18 @@ public final class RunPlots {
 
     private static final int WIDTH = 1000;
     private static final int HEIGHT = 600;
+
+    // Okabe and Ito's colour-blind-safe set, without its yellow: the default theme gave two length
+    // bands nearly the same yellow.
+    private static final Color[] LENGTH_COLOURS = {
+        new Color(0x0072B2),
+        new Color(0xD55E00),
+        new Color(0x009E73),
+        new Color(0xCC79A7),
+        new Color(0xE69F00),
+        new Color(0x56B4E9),
+        Color.BLACK
+    };
 
     static {
         // Charts are drawn off screen; without this AWT looks for a display on some systems.
@@ -128,10 +141,13 @@ public final class RunPlots {
         chart.getStyler().setMarkerSize(4);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         Map<String, List<double[]>> groups = groupByLength(means.subList(0, n), lengths, pca);
+        int colour = 0;
         for (Map.Entry<String, List<double[]>> group : groups.entrySet()) {
             double[] x = group.getValue().stream().mapToDouble(point -> point[0]).toArray();
             double[] y = group.getValue().stream().mapToDouble(point -> point[1]).toArray();
-            chart.addSeries(group.getKey(), x, y).setMarker(SeriesMarkers.CIRCLE);
+            XYSeries series = chart.addSeries(group.getKey(), x, y);
+            series.setMarker(SeriesMarkers.CIRCLE);
+            series.setMarkerColor(LENGTH_COLOURS[colour++ % LENGTH_COLOURS.length]);
         }
         return save(chart, target);
     }

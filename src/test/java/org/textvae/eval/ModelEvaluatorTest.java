@@ -105,6 +105,17 @@ class ModelEvaluatorTest {
     }
 
     @Test
+    void plotTakesAPlainTextFileOfHeldOutSentences() throws IOException {
+        Path run = runFolder();
+        Path heldOut = dir.resolve("held-out.txt");
+        Files.writeString(heldOut, "春眠不觉晓\n处处闻啼鸟\n夜来风雨声\n");
+        Files.deleteIfExists(run.resolve(RunPlots.LATENT_PCA));
+        int code = Main.run("plot", "--run", run.toString(), "--corpus", heldOut.toString());
+        assertEquals(0, code);
+        assertTrue(Files.size(run.resolve(RunPlots.LATENT_PCA)) > 1000);
+    }
+
+    @Test
     void vaeReportIsConsistent() throws IOException {
         Corpus corpus = CorpusReader.read(corpus());
         EvaluationReport report =
