@@ -124,7 +124,17 @@ public final class AdamOptimizer implements AutoCloseable {
                             + " does not match "
                             + target.getShape());
         }
-        target.set(saved.toFloatArray());
+        copyInPlace(target, saved);
+    }
+
+    /**
+     * Overwrites {@code target} with {@code source}, exactly, keeping the array (and a parameter's
+     * gradient) in place. NDArray.set would do it too, but on PyTorch it prints a deprecation
+     * warning ("AutoNonVariableTypeMode") on every resume. Exact for finite values, which is all a
+     * run that has not diverged holds.
+     */
+    static void copyInPlace(NDArray target, NDArray source) {
+        target.muli(0).addi(source);
     }
 
     @Override

@@ -35,7 +35,8 @@ final class BestWeights {
                     throw new IllegalStateException(
                             "best checkpoint's weights are in another order: " + target.getKey());
                 }
-                target.getValue().getArray().set(saved.get(i).getValue().getArray().toFloatArray());
+                AdamOptimizer.copyInPlace(
+                        target.getValue().getArray(), saved.get(i).getValue().getArray());
             }
             optimizer.restore(RunFolder.optimizerState(checkpoint, scratch, best), steps);
         }
