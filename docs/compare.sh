@@ -19,14 +19,17 @@ train() { # NAME [OPTIONS...]
         return
     fi
     rm -rf "${runs:?}/$name"
-    ./textvae --threads 1 train "${common[@]}" --out "$runs/$name" "$@" > "$runs/$name.log" 2>&1
+    java -jar "$runs/textvae.jar" --threads 1 train "${common[@]}" --out "$runs/$name" "$@" > "$runs/$name.log" 2>&1
     touch "$runs/$name.done"
 }
 
 mkdir -p "$runs"
-./textvae --help > /dev/null # builds the jar once, before the parallel runs
+# Build the jar once and run a copy of it, so that a rebuild during the two hours cannot change
+# (or break) the trainings in flight.
+./textvae --help > /dev/null
+cp target/textvae.jar "$runs/textvae.jar"
 train cmp-ae --model ae & train cmp-vae & wait
 train cmp-beta0.5 --beta 0.5 & train cmp-beta4 --beta 4 & wait
 train cmp-factor --factor-gamma 10 & train cmp-lm --model lm & wait
-./textvae compare --runs "$runs/cmp-ae" "$runs/cmp-vae" "$runs/cmp-beta0.5" "$runs/cmp-beta4" \
+java -jar "$runs/textvae.jar" compare --runs "$runs/cmp-ae" "$runs/cmp-vae" "$runs/cmp-beta0.5" "$runs/cmp-beta4" \
     "$runs/cmp-factor" --corpus corpora/tang.csv.gz --lm "$runs/cmp-lm" --out docs/compare.md

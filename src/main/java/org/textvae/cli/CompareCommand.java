@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.CorpusReader;
-import org.textvae.corpus.Split;
 import org.textvae.eval.ComparisonMarkdown;
 import org.textvae.eval.EvaluationOptions;
 import org.textvae.eval.ModelComparison;
 import org.textvae.io.AtomicFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code textvae compare}: several runs on the same held-out sentences, as a Markdown table. */
@@ -44,20 +44,7 @@ final class CompareCommand implements Callable<Integer> {
             description = "Run folders or .ckpt files to compare, in table order.")
     List<Path> runs;
 
-    @Option(
-            names = "--corpus",
-            defaultValue = "corpora/tang.csv.gz",
-            description = "The runs' corpus (CSV with a split column).")
-    Path corpus;
-
-    @Option(names = "--split", defaultValue = "test", description = "test, valid or train.")
-    String split;
-
-    @Option(
-            names = "--lm",
-            paramLabel = "PATH",
-            description = "A language model (train --model lm) on the same vocabulary.")
-    Path lm;
+    @Mixin HeldOutOptions heldOut;
 
     @Option(
             names = "--limit",
@@ -74,9 +61,6 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--grid", defaultValue = "5", description = "Grid points per side.")
     int grid;
 
-    @Option(names = "--seed", defaultValue = "2026", description = "Seed of every draw.")
-    long seed;
-
     @Option(
             names = "--out",
             paramLabel = "FILE.md",
@@ -91,18 +75,10 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Split chosen = Options.split(split);
         if (grid < 2 || grid > 12) {
             throw new IllegalArgumentException("--grid must be 2 to 12, got " + grid);
         }
-        EvaluationOptions options =
-                new EvaluationOptions(
-                        chosen,
-                        iwSamples,
-                        samples,
-                        seed,
-                        limit,
-                        EvaluationOptions.defaults().batchSize());
+        EvaluationOptions options = heldOut.evaluation(iwSamples, samples, limit);
         Path base = out == null ? null : out.toAbsolutePath().getParent();
         Path folder = plots != null ? plots : base != null ? base : Path.of("");
         try {
@@ -114,9 +90,9 @@ final class CompareCommand implements Callable<Integer> {
         ModelComparison.Result result =
                 ModelComparison.compare(
                         runs,
-                        CorpusReader.read(corpus),
+                        CorpusReader.read(heldOut.corpus),
                         options,
-                        EvalCommand.languageModel(lm),
+                        heldOut.languageModel(),
                         grid,
                         folder,
                         name -> TerminalProgress.forTerminal(name + " IW NLL"));

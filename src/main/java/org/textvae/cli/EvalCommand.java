@@ -8,7 +8,6 @@ import org.textvae.corpus.CorpusReader;
 import org.textvae.corpus.Split;
 import org.textvae.eval.EvaluationOptions;
 import org.textvae.eval.EvaluationReport;
-import org.textvae.eval.LanguageModelScore;
 import org.textvae.eval.ModelEvaluator;
 import org.textvae.eval.RunPlots;
 import org.textvae.model.Checkpoint;
@@ -42,14 +41,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Mixin ModelOption modelOption;
 
-    @Option(
-            names = "--corpus",
-            defaultValue = "corpora/tang.csv.gz",
-            description = "The model's corpus (CSV with a split column).")
-    Path corpus;
-
-    @Option(names = "--split", defaultValue = "test", description = "test, valid or train.")
-    String split;
+    @Mixin HeldOutOptions heldOut;
 
     @Option(
             names = "--iw-samples",
@@ -60,22 +52,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "1000", description = "Prior samples decoded.")
     int samples;
 
-    @Option(names = "--seed", defaultValue = "2026", description = "Seed of every draw.")
-    long seed;
-
     @Option(
             names = "--limit",
             defaultValue = "0",
             description = "Score at most N sentences (seeded subsample; 0: all).")
     int limit;
-
-    @Option(
-            names = "--lm",
-            paramLabel = "PATH",
-            description =
-                    "Run folder or .ckpt of a language model (train --model lm) on the same"
-                            + " vocabulary: scores the prior samples under it.")
-    Path lm;
 
     @Option(
             names = "--out",
@@ -87,16 +68,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Split chosen = Options.split(split);
-        EvaluationOptions options =
-                new EvaluationOptions(
-                        chosen,
-                        iwSamples,
-                        samples,
-                        seed,
-                        limit,
-                        EvaluationOptions.defaults().batchSize());
-        Corpus lines = CorpusReader.read(corpus);
+        Split chosen = heldOut.chosenSplit();
+        EvaluationOptions options = heldOut.evaluation(iwSamples, samples, limit);
+        Corpus lines = CorpusReader.read(heldOut.corpus);
         Path model = modelOption.model;
         Checkpoint checkpoint =
                 model == null
@@ -108,7 +82,7 @@ final class EvalCommand implements Callable<Integer> {
         try (TerminalProgress progress = TerminalProgress.forTerminal("IW NLL k=" + iwSamples)) {
             result =
                     ModelEvaluator.evaluate(
-                            checkpoint, name, lines, options, languageModel(lm), progress);
+                            checkpoint, name, lines, options, heldOut.languageModel(), progress);
         }
         EvaluationReport report = result.report();
         System.out.print(report.table());
@@ -125,15 +99,6 @@ final class EvalCommand implements Callable<Integer> {
             System.out.println("plot: " + plot);
         }
         return 0;
-    }
-
-    /** The LM named by {@code --lm}, or null; shared with {@code textvae compare}. */
-    static LanguageModelScore.Reference languageModel(Path lm) {
-        if (lm == null) {
-            return null;
-        }
-        Path file = ModelFiles.checkpointFile(lm);
-        return new LanguageModelScore.Reference(Checkpoint.read(file), file.toString());
     }
 
     private static Path defaultCsv(Path model, Split split) {

@@ -227,23 +227,24 @@ final class TrainCommand implements Callable<Integer> {
         // Options first, so a typo is reported before any file is read.
         ModelKind modelKind = Options.modelKind(kind);
         TrainConfig training =
-                new TrainConfig(
-                        epochs,
-                        maxSteps,
-                        batchSize,
-                        learningRate,
-                        clip,
-                        wordDropout,
-                        KlSchedule.parse(klSchedule),
-                        beta,
-                        freeBits,
-                        seed,
-                        maxLength,
-                        logEvery,
-                        checkpointEvery,
-                        factorGamma,
-                        dropout,
-                        new PlateauDecay(lrDecay, stopAfterDecays));
+                TrainConfig.builder()
+                        .epochs(epochs)
+                        .maxSteps(maxSteps)
+                        .batchSize(batchSize)
+                        .learningRate(learningRate)
+                        .clipNorm(clip)
+                        .wordDropout(wordDropout)
+                        .klSchedule(KlSchedule.parse(klSchedule))
+                        .beta(beta)
+                        .freeBits(freeBits)
+                        .seed(seed)
+                        .maxLength(maxLength)
+                        .logEvery(logEvery)
+                        .checkpointEvery(checkpointEvery)
+                        .factorGamma(factorGamma)
+                        .dropout(dropout)
+                        .plateau(new PlateauDecay(lrDecay, stopAfterDecays))
+                        .build();
         new ModelConfig(modelKind, 5, embedding, hidden, latent, latentAtEveryStep);
         int vocabSize;
         try (Vocabulary vocabulary = Vocabulary.load(vocab)) {

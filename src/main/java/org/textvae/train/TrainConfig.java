@@ -81,46 +81,163 @@ public record TrainConfig(
                 PlateauDecay.OFF);
     }
 
+    /** A builder that starts from {@link #defaults()}. */
+    public static Builder builder() {
+        return defaults().toBuilder();
+    }
+
+    /** A builder that starts from these settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
     /** The same settings with another number of epochs. */
     public TrainConfig withEpochs(int newEpochs) {
-        return new TrainConfig(
-                newEpochs,
-                maxSteps,
-                batchSize,
-                learningRate,
-                clipNorm,
-                wordDropout,
-                klSchedule,
-                beta,
-                freeBits,
-                seed,
-                maxLength,
-                logEvery,
-                checkpointEvery,
-                factorGamma,
-                dropout,
-                plateau);
+        return toBuilder().epochs(newEpochs).build();
     }
 
     /** The same settings with another step limit. */
     public TrainConfig withMaxSteps(long newMaxSteps) {
-        return new TrainConfig(
-                epochs,
-                newMaxSteps,
-                batchSize,
-                learningRate,
-                clipNorm,
-                wordDropout,
-                klSchedule,
-                beta,
-                freeBits,
-                seed,
-                maxLength,
-                logEvery,
-                checkpointEvery,
-                factorGamma,
-                dropout,
-                plateau);
+        return toBuilder().maxSteps(newMaxSteps).build();
+    }
+
+    /** Settings by name instead of by position; {@link #build()} validates them. */
+    public static final class Builder {
+        private int epochs;
+        private long maxSteps;
+        private int batchSize;
+        private float learningRate;
+        private float clipNorm;
+        private double wordDropout;
+        private KlSchedule klSchedule;
+        private float beta;
+        private float freeBits;
+        private long seed;
+        private int maxLength;
+        private int logEvery;
+        private int checkpointEvery;
+        private float factorGamma;
+        private float dropout;
+        private PlateauDecay plateau;
+
+        private Builder(TrainConfig from) {
+            epochs = from.epochs;
+            maxSteps = from.maxSteps;
+            batchSize = from.batchSize;
+            learningRate = from.learningRate;
+            clipNorm = from.clipNorm;
+            wordDropout = from.wordDropout;
+            klSchedule = from.klSchedule;
+            beta = from.beta;
+            freeBits = from.freeBits;
+            seed = from.seed;
+            maxLength = from.maxLength;
+            logEvery = from.logEvery;
+            checkpointEvery = from.checkpointEvery;
+            factorGamma = from.factorGamma;
+            dropout = from.dropout;
+            plateau = from.plateau;
+        }
+
+        public Builder epochs(int value) {
+            epochs = value;
+            return this;
+        }
+
+        public Builder maxSteps(long value) {
+            maxSteps = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public Builder learningRate(float value) {
+            learningRate = value;
+            return this;
+        }
+
+        public Builder clipNorm(float value) {
+            clipNorm = value;
+            return this;
+        }
+
+        public Builder wordDropout(double value) {
+            wordDropout = value;
+            return this;
+        }
+
+        public Builder klSchedule(KlSchedule value) {
+            klSchedule = value;
+            return this;
+        }
+
+        public Builder beta(float value) {
+            beta = value;
+            return this;
+        }
+
+        public Builder freeBits(float value) {
+            freeBits = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder maxLength(int value) {
+            maxLength = value;
+            return this;
+        }
+
+        public Builder logEvery(int value) {
+            logEvery = value;
+            return this;
+        }
+
+        public Builder checkpointEvery(int value) {
+            checkpointEvery = value;
+            return this;
+        }
+
+        public Builder factorGamma(float value) {
+            factorGamma = value;
+            return this;
+        }
+
+        public Builder dropout(float value) {
+            dropout = value;
+            return this;
+        }
+
+        public Builder plateau(PlateauDecay value) {
+            plateau = value;
+            return this;
+        }
+
+        public TrainConfig build() {
+            return new TrainConfig(
+                    epochs,
+                    maxSteps,
+                    batchSize,
+                    learningRate,
+                    clipNorm,
+                    wordDropout,
+                    klSchedule,
+                    beta,
+                    freeBits,
+                    seed,
+                    maxLength,
+                    logEvery,
+                    checkpointEvery,
+                    factorGamma,
+                    dropout,
+                    plateau);
+        }
     }
 
     private static void check(boolean condition, String message) {

@@ -108,6 +108,50 @@ class CommandLineTest {
         assertEquals(2, reconstructed.lines().size());
         assertTrue(reconstructed.err().contains("龘"), "the unknown character is reported");
         assertTrue(run("generate", "--model", model, "-n", "2", "--json").out().startsWith("["));
+
+        Path csv = directory.resolve("eval.csv");
+        Outcome evaluated =
+                run(
+                        "eval",
+                        "--model",
+                        model,
+                        "--corpus",
+                        corpus.toString(),
+                        "--split",
+                        "train",
+                        "--iw-samples",
+                        "4",
+                        "--samples",
+                        "6",
+                        "--out",
+                        csv.toString());
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        assertTrue(evaluated.out().contains("IW NLL"), evaluated.out());
+        assertEquals(2, Files.readAllLines(csv).size(), "a header and one row");
+        Path markdown = directory.resolve("compare.md");
+        Outcome compared =
+                run(
+                        "compare",
+                        "--runs",
+                        model,
+                        model,
+                        "--corpus",
+                        corpus.toString(),
+                        "--split",
+                        "train",
+                        "--iw-samples",
+                        "4",
+                        "--samples",
+                        "6",
+                        "--grid",
+                        "2",
+                        "--out",
+                        markdown.toString());
+        assertEquals(0, compared.exitCode(), compared.err());
+        assertEquals(
+                compared.out().lines().filter(line -> line.startsWith("| ")).count(),
+                Files.readString(markdown).lines().filter(line -> line.startsWith("| ")).count());
+        assertError(2, run("eval", "--model", model, "--corpus", corpus.toString(), "--lm", model));
     }
 
     @Test
@@ -136,6 +180,8 @@ class CommandLineTest {
         assertError(4, run("generate", "--model", directory.resolve("nothing").toString()));
         assertError(2, run("generate", "-n", "many"));
         assertError(2, run("frobnicate"));
+        assertError(2, run("eval", "--split", "everything"));
+        assertError(2, run("compare", "--runs", "a", "b", "--grid", "1"));
         Path corpus = tinyCorpus(directory);
         assertError(
                 5,

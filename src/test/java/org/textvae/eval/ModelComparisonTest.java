@@ -15,7 +15,6 @@ import org.textvae.corpus.CorpusReader;
 import org.textvae.model.ModelConfig;
 import org.textvae.model.ModelKind;
 import org.textvae.train.KlSchedule;
-import org.textvae.train.PlateauDecay;
 import org.textvae.train.TrainConfig;
 import org.textvae.train.TrainingJob;
 import org.textvae.train.TrainingRun;
@@ -56,23 +55,19 @@ class ModelComparisonTest {
             Path vocab,
             int size) {
         TrainConfig training =
-                new TrainConfig(
-                        10,
-                        STEPS,
-                        4,
-                        1e-2f,
-                        5f,
-                        0.25,
-                        new KlSchedule.Linear(10),
-                        beta,
-                        0f,
-                        7,
-                        64,
-                        5,
-                        0,
-                        gamma,
-                        0f,
-                        PlateauDecay.OFF);
+                TrainConfig.builder()
+                        .epochs(10)
+                        .maxSteps(STEPS)
+                        .batchSize(4)
+                        .learningRate(1e-2f)
+                        .wordDropout(0.25)
+                        .klSchedule(new KlSchedule.Linear(10))
+                        .beta(beta)
+                        .seed(7)
+                        .logEvery(5)
+                        .checkpointEvery(0)
+                        .factorGamma(gamma)
+                        .build();
         Path run = dir.resolve("runs").resolve(name);
         TrainingRun.start(
                 new TrainingJob(

@@ -22,23 +22,21 @@ class DivergenceTest {
         TinyCorpus tiny = TinyCorpus.in(dir);
         TrainConfig base = TinyCorpus.training(1, 40, 1e30f, 0, new KlSchedule.Constant());
         TrainConfig diverging =
-                new TrainConfig(
-                        base.epochs(),
-                        base.maxSteps(),
-                        base.batchSize(),
-                        base.learningRate(),
-                        0f,
-                        base.wordDropout(),
-                        base.klSchedule(),
-                        base.beta(),
-                        base.freeBits(),
-                        base.seed(),
-                        base.maxLength(),
-                        base.logEvery(),
-                        1,
-                        0f,
-                        0f,
-                        PlateauDecay.OFF);
+                TrainConfig.builder()
+                        .epochs(base.epochs())
+                        .maxSteps(base.maxSteps())
+                        .batchSize(base.batchSize())
+                        .learningRate(base.learningRate())
+                        .clipNorm(0f)
+                        .wordDropout(base.wordDropout())
+                        .klSchedule(base.klSchedule())
+                        .beta(base.beta())
+                        .freeBits(base.freeBits())
+                        .seed(base.seed())
+                        .maxLength(base.maxLength())
+                        .logEvery(base.logEvery())
+                        .checkpointEvery(1)
+                        .build();
         Path root = dir.resolve("run");
         TextvaeException error =
                 assertThrows(

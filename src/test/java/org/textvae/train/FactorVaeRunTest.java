@@ -26,23 +26,22 @@ class FactorVaeRunTest {
     private TrainingJob job(TinyCorpus tiny, Path root, long maxSteps, float gamma) {
         TrainConfig base = TinyCorpus.training(3, maxSteps, 1e-3f, 0.25, new KlSchedule.Linear(10));
         TrainConfig factor =
-                new TrainConfig(
-                        base.epochs(),
-                        base.maxSteps(),
-                        base.batchSize(),
-                        base.learningRate(),
-                        base.clipNorm(),
-                        base.wordDropout(),
-                        base.klSchedule(),
-                        base.beta(),
-                        base.freeBits(),
-                        base.seed(),
-                        base.maxLength(),
-                        base.logEvery(),
-                        base.checkpointEvery(),
-                        gamma,
-                        0f,
-                        PlateauDecay.OFF);
+                TrainConfig.builder()
+                        .epochs(base.epochs())
+                        .maxSteps(base.maxSteps())
+                        .batchSize(base.batchSize())
+                        .learningRate(base.learningRate())
+                        .clipNorm(base.clipNorm())
+                        .wordDropout(base.wordDropout())
+                        .klSchedule(base.klSchedule())
+                        .beta(base.beta())
+                        .freeBits(base.freeBits())
+                        .seed(base.seed())
+                        .maxLength(base.maxLength())
+                        .logEvery(base.logEvery())
+                        .checkpointEvery(base.checkpointEvery())
+                        .factorGamma(gamma)
+                        .build();
         return tiny.job(root, factor);
     }
 

@@ -23,23 +23,19 @@ class NoLeakTest {
     void manyTrainingStepsKeepTheNumberOfLiveArraysConstant() {
         TokenBatch.Specials specials = new TokenBatch.Specials(0, 1, 2, 3);
         TrainConfig config =
-                new TrainConfig(
-                        1,
-                        0,
-                        8,
-                        1e-3f,
-                        5f,
-                        0.25,
-                        new KlSchedule.Linear(100),
-                        1f,
-                        0.1f,
-                        9,
-                        32,
-                        10,
-                        0,
-                        0f,
-                        0f,
-                        PlateauDecay.OFF);
+                TrainConfig.builder()
+                        .epochs(1)
+                        .maxSteps(0)
+                        .batchSize(8)
+                        .learningRate(1e-3f)
+                        .wordDropout(0.25)
+                        .klSchedule(new KlSchedule.Linear(100))
+                        .freeBits(0.1f)
+                        .seed(9)
+                        .maxLength(32)
+                        .logEvery(10)
+                        .checkpointEvery(0)
+                        .build();
         Random random = new Random(4);
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(9);

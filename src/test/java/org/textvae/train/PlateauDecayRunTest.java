@@ -37,23 +37,24 @@ class PlateauDecayRunTest {
     private static TrainConfig config(long maxSteps, PlateauDecay plateau, float dropout) {
         TrainConfig base =
                 TinyCorpus.training(SEED, maxSteps, RATE, 0.25, new KlSchedule.Linear(10));
-        return new TrainConfig(
-                EPOCHS,
-                base.maxSteps(),
-                base.batchSize(),
-                base.learningRate(),
-                base.clipNorm(),
-                base.wordDropout(),
-                base.klSchedule(),
-                base.beta(),
-                base.freeBits(),
-                base.seed(),
-                base.maxLength(),
-                base.logEvery(),
-                base.checkpointEvery(),
-                base.factorGamma(),
-                dropout,
-                plateau);
+        return TrainConfig.builder()
+                .epochs(EPOCHS)
+                .maxSteps(base.maxSteps())
+                .batchSize(base.batchSize())
+                .learningRate(base.learningRate())
+                .clipNorm(base.clipNorm())
+                .wordDropout(base.wordDropout())
+                .klSchedule(base.klSchedule())
+                .beta(base.beta())
+                .freeBits(base.freeBits())
+                .seed(base.seed())
+                .maxLength(base.maxLength())
+                .logEvery(base.logEvery())
+                .checkpointEvery(base.checkpointEvery())
+                .factorGamma(base.factorGamma())
+                .dropout(dropout)
+                .plateau(plateau)
+                .build();
     }
 
     @BeforeAll

@@ -33,25 +33,21 @@ class TangTrainingSlowTest {
             vocabSize = loaded.size();
         }
         TrainConfig training =
-                new TrainConfig(
-                        1,
-                        STEPS,
-                        32,
-                        1e-3f,
-                        5f,
-                        0.25,
-                        new KlSchedule.Linear(STEPS),
-                        1f,
-                        // Free bits keep a short warm-up from collapsing the posterior: without
-                        // them validation KL fell to 0.14 nats by step 300.
-                        0.1f,
-                        42,
-                        64,
-                        LOG_EVERY,
-                        0,
-                        0f,
-                        0f,
-                        PlateauDecay.OFF);
+                TrainConfig.builder()
+                        .epochs(1)
+                        .maxSteps(STEPS)
+                        .batchSize(32)
+                        .learningRate(1e-3f)
+                        .wordDropout(0.25)
+                        .klSchedule(new KlSchedule.Linear(STEPS))
+                        .freeBits( // Free bits keep a short warm-up from collapsing the posterior:
+                                // without
+                                // them validation KL fell to 0.14 nats by step 300.
+                                0.1f)
+                        .seed(42)
+                        .logEvery(LOG_EVERY)
+                        .checkpointEvery(0)
+                        .build();
         TrainingJob job =
                 new TrainingJob(
                         ModelConfig.defaults(vocabSize),

@@ -60,22 +60,16 @@ record TinyCorpus(Path corpus, Path vocabulary, int vocabSize) {
 
     static TrainConfig training(
             long seed, long maxSteps, float learningRate, double wordDropout, KlSchedule schedule) {
-        return new TrainConfig(
-                5,
-                maxSteps,
-                4,
-                learningRate,
-                5f,
-                wordDropout,
-                schedule,
-                1f,
-                0f,
-                seed,
-                64,
-                1,
-                5,
-                0f,
-                0f,
-                PlateauDecay.OFF);
+        return TrainConfig.builder()
+                .epochs(5)
+                .maxSteps(maxSteps)
+                .batchSize(4)
+                .learningRate(learningRate)
+                .wordDropout(wordDropout)
+                .klSchedule(schedule)
+                .seed(seed)
+                .logEvery(1)
+                .checkpointEvery(5)
+                .build();
     }
 }

@@ -1,0 +1,60 @@
+package org.textvae.cli;
+
+import java.nio.file.Path;
+import org.textvae.corpus.Split;
+import org.textvae.eval.EvaluationOptions;
+import org.textvae.eval.LanguageModelScore;
+import org.textvae.model.Checkpoint;
+import org.textvae.model.ModelFiles;
+import picocli.CommandLine.Option;
+
+/**
+ * What {@code eval} and {@code compare} score a model on: the corpus, its split, the seed of every
+ * draw and the optional language model for prior samples. The counts (k, samples, limit) stay with
+ * each command because their defaults differ: one model is scored in full, several in a subsample.
+ */
+final class HeldOutOptions {
+
+    @Option(
+            names = "--corpus",
+            defaultValue = "corpora/tang.csv.gz",
+            description = "The model's corpus (CSV with a split column, or plain text).")
+    Path corpus;
+
+    @Option(names = "--split", defaultValue = "test", description = "test, valid or train.")
+    String split;
+
+    @Option(names = "--seed", defaultValue = "2026", description = "Seed of every draw.")
+    long seed;
+
+    @Option(
+            names = "--lm",
+            paramLabel = "PATH",
+            description =
+                    "Run folder or .ckpt of a language model (train --model lm) on the same"
+                            + " vocabulary: scores the prior samples under it.")
+    Path lm;
+
+    Split chosenSplit() {
+        return Options.split(split);
+    }
+
+    EvaluationOptions evaluation(int iwSamples, int samples, int limit) {
+        return new EvaluationOptions(
+                chosenSplit(),
+                iwSamples,
+                samples,
+                seed,
+                limit,
+                EvaluationOptions.defaults().batchSize());
+    }
+
+    /** The language model named by {@code --lm}, or null. */
+    LanguageModelScore.Reference languageModel() {
+        if (lm == null) {
+            return null;
+        }
+        Path file = ModelFiles.checkpointFile(lm);
+        return new LanguageModelScore.Reference(Checkpoint.read(file), file.toString());
+    }
+}
