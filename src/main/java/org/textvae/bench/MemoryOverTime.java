@@ -17,10 +17,13 @@ import org.textvae.train.TrainingBenchmark;
  */
 final class MemoryOverTime {
 
+    private static final double MEGABYTE = 1024.0 * 1024.0;
+
     private MemoryOverTime() {}
 
     static Map<String, Object> measure(Shape shape, int steps, int interval) {
         List<Double> samples = new ArrayList<>();
+        List<Double> heap = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(3);
         double tokensPerSecond =
                 TrainingBenchmark.tokensPerSecond(
@@ -36,6 +39,7 @@ final class MemoryOverTime {
                         done -> {
                             if (done % interval == 0) {
                                 samples.add(residentMegabytes());
+                                heap.add(Runtime.getRuntime().totalMemory() / MEGABYTE);
                             }
                         });
         Map<String, Object> result = new LinkedHashMap<>();
@@ -51,6 +55,15 @@ final class MemoryOverTime {
                     "rss_max_mb",
                     samples.stream().mapToDouble(Double::doubleValue).max().orElse(0));
             result.put("rss_growth_percent", 100 * (last - first) / first);
+            // The Java heap commits memory as it grows towards -Xmx; that is not a leak, so the
+            // growth outside it (native: libtorch, the allocator, thread stacks) is shown apart.
+            double heapFirst = heap.get(0);
+            double heapLast = heap.get(heap.size() - 1);
+            result.put("rss_heap_committed_first_mb", heapFirst);
+            result.put("rss_heap_committed_last_mb", heapLast);
+            result.put(
+                    "rss_outside_heap_growth_percent",
+                    100 * ((last - heapLast) - (first - heapFirst)) / (first - heapFirst));
         }
         return result;
     }

@@ -40,6 +40,17 @@ final class BenchReport {
                     String.format(
                             "cold start: 'java -jar textvae.jar poem' %.2f s wall (median of 3); peak RSS %.0f MB",
                             num(r, "cold_poem_s_median"), num(r, "peak_rss_mb"));
+            case "rss" ->
+                    String.format(
+                            "memory over %,.0f training steps (Tang shape): RSS %.0f → %.0f MB (%+.1f%%);"
+                                    + " Java heap committed %.0f → %.0f MB; outside the heap %+.1f%%",
+                            num(r, "rss_steps"),
+                            num(r, "rss_first_mb"),
+                            num(r, "rss_last_mb"),
+                            num(r, "rss_growth_percent"),
+                            num(r, "rss_heap_committed_first_mb"),
+                            num(r, "rss_heap_committed_last_mb"),
+                            num(r, "rss_outside_heap_growth_percent"));
             default -> r.toString();
         };
     }

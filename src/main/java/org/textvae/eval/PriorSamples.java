@@ -36,7 +36,7 @@ final class PriorSamples {
             TokenBatch.Specials specials,
             EvaluationOptions options) {
         ModelConfig config = network.config();
-        StepwiseDecoder decoder = new StepwiseDecoder(network, specials);
+        StepwiseDecoder decoder = new StepwiseDecoder(network, specials, parent);
         SplittableRandom zRandom = new SplittableRandom(options.seed());
         TokenChooser chooser =
                 config.kind().hasLatent()

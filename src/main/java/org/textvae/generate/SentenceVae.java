@@ -70,7 +70,7 @@ public final class SentenceVae implements AutoCloseable {
                         vocabulary.unkId(),
                         vocabulary.bosId(),
                         vocabulary.eosId());
-        this.stepwise = new StepwiseDecoder(network, specials);
+        this.stepwise = new StepwiseDecoder(network, specials, manager);
         this.beams = new BeamSearchDecoder(network, specials);
     }
 

@@ -10,14 +10,16 @@ import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.textvae.model.DecoderStep;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
 
 /**
  * Decoding of a batch of latent codes, all rows at once, one token per step chosen by a {@link
  * TokenChooser} (greedy by default). Each step feeds the decoder the previous token <em>and the
- * state the previous step returned</em>; token ids stay in native memory until the end, when the
- * whole batch is read back in one copy.
+ * state the previous step returned</em>, through a {@link DecoderStep} that computes what the
+ * network's decoder computes with the token embeddings' input projection done once; token ids stay
+ * in native memory until the end, when the whole batch is read back in one copy.
  */
 public final class StepwiseDecoder {
 
@@ -32,10 +34,19 @@ public final class StepwiseDecoder {
 
     private final SentenceVaeNetwork network;
     private final TokenBatch.Specials specials;
+    private final DecoderStep step;
 
-    public StepwiseDecoder(SentenceVaeNetwork network, TokenBatch.Specials specials) {
+    /**
+     * Prepares decoding with a network's weights.
+     *
+     * @param manager holds the precomputed step (a table of vocabulary × 3 × hidden floats); it
+     *     must outlive this decoder, and the network must outlive both
+     */
+    public StepwiseDecoder(
+            SentenceVaeNetwork network, TokenBatch.Specials specials, NDManager manager) {
         this.network = network;
         this.specials = specials;
+        this.step = DecoderStep.of(network, manager);
     }
 
     /**
@@ -59,17 +70,17 @@ public final class StepwiseDecoder {
             ParameterStore store = new ParameterStore(manager, false);
             NDArray codes = z.duplicate();
             codes.attach(manager);
-            NDArray bias = bias(manager, banned, length > 0);
-            NDArray state = network.initialState(store, codes, batch, manager, false);
-            NDArray previous = manager.full(new Shape(batch, 1), specials.bos(), DataType.INT64);
+            NDArray bias = step.outputBias(bias(manager, banned, length > 0));
+            NDArray latentGates = step.latentGates(codes);
+            NDArray state = network.initialState(store, codes, batch, manager, false).squeeze(0);
+            NDArray previous = manager.full(new Shape(batch), specials.bos(), DataType.INT64);
             NDList emitted = new NDList();
             NDArray finished = manager.zeros(new Shape(batch), DataType.BOOLEAN);
             for (int t = 0; t < steps; t++) {
-                NDList out = network.decode(store, codes, previous, state, false);
-                state = out.get(1);
-                NDArray next = chooser.choose(out.get(0).squeeze(1).add(bias), manager);
+                state = step.advance(previous, state, latentGates);
+                NDArray next = chooser.choose(step.logits(state, bias), manager);
                 emitted.add(next);
-                previous = next.reshape(batch, 1);
+                previous = next;
                 if (length == 0) {
                     finished = finished.logicalOr(next.eq(specials.eos()));
                     int interval = batch <= SMALL_BATCH ? 1 : FINISH_CHECK_INTERVAL;
@@ -83,7 +94,10 @@ public final class StepwiseDecoder {
         }
     }
 
-    /** Added to the logits: −∞ on banned ids (and on {@code <eos>} for fixed-length lines). */
+    /**
+     * Added to the logits (through the output bias): −∞ on banned ids (and on {@code <eos>} for
+     * fixed-length lines).
+     */
     private NDArray bias(NDManager manager, int[] banned, boolean fixedLength) {
         float[] values = new float[(int) network.config().vocabSize()];
         values[specials.pad()] = Float.NEGATIVE_INFINITY;

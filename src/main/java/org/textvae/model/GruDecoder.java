@@ -57,6 +57,14 @@ final class GruDecoder extends AbstractBlock {
                         "toVocabulary", Linear.builder().setUnits(config.vocabSize()).build());
     }
 
+    GRU gru() {
+        return gru;
+    }
+
+    Linear toVocabulary() {
+        return toVocabulary;
+    }
+
     /**
      * The decoder's first state (1, batch, hidden): tanh(W z + b), zeros for the language model.
      */

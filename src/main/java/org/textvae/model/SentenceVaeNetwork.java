@@ -170,6 +170,14 @@ public final class SentenceVaeNetwork extends AbstractBlock {
         };
     }
 
+    GruDecoder decoder() {
+        return decoder;
+    }
+
+    TokenEmbedding embedding() {
+        return embedding;
+    }
+
     /** Exposed for tests that check the encoder against a hand-run reference. */
     BidirectionalGruEncoder encoder() {
         return encoder;
