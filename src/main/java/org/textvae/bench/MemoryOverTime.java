@@ -55,6 +55,10 @@ final class MemoryOverTime {
                     "rss_max_mb",
                     samples.stream().mapToDouble(Double::doubleValue).max().orElse(0));
             result.put("rss_growth_percent", 100 * (last - first) / first);
+            // The whole trajectory: a leak keeps climbing, a warm-up levels off.
+            result.put(
+                    "rss_series_mb",
+                    String.join(" ", samples.stream().map(v -> String.format("%.0f", v)).toList()));
             // The Java heap commits memory as it grows towards -Xmx; that is not a leak, so the
             // growth outside it (native: libtorch, the allocator, thread stacks) is shown apart.
             double heapFirst = heap.get(0);

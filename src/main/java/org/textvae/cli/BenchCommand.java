@@ -56,7 +56,9 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "0",
             description =
                     "Also train this many steps at the Tang shape, sampling RSS 20 times, to show"
-                            + " it stays flat (10000 for the target; about 45 minutes; 0: skip).")
+                            + " it stays flat (10000 for the target; about 45 minutes; 0: skip)."
+                            + " Runs with a 1 GB heap touched up front, so that only growth"
+                            + " outside the Java heap shows.")
     int rssSteps;
 
     @Option(names = "--out", defaultValue = "bench.csv", description = "CSV of every figure.")
