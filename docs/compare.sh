@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# The model comparison of the README: AE, VAE, beta-VAE (0.5 and 4) and FactorVAE trained on Tang
-# with the same budget and seed, a GRU language model to score their prior samples, then
-# 'textvae compare' writes docs/compare.md and one picture per model into docs/.
+# The model comparison of the README: AE, VAE, beta-VAE (0.5 and 4) and FactorVAE (beta 1 and 0.5)
+# trained on Tang with the same budget and seed, a GRU language model to score their prior
+# samples, then 'textvae compare' writes docs/compare.md and one picture per model into docs/.
 # Usage: docs/compare.sh [RUNS_DIR]
-# Runs two trainings at a time with one thread each (about 40 minutes a pair on 2 cores, so about
-# 2 hours in all), then compares (about 15 minutes). Finished runs (with a best checkpoint) are kept,
-# so an interrupted script can be started again.
+# Runs two trainings at a time with one thread each (25-45 minutes a pair on 2 cores, about two
+# hours in all), then compares (a few minutes). Finished runs (marked RUN.done) are kept, so an
+# interrupted script can be started again.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 runs="${1:-runs}"
@@ -30,6 +30,7 @@ mkdir -p "$runs"
 cp target/textvae.jar "$runs/textvae.jar"
 train cmp-ae --model ae & train cmp-vae & wait
 train cmp-beta0.5 --beta 0.5 & train cmp-beta4 --beta 4 & wait
-train cmp-factor --factor-gamma 10 & train cmp-lm --model lm & wait
+train cmp-factor --factor-gamma 10 & train cmp-factor-beta0.5 --beta 0.5 --factor-gamma 10 & wait
+train cmp-lm --model lm
 java -jar "$runs/textvae.jar" compare --runs "$runs/cmp-ae" "$runs/cmp-vae" "$runs/cmp-beta0.5" "$runs/cmp-beta4" \
-    "$runs/cmp-factor" --corpus corpora/tang.csv.gz --lm "$runs/cmp-lm" --out docs/compare.md
+    "$runs/cmp-factor" "$runs/cmp-factor-beta0.5" --corpus corpora/tang.csv.gz --lm "$runs/cmp-lm" --out docs/compare.md

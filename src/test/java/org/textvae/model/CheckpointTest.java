@@ -36,7 +36,7 @@ import org.textvae.vocab.VocabularyBuilder;
 import org.textvae.vocab.VocabularyOptions;
 
 /**
- * Checkpoint files: a write/read round trip restores a network with bit-identical outputs, and a
+ * Checkpoint files: a write/read round trip restores a network with the same outputs, and a
  * missing, truncated, corrupted or self-contradicting file fails as a {@link TextvaeException} of
  * kind MODEL with a message the user can act on, never as a raw exception or a wrong network.
  */
@@ -75,8 +75,10 @@ class CheckpointTest {
             Engine.getInstance().setRandomSeed(999);
             SentenceVaeNetwork loaded = checkpoint.network(manager);
             float[][] restored = outputs(loaded, manager);
+            // Equal to float rounding: on AVX-512 machines MKL's sums can depend on how the arrays
+            // happen to be aligned (seen: 1 ulp); a network with other weights is off by far more.
             for (int i = 0; i < original.length; i++) {
-                assertArrayEquals(original[i], restored[i], "output " + i);
+                assertArrayEquals(original[i], restored[i], 1e-6f, "output " + i);
             }
             for (Parameter parameter : loaded.getParameters().values()) {
                 assertFalse(parameter.getArray().hasGradient(), "loaded for inference: frozen");
