@@ -25,23 +25,7 @@ class FactorVaeRunTest {
 
     private TrainingJob job(TinyCorpus tiny, Path root, long maxSteps, float gamma) {
         TrainConfig base = TinyCorpus.training(3, maxSteps, 1e-3f, 0.25, new KlSchedule.Linear(10));
-        TrainConfig factor =
-                TrainConfig.builder()
-                        .epochs(base.epochs())
-                        .maxSteps(base.maxSteps())
-                        .batchSize(base.batchSize())
-                        .learningRate(base.learningRate())
-                        .clipNorm(base.clipNorm())
-                        .wordDropout(base.wordDropout())
-                        .klSchedule(base.klSchedule())
-                        .beta(base.beta())
-                        .freeBits(base.freeBits())
-                        .seed(base.seed())
-                        .maxLength(base.maxLength())
-                        .logEvery(base.logEvery())
-                        .checkpointEvery(base.checkpointEvery())
-                        .factorGamma(gamma)
-                        .build();
+        TrainConfig factor = base.toBuilder().factorGamma(gamma).build();
         return tiny.job(root, factor);
     }
 

@@ -37,24 +37,7 @@ class PlateauDecayRunTest {
     private static TrainConfig config(long maxSteps, PlateauDecay plateau, float dropout) {
         TrainConfig base =
                 TinyCorpus.training(SEED, maxSteps, RATE, 0.25, new KlSchedule.Linear(10));
-        return TrainConfig.builder()
-                .epochs(EPOCHS)
-                .maxSteps(base.maxSteps())
-                .batchSize(base.batchSize())
-                .learningRate(base.learningRate())
-                .clipNorm(base.clipNorm())
-                .wordDropout(base.wordDropout())
-                .klSchedule(base.klSchedule())
-                .beta(base.beta())
-                .freeBits(base.freeBits())
-                .seed(base.seed())
-                .maxLength(base.maxLength())
-                .logEvery(base.logEvery())
-                .checkpointEvery(base.checkpointEvery())
-                .factorGamma(base.factorGamma())
-                .dropout(dropout)
-                .plateau(plateau)
-                .build();
+        return base.toBuilder().epochs(EPOCHS).dropout(dropout).plateau(plateau).build();
     }
 
     @BeforeAll
