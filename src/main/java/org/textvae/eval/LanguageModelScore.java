@@ -12,6 +12,7 @@ import org.textvae.model.Checkpoint;
 import org.textvae.model.LossTerms;
 import org.textvae.model.ModelKind;
 import org.textvae.model.SentenceVaeNetwork;
+import org.textvae.model.TokenBatch;
 import org.textvae.vocab.Vocabulary;
 
 /**
@@ -129,7 +130,7 @@ public final class LanguageModelScore {
                                 network,
                                 manager,
                                 nonEmpty,
-                                ModelEvaluator.specials(vocabulary),
+                                TokenBatch.Specials.of(vocabulary),
                                 0,
                                 batchSize);
                 total += report.reconstruction() * nonEmpty.size();

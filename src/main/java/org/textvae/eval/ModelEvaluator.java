@@ -70,9 +70,9 @@ public final class ModelEvaluator {
                     lm.checkpoint(), lm.name(), checkpoint.tokenizerJson());
         }
         try (NDManager manager = NDManager.newBaseManager();
-                Vocabulary vocabulary = Vocabulary.fromJson(checkpoint.tokenizerJson())) {
+                Vocabulary vocabulary = checkpoint.vocabulary("the model")) {
             SentenceVaeNetwork network = checkpoint.network(manager);
-            TokenBatch.Specials specials = specials(vocabulary);
+            TokenBatch.Specials specials = TokenBatch.Specials.of(vocabulary);
             List<int[]> ids =
                     encode(
                             vocabulary,
@@ -199,9 +199,9 @@ public final class ModelEvaluator {
     public static PosteriorPass.Result posteriors(
             Checkpoint checkpoint, List<String> sentences, int limit, long seed) {
         try (NDManager manager = NDManager.newBaseManager();
-                Vocabulary vocabulary = Vocabulary.fromJson(checkpoint.tokenizerJson())) {
+                Vocabulary vocabulary = checkpoint.vocabulary("the model")) {
             SentenceVaeNetwork network = checkpoint.network(manager);
-            TokenBatch.Specials specials = specials(vocabulary);
+            TokenBatch.Specials specials = TokenBatch.Specials.of(vocabulary);
             List<int[]> ids = encode(vocabulary, subsample(sentences, limit, seed));
             return PosteriorPass.run(
                     network, manager, ids, specials, EvaluationOptions.defaults().batchSize());
@@ -221,11 +221,6 @@ public final class ModelEvaluator {
             chosen.add(sentences.get(row));
         }
         return chosen;
-    }
-
-    static TokenBatch.Specials specials(Vocabulary vocabulary) {
-        return new TokenBatch.Specials(
-                vocabulary.padId(), vocabulary.unkId(), vocabulary.bosId(), vocabulary.eosId());
     }
 
     /** Token ids of each sentence; a sentence with no tokens cannot be scored and is dropped. */

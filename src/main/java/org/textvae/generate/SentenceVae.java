@@ -7,7 +7,6 @@ import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.textvae.TextvaeException;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.EngineDefaults;
@@ -39,8 +38,7 @@ public final class SentenceVae implements AutoCloseable {
     private final SentenceVaeNetwork network;
     private final Vocabulary vocabulary;
     private final TokenBatch.Specials specials;
-    private final StepwiseDecoder stepwise;
-    private final BeamSearchDecoder beams;
+    private final CodeDecoder decoder;
     private final String source;
     private volatile boolean closed;
 
@@ -49,29 +47,13 @@ public final class SentenceVae implements AutoCloseable {
         this.manager = NDManager.newBaseManager();
         try {
             this.network = checkpoint.network(manager);
-            this.vocabulary = Vocabulary.fromJson(checkpoint.tokenizerJson());
+            this.vocabulary = checkpoint.vocabulary(source);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
         }
-        if (vocabulary.size() != network.config().vocabSize()) {
-            close();
-            throw new TextvaeException(
-                    TextvaeException.Kind.MODEL,
-                    source
-                            + ": its vocabulary has "
-                            + vocabulary.size()
-                            + " tokens but its network "
-                            + network.config().vocabSize());
-        }
-        this.specials =
-                new TokenBatch.Specials(
-                        vocabulary.padId(),
-                        vocabulary.unkId(),
-                        vocabulary.bosId(),
-                        vocabulary.eosId());
-        this.stepwise = new StepwiseDecoder(network, specials, manager);
-        this.beams = new BeamSearchDecoder(network, specials);
+        this.specials = TokenBatch.Specials.of(vocabulary);
+        this.decoder = new CodeDecoder(network, specials, manager);
     }
 
     /**
@@ -124,30 +106,12 @@ public final class SentenceVae implements AutoCloseable {
      */
     public List<String> decodeAll(float[][] codes, int maxLength, int length, int[] banned) {
         requirePositive("maximum length", maxLength);
-        return run(
-                codes,
-                (call, z) ->
-                        stepwise.decode(call, z, maxLength, length, banned, TokenChooser.greedy()));
+        return run(codes, (call, z) -> decoder.greedy(call, z, maxLength, length, banned));
     }
 
     /** Decodes latent codes as {@code options} say (greedy, sampling or beam search). */
     public List<String> decodeAll(float[][] codes, DecodingOptions options) {
-        return run(
-                codes,
-                (call, z) -> {
-                    if (options.beamWidth() > 1) {
-                        return beams.decode(
-                                call, z, options.maxLength(), options.beamWidth(), new int[0]);
-                    }
-                    TokenChooser chooser =
-                            options.sampling()
-                                    ? TokenChooser.sampling(
-                                            options.temperature(),
-                                            options.topK(),
-                                            new SplittableRandom(options.seed()))
-                                    : TokenChooser.greedy();
-                    return stepwise.decode(call, z, options.maxLength(), 0, new int[0], chooser);
-                });
+        return run(codes, (call, z) -> decoder.decode(call, z, options));
     }
 
     private interface Strategy {
@@ -187,7 +151,7 @@ public final class SentenceVae implements AutoCloseable {
                     TextvaeException.Kind.USAGE,
                     "a language model has no latent space to encode into");
         }
-        int[] ids = tokens(sentence);
+        int[] ids = SentenceTokens.of(vocabulary, sentence);
         try (NDManager call = manager.newSubManager()) {
             ParameterStore store = new ParameterStore(call, false);
             NDArray input = call.create(SentenceTokens.asLongs(ids), new Shape(1, ids.length));
@@ -206,7 +170,7 @@ public final class SentenceVae implements AutoCloseable {
     public double logProbability(float[] z, String sentence) {
         requireOpen();
         requireLatent(z);
-        int[] ids = tokens(sentence);
+        int[] ids = SentenceTokens.of(vocabulary, sentence);
         try (NDManager call = manager.newSubManager()) {
             ParameterStore store = new ParameterStore(call, false);
             TokenBatch batch = TokenBatch.of(call, List.of(ids), specials, 0, null);
@@ -246,10 +210,6 @@ public final class SentenceVae implements AutoCloseable {
     /** Linear interpolation between two latent codes. */
     public List<String> interpolate(float[] from, float[] to, int steps) {
         return interpolate(from, to, steps, Interpolation.LINEAR);
-    }
-
-    private int[] tokens(String sentence) {
-        return SentenceTokens.of(vocabulary, sentence);
     }
 
     private int latentSize() {

@@ -25,6 +25,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.textvae.TextvaeException;
 import org.textvae.io.AtomicFiles;
+import org.textvae.vocab.Vocabulary;
 
 /**
  * A self-describing model file: a ZIP holding the model settings ({@code model.json}), the
@@ -178,6 +179,24 @@ public record Checkpoint(
         }
         network.freezeParameters(true);
         return network;
+    }
+
+    /**
+     * The vocabulary the network was trained with. It must have as many tokens as the network has
+     * rows, or the file was put together from mismatched parts.
+     */
+    public Vocabulary vocabulary(String source) {
+        Vocabulary vocabulary = Vocabulary.fromJson(tokenizerJson);
+        if (vocabulary.size() != config.vocabSize()) {
+            vocabulary.close();
+            throw damaged(
+                    source,
+                    "its vocabulary has "
+                            + vocabulary.size()
+                            + " tokens but its network "
+                            + config.vocabSize());
+        }
+        return vocabulary;
     }
 
     private static TextvaeException damaged(String name, String why) {

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.textvae.vocab.Vocabulary;
 
 /**
  * A batch of sentences laid out for the network, every array in the batch's own manager.
@@ -33,7 +34,14 @@ public record TokenBatch(
         long tokenCount) {
 
     /** Special token ids the layout needs. */
-    public record Specials(int pad, int unk, int bos, int eos) {}
+    public record Specials(int pad, int unk, int bos, int eos) {
+
+        /** The special tokens of a vocabulary. */
+        public static Specials of(Vocabulary vocabulary) {
+            return new Specials(
+                    vocabulary.padId(), vocabulary.unkId(), vocabulary.bosId(), vocabulary.eosId());
+        }
+    }
 
     /**
      * Lays out sentences (token ids without specials) in {@code manager}.

@@ -12,6 +12,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.textvae.corpus.LengthBuckets;
 import org.textvae.eval.ElboEvaluator;
 import org.textvae.model.SentenceVaeNetwork;
+import org.textvae.model.TokenBatch;
 import org.textvae.vocab.Vocabulary;
 
 /** The epoch loop of a {@link TrainingRun}: steps, metrics rows, validation and checkpoints. */
@@ -62,7 +63,7 @@ final class Loop {
                         optimizer,
                         manager,
                         config,
-                        TrainingRun.specials(vocabulary),
+                        TokenBatch.Specials.of(vocabulary),
                         factorVae);
     }
 
@@ -138,7 +139,7 @@ final class Loop {
                         network,
                         manager,
                         data.valid(),
-                        TrainingRun.specials(vocabulary),
+                        TokenBatch.Specials.of(vocabulary),
                         config.seed(),
                         VALIDATION_BATCH);
         lastValidation = report;

@@ -15,7 +15,6 @@ import org.textvae.corpus.LengthBuckets;
 import org.textvae.eval.ElboEvaluator;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.SentenceVaeNetwork;
-import org.textvae.model.TokenBatch;
 import org.textvae.vocab.Vocabulary;
 
 /**
@@ -181,11 +180,6 @@ public final class TrainingRun {
                     TextvaeException.Kind.USAGE, "--factor-gamma needs the VAE (--model vae)");
         }
         return new FactorVaePenalty(gamma, job.model().latentSize(), manager);
-    }
-
-    static TokenBatch.Specials specials(Vocabulary vocabulary) {
-        return new TokenBatch.Specials(
-                vocabulary.padId(), vocabulary.unkId(), vocabulary.bosId(), vocabulary.eosId());
     }
 
     static LengthBuckets buckets(TrainingData data, TrainConfig config) {

@@ -182,6 +182,26 @@ class CheckpointTest {
     }
 
     @Test
+    void aVocabularyOfAnotherSizeThanTheNetworkIsAModelError() {
+        try (var vocabulary = Checkpoint.read(file).vocabulary("model.ckpt")) {
+            assertEquals(CONFIG.vocabSize(), vocabulary.size());
+        }
+        String larger =
+                new VocabularyBuilder(new VocabularyOptions(Segmentation.CHARACTER, 1, 100))
+                        .add("abcdefghij")
+                        .toJson();
+        Checkpoint mismatched = new Checkpoint(CONFIG, larger, new byte[0], Map.of());
+        TextvaeException e =
+                assertThrows(TextvaeException.class, () -> mismatched.vocabulary("model.ckpt"));
+        assertEquals(TextvaeException.Kind.MODEL, e.kind());
+        assertTrue(
+                e.getMessage().contains("model.ckpt")
+                        && e.getMessage().contains("14 tokens")
+                        && e.getMessage().contains("network 12"),
+                e.getMessage());
+    }
+
+    @Test
     void invalidSettingsAreAModelError() throws IOException {
         List<UnaryOperator<String>> edits =
                 List.of(
