@@ -36,7 +36,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Timed steps per training measurement.")
     int trainSteps;
 
-    @Option(names = "--lines", defaultValue = "4096", description = "Lines for batched generation.")
+    @Option(
+            names = "--lines",
+            defaultValue = "16384",
+            description = "Lines for batched generation.")
     int lines;
 
     @Option(
