@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -23,9 +24,9 @@ import org.textvae.model.LatentDiscriminator;
 
 /**
  * FactorVAE (Kim and Mnih 2018): γ·TC(z) added to the VAE's loss, TC estimated by a discriminator
- * that tells samples of q(z) from samples with each dimension shuffled across the batch. The
- * discriminator trains alongside with its own Adam; both are saved in checkpoints so resume stays
- * exact.
+ * that tells samples of q(z) from samples with each dimension shuffled independently. The
+ * discriminator trains alongside with its own Adam, on a pool of recent codes rather than the batch
+ * alone (see {@link LatentPool}); all three are saved in checkpoints so resume stays exact.
  *
  * <p>γ rises with the KL annealing schedule. At full weight from step 0, while the KL weight is
  * still near 0, the penalty alone shapes q(z) and drives the codes to huge norms (KL in the
@@ -36,13 +37,18 @@ final class FactorVaePenalty implements AutoCloseable {
     // Shared with eval, which reads the discriminator back for its own TC estimate.
     static final String WEIGHTS_ENTRY = DiscriminatorEstimate.WEIGHTS_ENTRY;
     static final String OPTIMIZER_ENTRY = "training/discriminator-optimizer.ndlist";
+    static final String POOL_ENTRY = "training/discriminator-pool.bin";
     private static final int WIDTH = DiscriminatorEstimate.WIDTH;
     private static final float LEARNING_RATE = 1e-4f;
+
+    /** Codes the discriminator learns from: about 32 Tang batches, or 128 of Penn Treebank. */
+    static final int POOL_CAPACITY = 4096;
 
     private final float gamma;
     private final LatentDiscriminator discriminator;
     private final List<Parameter> parameters;
     private final AdamOptimizer optimizer;
+    private LatentPool pool;
 
     FactorVaePenalty(float gamma, int latentSize, NDManager manager) {
         this.gamma = gamma;
@@ -50,6 +56,7 @@ final class FactorVaePenalty implements AutoCloseable {
         discriminator.initialize(manager);
         this.parameters = new ArrayList<>(discriminator.getParameters().values());
         this.optimizer = new AdamOptimizer(parameters, manager);
+        this.pool = new LatentPool(POOL_CAPACITY, latentSize);
     }
 
     /**
@@ -67,19 +74,27 @@ final class FactorVaePenalty implements AutoCloseable {
     record Penalty(NDArray weighted, NDArray totalCorrelation) {}
 
     /**
-     * One discriminator step on the batch's z (detached from the VAE), after the VAE's step: its
+     * One discriminator step, after the VAE's step: the batch's z (detached) joins the pool of
+     * recent codes, and the discriminator learns to tell a draw from the pool from another draw
+     * with its dimensions shuffled (see {@link LatentPool} for why not the batch alone). Its
      * gradients from the VAE loss are discarded first.
      *
      * @return the discriminator's loss
      */
     float train(ParameterStore store, NDArray z, RandomGenerator random) {
         optimizer.discardGradients();
-        NDArray detached = z.stopGradient();
-        int[][] permutations = permutations(z.getShape().get(0), z.getShape().get(1), random);
-        NDArray permuted = LatentDiscriminator.permuteDimensions(detached, permutations);
+        pool.add(z.toFloatArray());
+        int batch = (int) z.getShape().get(0);
+        Shape shape = new Shape(batch, pool.width());
+        NDManager manager = z.getManager();
+        NDArray real = manager.create(pool.draw(batch, random), shape);
+        NDArray other = manager.create(pool.draw(batch, random), shape);
+        NDArray permuted =
+                LatentDiscriminator.permuteDimensions(
+                        other, permutations(batch, pool.width(), random));
         float loss;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray value = discriminator.loss(store, detached, permuted, true);
+            NDArray value = discriminator.loss(store, real, permuted, true);
             collector.backward(value);
             loss = value.getFloat();
         }
@@ -113,6 +128,7 @@ final class FactorVaePenalty implements AutoCloseable {
         }
         extras.put(WEIGHTS_ENTRY, bytes.toByteArray());
         extras.put(OPTIMIZER_ENTRY, optimizer.state().encode());
+        extras.put(POOL_ENTRY, pool.encode());
     }
 
     /** Restores what {@link #saveTo} wrote. */
@@ -134,6 +150,26 @@ final class FactorVaePenalty implements AutoCloseable {
         }
         discriminator.freezeParameters(false);
         optimizer.restore(NDList.decode(manager, moments), steps);
+        pool = restorePool(extras.get(POOL_ENTRY), pool.width());
+    }
+
+    /** The saved pool; checkpoints from before the pool existed start with an empty one. */
+    private static LatentPool restorePool(byte[] saved, int width) {
+        if (saved == null) {
+            return new LatentPool(POOL_CAPACITY, width);
+        }
+        try {
+            LatentPool restored = LatentPool.decode(saved);
+            if (restored.width() != width) {
+                throw new IOException("codes of " + restored.width() + " dimensions, not " + width);
+            }
+            return restored;
+        } catch (IOException e) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.MODEL,
+                    "the checkpoint's discriminator pool is unreadable: " + e.getMessage(),
+                    e);
+        }
     }
 
     @Override

@@ -55,6 +55,34 @@ class FactorVaePenaltyTest {
         assertTrue(Math.abs(independent[1]) < 0.2, "about no TC: " + independent[1]);
     }
 
+    @Test
+    void theDiscriminatorSeesDependenceThatSpansBatches() {
+        // Like length-bucketed batches: within a batch the dimensions are independent, but each
+        // batch is shifted as a whole (its "length"), so over the pool they move together.
+        try (NDManager manager = NDManager.newBaseManager();
+                FactorVaePenalty factor = new FactorVaePenalty(GAMMA, 4, manager)) {
+            ParameterStore store = new ParameterStore(manager, false);
+            SplittableRandom random = new SplittableRandom(12);
+            double loss = 0;
+            int steps = 300;
+            for (int step = 0; step < steps; step++) {
+                try (NDManager batch = manager.newSubManager()) {
+                    double shift = step % 2 == 0 ? 1.5 : -1.5;
+                    float[] codes = new float[128 * 4];
+                    for (int i = 0; i < codes.length; i++) {
+                        codes[i] = (float) (shift + random.nextGaussian());
+                    }
+                    float value =
+                            factor.train(store, batch.create(codes, new Shape(128, 4)), random);
+                    if (step >= steps - 50) {
+                        loss += value / 50;
+                    }
+                }
+            }
+            assertTrue(loss < 0.6, "below chance (ln 2 = 0.69) across batches: " + loss);
+        }
+    }
+
     /** The discriminator's final loss and TC estimate after training on one kind of codes. */
     private static double[] trainedEstimate(boolean shared) {
         try (NDManager manager = NDManager.newBaseManager();
