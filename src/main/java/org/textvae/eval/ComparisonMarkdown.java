@@ -41,8 +41,9 @@ public final class ComparisonMarkdown {
                                 : ", scored by the language model " + result.lm()));
         out.append(
                 "| model | kind | β | γ | reconstruction | KL | IW NLL | MI | AU | TC |"
-                        + " TC (discriminator) | well-formed prior samples | prior-sample LM NLL |\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                        + " TC (Gaussian) | TC (discriminator) | well-formed prior samples |"
+                        + " prior-sample LM NLL |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ModelComparison.Row row : result.rows()) {
             out.append(tableRow(row)).append('\n');
         }
@@ -51,7 +52,10 @@ public final class ComparisonMarkdown {
                         + " sentence; LM NLL in nats per sentence (per token, <eos> counted, in"
                         + " brackets). AU: active units (Burda et al. 2016). TC: total correlation"
                         + " of q(z) by the estimator of Chen et al. (2018); for the autoencoder, of"
-                        + " its codes smoothed by a Gaussian kernel (it has no posterior width).\n");
+                        + " its codes smoothed by a Gaussian kernel (it has no posterior width)."
+                        + " TC (Gaussian): −½ log det of the correlation matrix of the same z, the"
+                        + " TC of a Gaussian with their correlations (linear dependence only)."
+                        + " TC (discriminator): FactorVAE's own estimate.\n");
         for (ModelComparison.Row row : result.rows()) {
             if (row.plot() != null) {
                 out.append(gridSection(row, result.gridSize(), imageBase));
@@ -90,6 +94,7 @@ public final class ComparisonMarkdown {
                 fixed(r.mutualInformation(), 2),
                 r.latentSize() == 0 ? NONE : r.activeUnits() + "/" + r.latentSize(),
                 tc,
+                fixed(r.gaussianTc(), 3),
                 fixed(r.discriminatorTc(), 2),
                 Double.isNaN(r.validFormRate()) ? NONE : fixed(100 * r.validFormRate(), 1) + "%",
                 lm + " |");

@@ -102,6 +102,11 @@ public record EvaluationReport(
         return totalCorrelation == null ? Double.NaN : totalCorrelation.value();
     }
 
+    /** TC of a Gaussian with the same correlations as q(z)'s samples (NaN: none). */
+    public double gaussianTc() {
+        return totalCorrelation == null ? Double.NaN : totalCorrelation.gaussian();
+    }
+
     /** The FactorVAE discriminator's TC estimate (NaN without one). */
     public double discriminatorTc() {
         return totalCorrelation == null ? Double.NaN : totalCorrelation.discriminator();
@@ -152,6 +157,7 @@ public record EvaluationReport(
         columns.put("total_correlation", number(tc()));
         columns.put("tc_method", totalCorrelation == null ? "" : totalCorrelation.method());
         columns.put("tc_discriminator", number(discriminatorTc()));
+        columns.put("tc_gaussian", number(gaussianTc()));
         columns.put("lm", samplesUnderLm == null ? "" : samplesUnderLm.model());
         columns.put("prior_lm_nll", number(samplesLmNll()));
         columns.put("prior_lm_nll_per_token", number(samplesLmNllPerToken()));

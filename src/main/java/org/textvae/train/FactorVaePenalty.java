@@ -39,7 +39,6 @@ final class FactorVaePenalty implements AutoCloseable {
     static final String OPTIMIZER_ENTRY = "training/discriminator-optimizer.ndlist";
     static final String POOL_ENTRY = "training/discriminator-pool.bin";
     private static final int WIDTH = DiscriminatorEstimate.WIDTH;
-    private static final float LEARNING_RATE = 1e-4f;
 
     /** Codes the discriminator learns from: about 32 Tang batches, or 128 of Penn Treebank. */
     static final int POOL_CAPACITY = 4096;
@@ -79,9 +78,14 @@ final class FactorVaePenalty implements AutoCloseable {
      * with its dimensions shuffled (see {@link LatentPool} for why not the batch alone). Its
      * gradients from the VAE loss are discarded first.
      *
+     * <p>It learns at the VAE's own rate, as in Kim and Mnih (who use one rate for both). At a
+     * tenth of it (as before) the encoder moved q(z) faster than the discriminator could follow,
+     * and the discriminator stayed at chance for whole runs.
+     *
+     * @param learningRate the VAE's learning rate at this step
      * @return the discriminator's loss
      */
-    float train(ParameterStore store, NDArray z, RandomGenerator random) {
+    float train(ParameterStore store, NDArray z, float learningRate, RandomGenerator random) {
         optimizer.discardGradients();
         pool.add(z.toFloatArray());
         int batch = (int) z.getShape().get(0);
@@ -98,7 +102,7 @@ final class FactorVaePenalty implements AutoCloseable {
             collector.backward(value);
             loss = value.getFloat();
         }
-        optimizer.step(LEARNING_RATE, 0);
+        optimizer.step(learningRate, 0);
         return loss;
     }
 

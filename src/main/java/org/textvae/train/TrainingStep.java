@@ -141,7 +141,9 @@ final class TrainingStep {
             }
             float norm = optimizer.step(learningRate, config.clipNorm());
             float discriminatorLoss =
-                    factorVae == null ? Float.NaN : factorVae.train(store, terms.z(), random);
+                    factorVae == null
+                            ? Float.NaN
+                            : factorVae.train(store, terms.z(), learningRate, random);
             return new Outcome(
                     values[0],
                     values[1],

@@ -88,7 +88,7 @@ class ModelEvaluatorTest {
         assertEquals(0, code);
         List<String> csv = Files.readAllLines(run.resolve("eval-test.csv"));
         assertEquals(2, csv.size());
-        assertEquals(29, csv.get(0).split(",").length);
+        assertEquals(30, csv.get(0).split(",").length);
         assertTrue(csv.get(0).startsWith("model,kind,split,sentences,tokens_with_eos,"));
         assertTrue(Files.size(run.resolve(RunPlots.LATENT_PCA)) > 1000);
     }

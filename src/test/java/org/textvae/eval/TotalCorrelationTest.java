@@ -75,6 +75,51 @@ class TotalCorrelationTest {
     }
 
     @Test
+    void gaussianTcMatchesTheClosedFormOfCorrelatedPairs() {
+        // Two pairs with correlations 0.8 and 0.5, independent of each other, and a constant
+        // dimension (left out): TC = −½ log(1 − 0.64) − ½ log(1 − 0.25) = 0.5108 + 0.1438.
+        SplittableRandom random = new SplittableRandom(8);
+        double[][] samples = new double[40_000][];
+        for (int i = 0; i < samples.length; i++) {
+            double a = random.nextGaussian();
+            double b = random.nextGaussian();
+            samples[i] =
+                    new double[] {
+                        a,
+                        0.8 * a + 0.6 * random.nextGaussian(),
+                        3,
+                        b,
+                        0.5 * b + Math.sqrt(0.75) * random.nextGaussian()
+                    };
+        }
+        double expected = -0.5 * Math.log(1 - 0.64) - 0.5 * Math.log(1 - 0.25);
+        assertEquals(0.654667, expected, 1e-6);
+        assertEquals(expected, TotalCorrelation.gaussian(samples), 0.02);
+    }
+
+    @Test
+    void gaussianTcOfIndependentDimensionsIsItsSmallBias() {
+        SplittableRandom random = new SplittableRandom(9);
+        double[][] samples = new double[5_000][32];
+        for (double[] row : samples) {
+            for (int d = 0; d < row.length; d++) {
+                row[d] = 2 * random.nextGaussian() + d;
+            }
+        }
+        double tc = TotalCorrelation.gaussian(samples);
+        // About L(L − 1)/(4N) = 0.05 for L = 32, N = 5,000; never negative.
+        assertTrue(tc > 0 && tc < 0.1, "TC of independent dimensions: " + tc);
+        assertTrue(Double.isNaN(TotalCorrelation.gaussian(new double[][] {{1, 2}})));
+        assertTrue(
+                Double.isNaN(TotalCorrelation.gaussian(new double[][] {{1, 2}, {2, 0}, {4, 5}})),
+                "three samples of two dimensions are too few");
+        assertEquals(
+                Double.POSITIVE_INFINITY,
+                TotalCorrelation.gaussian(new double[][] {{1, 1}, {2, 2}, {4, 4}, {3, 3}}),
+                "copies have unbounded TC");
+    }
+
+    @Test
     void autoencoderCodesAreSmoothedAndTellCopiesFromIndependence() {
         SplittableRandom random = new SplittableRandom(6);
         List<float[]> independent = new ArrayList<>();

@@ -73,7 +73,8 @@ class FactorVaePenaltyTest {
                         codes[i] = (float) (shift + random.nextGaussian());
                     }
                     float value =
-                            factor.train(store, batch.create(codes, new Shape(128, 4)), random);
+                            factor.train(
+                                    store, batch.create(codes, new Shape(128, 4)), 1e-4f, random);
                     if (step >= steps - 50) {
                         loss += value / 50;
                     }
@@ -103,7 +104,7 @@ class FactorVaePenaltyTest {
                         }
                     }
                     NDArray z = batch.create(codes, new Shape(128, 4));
-                    float value = factor.train(store, z, random);
+                    float value = factor.train(store, z, 1e-4f, random);
                     if (step >= steps - 50) {
                         loss += value / 50;
                         tc += factor.penalty(store, z, 1).totalCorrelation().getFloat() / 50;
