@@ -59,42 +59,30 @@ class FactorVaePenaltyTest {
     void theDiscriminatorSeesDependenceThatSpansBatches() {
         // Like length-bucketed batches: within a batch the dimensions are independent, but each
         // batch is shifted as a whole (its "length"), so over the pool they move together.
-        try (NDManager manager = NDManager.newBaseManager();
-                FactorVaePenalty factor = new FactorVaePenalty(GAMMA, 4, manager)) {
-            ParameterStore store = new ParameterStore(manager, false);
-            SplittableRandom random = new SplittableRandom(12);
-            double loss = 0;
-            int steps = 300;
-            for (int step = 0; step < steps; step++) {
-                try (NDManager batch = manager.newSubManager()) {
-                    double shift = step % 2 == 0 ? 1.5 : -1.5;
-                    float[] codes = new float[128 * 4];
-                    for (int i = 0; i < codes.length; i++) {
-                        codes[i] = (float) (shift + random.nextGaussian());
-                    }
-                    float value =
-                            factor.train(
-                                    store, batch.create(codes, new Shape(128, 4)), 1e-4f, random);
-                    if (step >= steps - 50) {
-                        loss += value / 50;
-                    }
-                }
-            }
-            assertTrue(loss < 0.6, "below chance (ln 2 = 0.69) across batches: " + loss);
-        }
+        double[] trained =
+                trainedEstimate(
+                        12,
+                        (step, random) -> {
+                            double shift = step % 2 == 0 ? 1.5 : -1.5;
+                            float[] codes = new float[128 * 4];
+                            for (int i = 0; i < codes.length; i++) {
+                                codes[i] = (float) (shift + random.nextGaussian());
+                            }
+                            return codes;
+                        });
+        assertTrue(trained[0] < 0.6, "below chance (ln 2 = 0.69) across batches: " + trained[0]);
     }
 
-    /** The discriminator's final loss and TC estimate after training on one kind of codes. */
+    /** Codes (128 rows of 4) for one training step. */
+    private interface CodeSource {
+        float[] batch(int step, SplittableRandom random);
+    }
+
+    /** Codes whose dimensions share a common factor, or are independent. */
     private static double[] trainedEstimate(boolean shared) {
-        try (NDManager manager = NDManager.newBaseManager();
-                FactorVaePenalty factor = new FactorVaePenalty(GAMMA, 4, manager)) {
-            ParameterStore store = new ParameterStore(manager, false);
-            SplittableRandom random = new SplittableRandom(11);
-            double loss = 0;
-            double tc = 0;
-            int steps = 300;
-            for (int step = 0; step < steps; step++) {
-                try (NDManager batch = manager.newSubManager()) {
+        return trainedEstimate(
+                11,
+                (step, random) -> {
                     float[] codes = new float[128 * 4];
                     for (int b = 0; b < 128; b++) {
                         double common = random.nextGaussian();
@@ -103,7 +91,22 @@ class FactorVaePenaltyTest {
                             codes[b * 4 + d] = (float) (shared ? common + 0.3 * own : own);
                         }
                     }
-                    NDArray z = batch.create(codes, new Shape(128, 4));
+                    return codes;
+                });
+    }
+
+    /** The discriminator's loss and TC estimate, averaged over the last 50 of 300 steps. */
+    private static double[] trainedEstimate(long seed, CodeSource source) {
+        try (NDManager manager = NDManager.newBaseManager();
+                FactorVaePenalty factor = new FactorVaePenalty(GAMMA, 4, manager)) {
+            ParameterStore store = new ParameterStore(manager, false);
+            SplittableRandom random = new SplittableRandom(seed);
+            double loss = 0;
+            double tc = 0;
+            int steps = 300;
+            for (int step = 0; step < steps; step++) {
+                try (NDManager batch = manager.newSubManager()) {
+                    NDArray z = batch.create(source.batch(step, random), new Shape(128, 4));
                     float value = factor.train(store, z, 1e-4f, random);
                     if (step >= steps - 50) {
                         loss += value / 50;
