@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.textvae.corpus.LengthBuckets;
+import org.textvae.model.HostArrays;
 import org.textvae.model.LossTerms;
 import org.textvae.model.ModelConfig;
 import org.textvae.model.Posterior;
@@ -127,11 +128,14 @@ public final class ElboEvaluator {
     /** Standard normal noise (rows, columns) from a Java generator, so it repeats on any engine. */
     public static NDArray gaussian(
             NDManager manager, SplittableRandom random, int rows, int columns) {
-        float[] values = new float[rows * columns];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) random.nextGaussian();
-        }
-        return manager.create(values, new Shape(rows, columns));
+        return HostArrays.floats(
+                manager,
+                new Shape(rows, columns),
+                buffer -> {
+                    for (int i = 0; i < rows * columns; i++) {
+                        buffer.put((float) random.nextGaussian());
+                    }
+                });
     }
 
     private static void addRows(List<float[]> rows, float[] flat, int width) {

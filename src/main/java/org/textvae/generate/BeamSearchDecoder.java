@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.textvae.model.HostArrays;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
 
@@ -56,7 +57,7 @@ public final class BeamSearchDecoder {
             long[] previous = new long[rows];
             Arrays.fill(previous, specials.bos());
             for (int t = 0; t < maxLength && !allDone(done, width); t++) {
-                NDArray input = manager.create(previous, new Shape(rows, 1));
+                NDArray input = HostArrays.longs(manager, previous, new Shape(rows, 1));
                 NDList out = network.decode(store, codes, input, state, false);
                 NDArray logProbs = out.get(0).squeeze(1).add(bias).logSoftmax(1);
                 NDList top = logProbs.topK(width + 1, 1);
@@ -76,8 +77,7 @@ public final class BeamSearchDecoder {
                             t == maxLength - 1);
                 }
                 NDArray order =
-                        manager.create(origins)
-                                .reshape(rows, 1)
+                        HostArrays.longs(manager, origins, new Shape(rows, 1))
                                 .broadcast(rows, network.config().hiddenSize());
                 state = out.get(1).squeeze(0).gather(order, 0).expandDims(0);
             }

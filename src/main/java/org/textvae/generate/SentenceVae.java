@@ -10,6 +10,7 @@ import java.util.List;
 import org.textvae.TextvaeException;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.EngineDefaults;
+import org.textvae.model.HostArrays;
 import org.textvae.model.LossTerms;
 import org.textvae.model.ModelConfig;
 import org.textvae.model.ModelFiles;
@@ -128,7 +129,10 @@ public final class SentenceVae implements AutoCloseable {
         }
         try (NDManager call = manager.newSubManager()) {
             NDArray z =
-                    call.create(LatentCodes.flatten(codes), new Shape(codes.length, latentSize()));
+                    HostArrays.floats(
+                            call,
+                            LatentCodes.flatten(codes),
+                            new Shape(codes.length, latentSize()));
             List<String> lines = new ArrayList<>(codes.length);
             for (int[] ids : strategy.decode(call, z)) {
                 lines.add(vocabulary.decode(ids));
@@ -154,7 +158,8 @@ public final class SentenceVae implements AutoCloseable {
         int[] ids = SentenceTokens.of(vocabulary, sentence);
         try (NDManager call = manager.newSubManager()) {
             ParameterStore store = new ParameterStore(call, false);
-            NDArray input = call.create(SentenceTokens.asLongs(ids), new Shape(1, ids.length));
+            NDArray input =
+                    HostArrays.longs(call, SentenceTokens.asLongs(ids), new Shape(1, ids.length));
             Posterior posterior = network.encode(store, input, null, false);
             return new Encoding(
                     posterior.mean().toFloatArray(),
@@ -174,7 +179,7 @@ public final class SentenceVae implements AutoCloseable {
         try (NDManager call = manager.newSubManager()) {
             ParameterStore store = new ParameterStore(call, false);
             TokenBatch batch = TokenBatch.of(call, List.of(ids), specials, 0, null);
-            NDArray code = call.create(z, new Shape(1, z.length));
+            NDArray code = HostArrays.floats(call, z, new Shape(1, z.length));
             NDArray state = network.initialState(store, code, 1, call, false);
             NDArray logits =
                     network.decode(store, code, batch.decoderInputs(), state, false).head();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.textvae.model.DecoderStep;
+import org.textvae.model.HostArrays;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
 
@@ -108,7 +109,7 @@ public final class StepwiseDecoder {
         for (int id : banned) {
             values[id] = Float.NEGATIVE_INFINITY;
         }
-        return manager.create(values);
+        return HostArrays.floats(manager, values, new Shape(values.length));
     }
 
     private List<int[]> cut(long[] ids, int batch, int steps) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
+import org.textvae.model.HostArrays;
 
 /** Picks each row's next token from its logits (batch, vocabulary); returns ids (batch), int64. */
 @FunctionalInterface
@@ -40,11 +41,15 @@ public interface TokenChooser {
             }
             NDArray cumulative = scaled.softmax(1).cumSum(1);
             int rows = (int) scaled.getShape().get(0);
-            float[] uniforms = new float[rows];
-            for (int i = 0; i < rows; i++) {
-                uniforms[i] = (float) random.nextDouble();
-            }
-            NDArray u = manager.create(uniforms, new Shape(rows, 1));
+            NDArray u =
+                    HostArrays.floats(
+                            manager,
+                            new Shape(rows, 1),
+                            buffer -> {
+                                for (int i = 0; i < rows; i++) {
+                                    buffer.put((float) random.nextDouble());
+                                }
+                            });
             return cumulative
                     .lt(u)
                     .toType(DataType.INT64, false)

@@ -44,10 +44,14 @@ public record DecoderDropout(NDArray inputs, NDArray outputs) {
     private static NDArray mask(
             NDManager manager, RandomGenerator random, double probability, Shape shape) {
         float kept = (float) (1 / (1 - probability));
-        float[] values = new float[Math.toIntExact(shape.size())];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = random.nextDouble() < probability ? 0f : kept;
-        }
-        return manager.create(values, shape);
+        long count = shape.size();
+        return HostArrays.floats(
+                manager,
+                shape,
+                buffer -> {
+                    for (long i = 0; i < count; i++) {
+                        buffer.put(random.nextDouble() < probability ? 0f : kept);
+                    }
+                });
     }
 }

@@ -85,7 +85,7 @@ public final class LatentDiscriminator extends AbstractBlock {
                 index[(int) (b * width + d)] = permutations[d][b];
             }
         }
-        NDArray indices = z.getManager().create(index, new Shape(batch, width));
+        NDArray indices = HostArrays.longs(z.getManager(), index, new Shape(batch, width));
         return z.gather(indices, 0);
     }
 

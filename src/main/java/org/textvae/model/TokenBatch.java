@@ -92,11 +92,11 @@ public record TokenBatch(
         }
         boolean padded = shortest != time;
         return new TokenBatch(
-                manager.create(encoder, new Shape(batch, time)),
-                padded ? manager.create(lengths) : null,
-                manager.create(inputs, new Shape(batch, width)),
-                manager.create(targets, new Shape(batch, width)),
-                padded ? manager.create(mask, new Shape(batch, width)) : null,
+                HostArrays.longs(manager, encoder, new Shape(batch, time)),
+                padded ? HostArrays.longs(manager, lengths, new Shape(batch)) : null,
+                HostArrays.longs(manager, inputs, new Shape(batch, width)),
+                HostArrays.longs(manager, targets, new Shape(batch, width)),
+                padded ? HostArrays.floats(manager, mask, new Shape(batch, width)) : null,
                 batch,
                 tokens);
     }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.textvae.TextvaeException;
 import org.textvae.eval.DiscriminatorEstimate;
+import org.textvae.model.HostArrays;
 import org.textvae.model.LatentDiscriminator;
 
 /**
@@ -91,8 +92,8 @@ final class FactorVaePenalty implements AutoCloseable {
         int batch = (int) z.getShape().get(0);
         Shape shape = new Shape(batch, pool.width());
         NDManager manager = z.getManager();
-        NDArray real = manager.create(pool.draw(batch, random), shape);
-        NDArray other = manager.create(pool.draw(batch, random), shape);
+        NDArray real = HostArrays.floats(manager, pool.draw(batch, random), shape);
+        NDArray other = HostArrays.floats(manager, pool.draw(batch, random), shape);
         NDArray permuted =
                 LatentDiscriminator.permuteDimensions(
                         other, permutations(batch, pool.width(), random));
