@@ -22,9 +22,9 @@ train)
     mkdir -p "$runs"
     ./textvae --help > /dev/null # builds the jar; the runs use a copy, safe from rebuilds
     cp target/textvae.jar "$jar"
-    java -Xmx3g -jar "$jar" --threads 1 train "${common[@]}" --kl-schedule logistic:2500:0.0025 \
+    java -Xmx1g -jar "$jar" --threads 1 train "${common[@]}" --kl-schedule logistic:2500:0.0025 \
         --free-bits 0.15 --out "$runs/ptb-vae" > "$runs/ptb-vae.log" 2>&1 &
-    java -Xmx3g -jar "$jar" --threads 1 train "${common[@]}" --model lm \
+    java -Xmx1g -jar "$jar" --threads 1 train "${common[@]}" --model lm \
         --out "$runs/ptb-lm" > "$runs/ptb-lm.log" 2>&1 &
     wait
     ;;
