@@ -31,6 +31,7 @@ public final class HostArrays {
 
     /** A float32 array of the given shape holding {@code values}. */
     public static NDArray floats(NDManager manager, float[] values, Shape shape) {
+        requireCount(values.length, shape);
         return floats(manager, shape, buffer -> buffer.put(values), STAGING_LIMIT_BYTES);
     }
 
@@ -53,24 +54,20 @@ public final class HostArrays {
         int bytes = Math.multiplyExact(count, Float.BYTES);
         if (bytes > limitBytes) {
             float[] values = new float[count];
-            writer.accept(FloatBuffer.wrap(values));
+            FloatBuffer view = FloatBuffer.wrap(values);
+            writer.accept(view);
+            requireCount(view.position(), shape);
             return manager.create(values, shape);
         }
         ByteBuffer staging = staging(bytes);
         FloatBuffer view = staging.asFloatBuffer();
         writer.accept(view);
-        if (view.position() != count) {
-            throw new IllegalArgumentException(
-                    "wrote " + view.position() + " values for shape " + shape + " of " + count);
-        }
+        requireCount(view.position(), shape);
         return copied(manager, staging, shape, DataType.FLOAT32);
     }
 
     static NDArray longs(NDManager manager, long[] values, Shape shape, int limitBytes) {
-        if (values.length != shape.size()) {
-            throw new IllegalArgumentException(
-                    values.length + " values for shape " + shape + " of " + shape.size());
-        }
+        requireCount(values.length, shape);
         int bytes = Math.multiplyExact(values.length, Long.BYTES);
         if (bytes > limitBytes) {
             return manager.create(values, shape);
@@ -78,6 +75,13 @@ public final class HostArrays {
         ByteBuffer staging = staging(bytes);
         staging.asLongBuffer().put(values);
         return copied(manager, staging, shape, DataType.INT64);
+    }
+
+    private static void requireCount(long values, Shape shape) {
+        if (values != shape.size()) {
+            throw new IllegalArgumentException(
+                    values + " values for shape " + shape + " of " + shape.size());
+        }
     }
 
     /** The thread's staging buffer, at least {@code bytes} long, limited to exactly that. */
