@@ -3,19 +3,27 @@
 # side with one thread each and the same regularisation (word dropout, dropout on the decoder's
 # inputs and outputs, learning-rate decay on a validation plateau), then scored on the test split.
 # Usage: docs/ptb.sh train [RUNS_DIR]   (both runs; stops itself after 3 decays, or kill it)
+#        docs/ptb.sh resume [RUNS_DIR]  (continues both exactly from their last checkpoints)
 #        docs/ptb.sh eval [RUNS_DIR]    (scores each run's best checkpoint, whenever it is called)
+# HIDDEN=512 docs/ptb.sh ... does the same with 512 GRU units in runs ptb-vae-h512 and ptb-lm-h512
+# (about 2.3 times the work per token; several sessions of --resume).
 # PTB is read from ../shared/data/ptb (or $PTB). Roughly 8 minutes an epoch per run on 2 cores
 # with both running; a run's best checkpoint is usable at any time, so eval may come before the
 # end of training.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-what="${1:?usage: docs/ptb.sh train|eval [RUNS_DIR]}"
+what="${1:?usage: docs/ptb.sh train|resume|eval [RUNS_DIR]}"
 runs="${2:-runs}"
 D="${PTB:-../shared/data/ptb}"
-common=(--corpus "$D/ptb.train.txt" --valid "$D/ptb.valid.txt" --vocab vocab/ptb.tokenizer.json
+hidden="${HIDDEN:-256}"
+suffix=""
+[[ "$hidden" == 256 ]] || suffix="-h$hidden"
+vae="$runs/ptb-vae$suffix"
+lm="$runs/ptb-lm$suffix"
+common=(--hidden "$hidden" --corpus "$D/ptb.train.txt" --valid "$D/ptb.valid.txt" --vocab vocab/ptb.tokenizer.json
     --epochs 40 --batch-size 32 --word-dropout 0.25 --latent 32 --seed 42 --dropout 0.5
     --lr-decay 0.5 --stop-after-decays 3 --checkpoint-every 1000 --no-progress)
-jar="$runs/textvae-ptb.jar"
+jar="$runs/textvae-ptb$suffix.jar"
 
 case "$what" in
 train)
@@ -23,20 +31,27 @@ train)
     ./textvae --help > /dev/null # builds the jar; the runs use a copy, safe from rebuilds
     cp target/textvae.jar "$jar"
     java -Xmx1g -jar "$jar" --threads 1 train "${common[@]}" --kl-schedule logistic:2500:0.0025 \
-        --free-bits 0.15 --out "$runs/ptb-vae" > "$runs/ptb-vae.log" 2>&1 &
+        --free-bits 0.15 --out "$vae" > "$vae.log" 2>&1 &
     java -Xmx1g -jar "$jar" --threads 1 train "${common[@]}" --model lm \
-        --out "$runs/ptb-lm" > "$runs/ptb-lm.log" 2>&1 &
+        --out "$lm" > "$lm.log" 2>&1 &
+    wait
+    ;;
+resume)
+    # A resumed run takes its settings from its own folder; the logs grow by appending.
+    [[ -f "$jar" ]] || { ./textvae --help > /dev/null; cp target/textvae.jar "$jar"; }
+    java -Xmx1g -jar "$jar" --threads 1 train --resume "$vae" --no-progress >> "$vae.log" 2>&1 &
+    java -Xmx1g -jar "$jar" --threads 1 train --resume "$lm" --no-progress >> "$lm.log" 2>&1 &
     wait
     ;;
 eval)
     # A plain-text file is one split, called "train"; eval scores the run's best checkpoint.
     test=(--corpus "$D/ptb.test.txt" --split train)
-    ./textvae eval --model "$runs/ptb-vae" "${test[@]}" --iw-samples 100 --lm "$runs/ptb-lm" \
-        --out "$runs/ptb-vae/eval-test-k100.csv"
-    ./textvae eval --model "$runs/ptb-lm" "${test[@]}" --out "$runs/ptb-lm/eval-test.csv"
+    ./textvae eval --model "$vae" "${test[@]}" --iw-samples 100 --lm "$lm" \
+        --out "$vae/eval-test-k100.csv"
+    ./textvae eval --model "$lm" "${test[@]}" --out "$lm/eval-test.csv"
     ;;
 *)
-    echo "usage: docs/ptb.sh train|eval [RUNS_DIR]" >&2
+    echo "usage: docs/ptb.sh train|resume|eval [RUNS_DIR]" >&2
     exit 2
     ;;
 esac
