@@ -32,6 +32,7 @@ final class Loop {
     private final boolean showProgress;
     private final TrainingStep step;
     private final List<Float> losses = new ArrayList<>();
+    private final NativeHeapTrimmer trimmer = NativeHeapTrimmer.everyFewSeconds();
     private final FactorVaePenalty factorVae;
     private ElboEvaluator.Report lastValidation;
 
@@ -88,6 +89,7 @@ final class Loop {
                                             data.train(), batches.get(state.batchInEpoch())),
                                     state.step(),
                                     config.plateau().rate(config.learningRate(), state.decays()));
+                    trimmer.afterStep();
                     double seconds = (System.nanoTime() - begun) / 1e9;
                     state = state.afterStep(seconds);
                     losses.add(outcome.loss());
@@ -142,6 +144,8 @@ final class Loop {
                         TokenBatch.Specials.of(vocabulary),
                         config.seed(),
                         VALIDATION_BATCH);
+        // Validation batches (256 sentences) outgrow training batches: give back what they freed.
+        trimmer.trimNow();
         lastValidation = report;
         double beta = config.klSchedule().weight(state.step()) * config.beta();
         metrics.append(
