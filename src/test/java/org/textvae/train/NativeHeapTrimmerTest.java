@@ -20,8 +20,7 @@ class NativeHeapTrimmerTest {
 
     @Test
     void trimsOncePerIntervalBetweenSteps() {
-        NativeHeapTrimmer trimmer =
-                new NativeHeapTrimmer(100, clock::get, () -> calls.incrementAndGet() > 0);
+        NativeHeapTrimmer trimmer = countingTrimmerEvery(100);
         clock.addAndGet(99);
         trimmer.afterStep();
         assertEquals(0, calls.get(), "trimmed before the interval had passed");
@@ -37,8 +36,7 @@ class NativeHeapTrimmerTest {
 
     @Test
     void trimNowIgnoresTheIntervalAndRestartsIt() {
-        NativeHeapTrimmer trimmer =
-                new NativeHeapTrimmer(100, clock::get, () -> calls.incrementAndGet() > 0);
+        NativeHeapTrimmer trimmer = countingTrimmerEvery(100);
         clock.addAndGet(10);
         trimmer.trimNow();
         assertEquals(1, calls.get());
@@ -75,6 +73,11 @@ class NativeHeapTrimmerTest {
         boolean glibc = mapped("libc.so.6");
         assumeTrue(recentJdk && glibc, "no System.trim_native_heap here");
         assertTrue(NativeHeapTrimmer.trimProcessHeap());
+    }
+
+    /** A trimmer on the fake clock whose trims always succeed and are counted in {@code calls}. */
+    private NativeHeapTrimmer countingTrimmerEvery(long intervalNanos) {
+        return new NativeHeapTrimmer(intervalNanos, clock::get, () -> calls.incrementAndGet() > 0);
     }
 
     private static boolean mapped(String library) {
