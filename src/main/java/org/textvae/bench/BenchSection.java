@@ -39,6 +39,8 @@ public final class BenchSection {
                                     Integer.parseInt(args[2]),
                                     Integer.parseInt(args[3])));
             case "generate" -> {
+                // The setting textvae generate uses, unless the parent passed a user's choice.
+                EngineDefaults.preferBatchParallelism();
                 try (SentenceVae vae =
                         args[1].equals("default")
                                 ? SentenceVae.loadDefault()

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.textvae.TextvaeException;
+import org.textvae.model.EngineDefaults;
 
 /**
  * Runs every measurement in a child JVM of its own (so each peak RSS is its own), in the order:
@@ -86,7 +87,13 @@ public final class Benchmark {
                                         .toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path")));
-        for (String key : List.of("ai.djl.pytorch.num_threads", "ai.djl.offline")) {
+        // Threads pass on only when the user chose them: otherwise each measurement takes the
+        // setting textvae itself would use for that job (all cores; one per batch for generation).
+        List<String> keys = new ArrayList<>(List.of("ai.djl.offline"));
+        if (EngineDefaults.threadsChosen()) {
+            keys.add("ai.djl.pytorch.num_threads");
+        }
+        for (String key : keys) {
             if (System.getProperty(key) != null) {
                 command.add("-D" + key + "=" + System.getProperty(key));
             }

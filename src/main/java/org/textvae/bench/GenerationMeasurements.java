@@ -5,11 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.textvae.generate.SentenceVae;
+import org.textvae.model.EngineDefaults;
 
 /** Warm generation speed through the library API, as a service calling textvae would see it. */
 final class GenerationMeasurements {
 
     private static final int BATCH = 128;
+
+    /**
+     * Lines per call of the batched measurement: the library splits them into batches of {@link
+     * #BATCH} and decodes one batch per worker at a time, as {@code textvae generate} does.
+     */
+    private static final int LINES_PER_CALL = 16 * BATCH;
+
     private static final int LINE_TOKENS = 7;
     private static final int REPEATS = 50;
 
@@ -25,14 +33,14 @@ final class GenerationMeasurements {
         int[] banned = {vae.vocabulary().unkId()};
         long warmUntil = System.nanoTime() + WARM_UP_NANOS;
         for (int i = 0; System.nanoTime() < warmUntil; i++) {
-            vae.decodeAll(vae.priorSamples(BATCH, -1 - i), LINE_TOKENS, LINE_TOKENS, banned);
+            vae.decodeAll(
+                    vae.priorSamples(LINES_PER_CALL, -1 - i), LINE_TOKENS, LINE_TOKENS, banned);
         }
         long start = System.nanoTime();
         int done = 0;
         for (long seed = 0; done < lines; seed++) {
-            done +=
-                    vae.decodeAll(vae.priorSamples(BATCH, seed), LINE_TOKENS, LINE_TOKENS, banned)
-                            .size();
+            float[][] codes = vae.priorSamples(LINES_PER_CALL, seed);
+            done += vae.decodeAll(codes, LINE_TOKENS, LINE_TOKENS, banned).size();
         }
         double batchedSeconds = (System.nanoTime() - start) / 1e9;
 
@@ -53,6 +61,8 @@ final class GenerationMeasurements {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("model", vae.source());
         result.put("generate_lines_per_s", done / batchedSeconds);
+        result.put("generate_workers", vae.decodingWorkers());
+        result.put("engine_threads", EngineDefaults.engineThreads());
         result.put("single_line_ms_median", median(single));
         result.put("interpolate_7_ms_median", median(paths));
         return result;

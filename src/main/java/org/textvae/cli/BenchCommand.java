@@ -77,7 +77,7 @@ final class BenchCommand implements Callable<Integer> {
                         new Benchmark.Options(trainSteps, lines, model, jar, rssSteps),
                         System.err::println);
         System.out.printf(
-                "machine: %d cores, %s, Java %s, PyTorch threads %s%n",
+                "machine: %d cores, %s, Java %s, PyTorch threads %s (generation: see its line)%n",
                 Runtime.getRuntime().availableProcessors(),
                 cpuModel(),
                 System.getProperty("java.version"),

@@ -28,11 +28,14 @@ final class BenchReport {
                             num(r, "bare_peak_rss_mb"));
             case "generate" ->
                     String.format(
-                            "generation (%s): batched greedy %,.0f lines/s (128 per batch, 7 tokens);"
+                            "generation (%s): batched greedy %,.0f lines/s (128 per batch, 7 tokens;"
+                                    + " %.0f batches at a time on %.0f PyTorch thread(s) each);"
                                     + " one line %.1f ms; interpolation of 7 steps %.1f ms (medians, warm);"
                                     + " peak RSS %.0f MB",
                             r.get("model"),
                             num(r, "generate_lines_per_s"),
+                            num(r, "generate_workers"),
+                            num(r, "engine_threads"),
                             num(r, "single_line_ms_median"),
                             num(r, "interpolate_7_ms_median"),
                             num(r, "peak_rss_mb"));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.textvae.generate.DecodingOptions;
 import org.textvae.generate.SentenceVae;
+import org.textvae.model.EngineDefaults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
         showDefaultValues = true,
         description = {
             "Generate sentences from random points of the latent space.",
-            "Draws z ~ N(0, I) and decodes each, all lines in one batch, stopping at <eos> or"
+            "Draws z ~ N(0, I) and decodes each, in batches of 128 lines, one batch per core at"
+                    + " a time, stopping at <eos> or"
                     + " --max-length: greedily by default (the most likely token at every step),"
                     + " by sampling with --temperature (and --top-k), or by beam search with"
                     + " --beam. One sentence per line."
@@ -60,6 +62,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Options.requirePositive("--count", count);
+        EngineDefaults.preferBatchParallelism();
         try (SentenceVae vae = modelOption.load()) {
             DecodingOptions options =
                     new DecodingOptions(maxLength, temperature, topK, beam, seed + 1);

@@ -50,13 +50,15 @@ public final class Main {
             names = "--threads",
             scope = ScopeType.INHERIT,
             paramLabel = "N",
-            description = "Intra-op threads for PyTorch (default: all cores).")
+            description =
+                    "Intra-op threads for PyTorch (default: all cores; for generate, one per"
+                            + " batch, with one batch decoding per core).")
     void setThreads(int threads) {
         if (threads <= 0) {
             throw new CommandLine.ParameterException(
                     new CommandLine(this), "--threads must be positive, got " + threads);
         }
-        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+        EngineDefaults.chooseThreads(threads);
     }
 
     @Option(

@@ -26,16 +26,17 @@ final class CodeDecoder {
         return stepwise.decode(call, z, maxLength, length, banned, TokenChooser.greedy());
     }
 
-    List<int[]> decode(NDManager call, NDArray z, DecodingOptions options) {
+    /**
+     * @param seed seeds the draws when sampling (the caller's, per batch)
+     */
+    List<int[]> decode(NDManager call, NDArray z, DecodingOptions options, long seed) {
         if (options.beamWidth() > 1) {
             return beams.decode(call, z, options.maxLength(), options.beamWidth(), new int[0]);
         }
         TokenChooser chooser =
                 options.sampling()
                         ? TokenChooser.sampling(
-                                options.temperature(),
-                                options.topK(),
-                                new SplittableRandom(options.seed()))
+                                options.temperature(), options.topK(), new SplittableRandom(seed))
                         : TokenChooser.greedy();
         return stepwise.decode(call, z, options.maxLength(), 0, new int[0], chooser);
     }

@@ -7,6 +7,7 @@ import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.textvae.TextvaeException;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.EngineDefaults;
@@ -40,10 +41,11 @@ public final class SentenceVae implements AutoCloseable {
     private final Vocabulary vocabulary;
     private final TokenBatch.Specials specials;
     private final CodeDecoder decoder;
+    private final ChunkedDecoding batches;
     private final String source;
     private volatile boolean closed;
 
-    private SentenceVae(Checkpoint checkpoint, String source) {
+    private SentenceVae(Checkpoint checkpoint, String source, int workers) {
         this.source = source;
         this.manager = NDManager.newBaseManager();
         try {
@@ -55,19 +57,26 @@ public final class SentenceVae implements AutoCloseable {
         }
         this.specials = TokenBatch.Specials.of(vocabulary);
         this.decoder = new CodeDecoder(network, specials, manager);
+        this.batches =
+                workers > 0 ? new ChunkedDecoding(workers) : ChunkedDecoding.forThisMachine();
     }
 
     /**
      * Loads a model from a checkpoint file or a run folder (its best checkpoint, else its last).
      */
     public static SentenceVae load(Path path) {
+        return load(path, 0);
+    }
+
+    /** As {@link #load(Path)}, with a fixed number of decoding workers (0: as the machine says). */
+    static SentenceVae load(Path path, int workers) {
         Path file = ModelFiles.checkpointFile(path);
-        return new SentenceVae(Checkpoint.read(file), file.toString());
+        return new SentenceVae(Checkpoint.read(file), file.toString(), workers);
     }
 
     /** Loads the model packed into the jar (trained on the Tang poems corpus). */
     public static SentenceVae loadDefault() {
-        return new SentenceVae(ModelFiles.readDefault(), "the default model");
+        return new SentenceVae(ModelFiles.readDefault(), "the default model", 0);
     }
 
     public ModelConfig config() {
@@ -78,12 +87,22 @@ public final class SentenceVae implements AutoCloseable {
         return vocabulary;
     }
 
+    /**
+     * How many batches of lines decode side by side: one per core that PyTorch's intra-op threads
+     * leave free. Start the JVM with {@code -Dai.djl.pytorch.num_threads=1} (or call {@link
+     * EngineDefaults#preferBatchParallelism()} before loading) for one per core, the fastest
+     * setting for generating many lines.
+     */
+    public int decodingWorkers() {
+        return batches.workers();
+    }
+
     /** Where the model was loaded from, for messages. */
     public String source() {
         return source;
     }
 
-    /** n lines decoded greedily from z ~ N(0, I), all in one batch; the seed fixes the z. */
+    /** n lines decoded greedily from z ~ N(0, I); the seed fixes the z. */
     public List<String> sample(int n, long seed) {
         return decodeAll(priorSamples(n, seed), DEFAULT_MAX_LENGTH, 0, new int[0]);
     }
@@ -107,18 +126,36 @@ public final class SentenceVae implements AutoCloseable {
      */
     public List<String> decodeAll(float[][] codes, int maxLength, int length, int[] banned) {
         requirePositive("maximum length", maxLength);
-        return run(codes, (call, z) -> decoder.greedy(call, z, maxLength, length, banned));
+        return run(codes, (call, z, batch) -> decoder.greedy(call, z, maxLength, length, banned));
     }
 
-    /** Decodes latent codes as {@code options} say (greedy, sampling or beam search). */
+    /**
+     * Decodes latent codes as {@code options} say (greedy, sampling or beam search). When sampling,
+     * each batch of codes draws from its own generator, seeded from {@code options.seed()} and the
+     * batch's position, so the lines do not depend on how many threads decode them.
+     */
     public List<String> decodeAll(float[][] codes, DecodingOptions options) {
-        return run(codes, (call, z) -> decoder.decode(call, z, options));
+        long[] seeds = batchSeeds(options.seed(), ChunkedDecoding.batches(codes.length));
+        return run(codes, (call, z, batch) -> decoder.decode(call, z, options, seeds[batch]));
+    }
+
+    private static long[] batchSeeds(long seed, int batches) {
+        SplittableRandom root = new SplittableRandom(seed);
+        long[] seeds = new long[batches];
+        for (int i = 0; i < batches; i++) {
+            seeds[i] = root.nextLong();
+        }
+        return seeds;
     }
 
     private interface Strategy {
-        List<int[]> decode(NDManager call, NDArray z);
+        List<int[]> decode(NDManager call, NDArray z, int batch);
     }
 
+    /**
+     * Decodes in batches of {@link ChunkedDecoding#ROWS} codes, several side by side on worker
+     * threads, each in a manager of its own.
+     */
     private List<String> run(float[][] codes, Strategy strategy) {
         requireOpen();
         if (codes.length == 0) {
@@ -127,18 +164,24 @@ public final class SentenceVae implements AutoCloseable {
         for (float[] code : codes) {
             requireLatent(code);
         }
-        try (NDManager call = manager.newSubManager()) {
-            NDArray z =
-                    HostArrays.floats(
-                            call,
-                            LatentCodes.flatten(codes),
-                            new Shape(codes.length, latentSize()));
-            List<String> lines = new ArrayList<>(codes.length);
-            for (int[] ids : strategy.decode(call, z)) {
-                lines.add(vocabulary.decode(ids));
-            }
-            return lines;
+        List<int[]> ids =
+                batches.decode(
+                        codes,
+                        (index, part) -> {
+                            try (NDManager call = manager.newSubManager()) {
+                                NDArray z =
+                                        HostArrays.floats(
+                                                call,
+                                                LatentCodes.flatten(part),
+                                                new Shape(part.length, latentSize()));
+                                return strategy.decode(call, z, index);
+                            }
+                        });
+        List<String> lines = new ArrayList<>(ids.size());
+        for (int[] line : ids) {
+            lines.add(vocabulary.decode(line));
         }
+        return lines;
     }
 
     /** Decodes one latent code greedily. */
@@ -249,6 +292,7 @@ public final class SentenceVae implements AutoCloseable {
             return;
         }
         closed = true;
+        batches.close();
         vocabulary.close();
         manager.close();
     }

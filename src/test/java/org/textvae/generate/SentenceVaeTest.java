@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,11 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SentenceVaeTest {
 
     @TempDir static Path directory;
+    private static Path model;
     private static SentenceVae vae;
 
     @BeforeAll
     static void load() {
-        vae = SentenceVae.load(TinyModel.write(directory, 8, 1));
+        model = TinyModel.write(directory, 8, 1);
+        vae = SentenceVae.load(model, 1);
     }
 
     @AfterAll
@@ -34,6 +38,45 @@ class SentenceVaeTest {
         assertEquals(first, vae.sample(20, 7));
         assertNotEquals(first, vae.sample(20, 8));
         assertEquals(20, first.size());
+    }
+
+    @Test
+    void manyCodesDecodeAsTheirBatchesDoAlone() {
+        int rows = ChunkedDecoding.ROWS;
+        float[][] codes = vae.priorSamples(2 * rows + 44, 11);
+        List<String> all = vae.decodeAll(codes, 12, 0, new int[0]);
+        List<String> byBatch = new ArrayList<>();
+        for (int from = 0; from < codes.length; from += rows) {
+            float[][] part = Arrays.copyOfRange(codes, from, Math.min(codes.length, from + rows));
+            byBatch.addAll(vae.decodeAll(part, 12, 0, new int[0]));
+        }
+        assertEquals(byBatch, all);
+    }
+
+    @Test
+    void linesDoNotDependOnHowManyWorkersDecodeThem() {
+        float[][] codes = vae.priorSamples(5 * ChunkedDecoding.ROWS, 13);
+        DecodingOptions sampling = new DecodingOptions(12, 1.0, 0, 1, 9);
+        try (SentenceVae parallel = SentenceVae.load(model, 3)) {
+            assertEquals(3, parallel.decodingWorkers());
+            assertEquals(
+                    vae.decodeAll(codes, 12, 0, new int[0]),
+                    parallel.decodeAll(codes, 12, 0, new int[0]));
+            assertEquals(vae.decodeAll(codes, sampling), parallel.decodeAll(codes, sampling));
+        }
+    }
+
+    @Test
+    void samplingManyLinesIsRepeatableAndEachBatchDrawsItsOwn() {
+        int rows = ChunkedDecoding.ROWS;
+        float[] code = vae.priorSamples(1, 3)[0];
+        float[][] same = new float[2 * rows][];
+        Arrays.fill(same, code);
+        DecodingOptions options = new DecodingOptions(12, 1.5, 0, 1, 5);
+        List<String> first = vae.decodeAll(same, options);
+        assertEquals(first, vae.decodeAll(same, options));
+        // One z everywhere: had both batches the same generator, their lines would repeat.
+        assertNotEquals(first.subList(0, rows), first.subList(rows, 2 * rows));
     }
 
     @Test
