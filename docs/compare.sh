@@ -19,7 +19,7 @@ train() { # NAME [OPTIONS...]
         return
     fi
     rm -rf "${runs:?}/$name"
-    java -jar "$runs/textvae.jar" --threads 1 train "${common[@]}" --out "$runs/$name" "$@" > "$runs/$name.log" 2>&1
+    TEXTVAE_JAR="$runs/textvae.jar" ./textvae --threads 1 train "${common[@]}" --out "$runs/$name" "$@" > "$runs/$name.log" 2>&1
     touch "$runs/$name.done"
 }
 
@@ -32,5 +32,5 @@ train cmp-ae --model ae & train cmp-vae & wait
 train cmp-beta0.5 --beta 0.5 & train cmp-beta4 --beta 4 & wait
 train cmp-factor --factor-gamma 10 & train cmp-factor-beta0.5 --beta 0.5 --factor-gamma 10 & wait
 train cmp-lm --model lm
-java -jar "$runs/textvae.jar" compare --runs "$runs/cmp-ae" "$runs/cmp-vae" "$runs/cmp-beta0.5" "$runs/cmp-beta4" \
+TEXTVAE_JAR="$runs/textvae.jar" ./textvae compare --runs "$runs/cmp-ae" "$runs/cmp-vae" "$runs/cmp-beta0.5" "$runs/cmp-beta4" \
     "$runs/cmp-factor" "$runs/cmp-factor-beta0.5" --corpus corpora/tang.csv.gz --lm "$runs/cmp-lm" --out docs/compare.md

@@ -30,17 +30,18 @@ train)
     mkdir -p "$runs"
     ./textvae --help > /dev/null # builds the jar; the runs use a copy, safe from rebuilds
     cp target/textvae.jar "$jar"
-    java -Xmx1g -jar "$jar" --threads 1 train "${common[@]}" --kl-schedule logistic:2500:0.0025 \
+    TEXTVAE_JAR="$jar" ./textvae --threads 1 train "${common[@]}" --kl-schedule logistic:2500:0.0025 \
         --free-bits 0.15 --out "$vae" > "$vae.log" 2>&1 &
-    java -Xmx1g -jar "$jar" --threads 1 train "${common[@]}" --model lm \
+    TEXTVAE_JAR="$jar" ./textvae --threads 1 train "${common[@]}" --model lm \
         --out "$lm" > "$lm.log" 2>&1 &
     wait
     ;;
 resume)
-    # A resumed run takes its settings from its own folder; the logs grow by appending.
+    # A resumed run takes its settings from its own folder; the logs grow by appending. The copy of
+    # the jar made by train is used again, so the runs compute what they computed before.
     [[ -f "$jar" ]] || { ./textvae --help > /dev/null; cp target/textvae.jar "$jar"; }
-    java -Xmx1g -jar "$jar" --threads 1 train --resume "$vae" --no-progress >> "$vae.log" 2>&1 &
-    java -Xmx1g -jar "$jar" --threads 1 train --resume "$lm" --no-progress >> "$lm.log" 2>&1 &
+    TEXTVAE_JAR="$jar" ./textvae --threads 1 train --resume "$vae" --no-progress >> "$vae.log" 2>&1 &
+    TEXTVAE_JAR="$jar" ./textvae --threads 1 train --resume "$lm" --no-progress >> "$lm.log" 2>&1 &
     wait
     ;;
 eval)
