@@ -52,37 +52,31 @@ public final class AdamOptimizer implements AutoCloseable {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             List<NDArray> gradients = new ArrayList<>(parameters.size());
-            // The squares serve twice: for the norm now and for the second moment below.
-            List<NDArray> squares = new ArrayList<>(parameters.size());
             NDArray squaredNorm = null;
             for (Parameter parameter : parameters) {
                 NDArray gradient = parameter.getArray().getGradient();
                 gradients.add(gradient);
-                NDArray square = gradient.square();
-                squares.add(square);
-                NDArray sum = square.sum();
-                squaredNorm = squaredNorm == null ? sum : squaredNorm.add(sum);
+                NDArray squares = gradient.square().sum();
+                squaredNorm = squaredNorm == null ? squares : squaredNorm.add(squares);
             }
             float norm = (float) Math.sqrt(squaredNorm.getFloat());
             float scale = maxNorm > 0 && norm > maxNorm ? maxNorm / (norm + 1e-6f) : 1f;
             steps++;
             double correction1 = 1 - Math.pow(BETA1, steps);
             double correction2 = Math.sqrt(1 - Math.pow(BETA2, steps));
-            // PyTorch's Adam, θ −= lr / c1 · m / (√v / c2 + ε), written as
-            // lr · c2 / c1 · m / (√v + ε · c2); the clipping scale rides in the moments' factors.
-            // Each saves a pass over every parameter (the optimiser is memory-bound).
-            float stepSize = (float) (learningRate * correction2 / correction1);
-            float epsilon = (float) (EPSILON * correction2);
             for (int i = 0; i < parameters.size(); i++) {
                 NDArray gradient = gradients.get(i);
-                NDArray m = firstMoments.get(i).muli(BETA1).addi(gradient.mul((1 - BETA1) * scale));
+                if (scale != 1f) {
+                    gradient.muli(scale);
+                }
+                NDArray m = firstMoments.get(i).muli(BETA1).addi(gradient.mul(1 - BETA1));
                 NDArray v =
-                        secondMoments
-                                .get(i)
-                                .muli(BETA2)
-                                .addi(squares.get(i).muli((1 - BETA2) * scale * scale));
-                NDArray denominator = v.sqrt().addi(epsilon);
-                parameters.get(i).getArray().subi(m.div(denominator).muli(stepSize));
+                        secondMoments.get(i).muli(BETA2).addi(gradient.square().muli(1 - BETA2));
+                NDArray denominator = v.sqrt().divi(correction2).addi(EPSILON);
+                parameters
+                        .get(i)
+                        .getArray()
+                        .subi(m.div(denominator).muli(learningRate / correction1));
                 gradient.muli(0);
             }
             return norm;
