@@ -20,7 +20,7 @@ cp "${PTB:-../shared/data/ptb}"/ptb.{train,valid}.txt "$scratch/data/"
 ./textvae --help > /dev/null # builds the jar
 # The same allocator settings as ./textvae (README, "Allocator settings").
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-1}" MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-33554432}"
-export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-4294967296}"
+export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-268435456}"
 script="$PWD/docs/reference/timbmg_speed.py"
 for ((i = 1; i <= runs; i++)); do
     (cd "$scratch" && env -u MALLOC_ARENA_MAX -u MALLOC_MMAP_THRESHOLD_ -u MALLOC_TRIM_THRESHOLD_ \
