@@ -32,6 +32,10 @@ public final class BenchSection {
             case "bare" ->
                     result.putAll(
                             Measurements.bareStep(Shape.named(args[1]), Integer.parseInt(args[2])));
+            case "profile" ->
+                    result.putAll(
+                            Measurements.profile(
+                                    Shape.named(args[1]), Integer.parseInt(args[2]), args[3]));
             case "rss" ->
                     result.putAll(
                             MemoryOverTime.measure(

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
@@ -70,6 +71,34 @@ final class Measurements {
         result.put("train_tokens_per_s", tokensPerSecond);
         result.put("flops_per_token", shape.trainingFlopsPerToken());
         result.put("train_gflops", tokensPerSecond * shape.trainingFlopsPerToken() / 1e9);
+        return result;
+    }
+
+    /**
+     * The real training loop under PyTorch's profiler: {@code steps} steps after 20 untimed ones,
+     * written as a Chrome trace to {@code trace} (docs/reference/trace_shares.py sums it by
+     * operator and shape). The profiler slows every operator, so only shares mean anything.
+     */
+    static Map<String, Object> profile(org.textvae.bench.Shape shape, int steps, String trace) {
+        int warmUp = 20;
+        SplittableRandom random = new SplittableRandom(2);
+        TrainingBenchmark.tokensPerSecond(
+                shape.model(),
+                warmUp + steps,
+                SPECIALS,
+                () ->
+                        Synthetic.sentences(
+                                random, shape.batch(), shape.tokens() - 1, shape.vocabulary()),
+                done -> {
+                    if (done == warmUp) {
+                        JniUtils.startProfile(false, true, false);
+                    } else if (done == warmUp + steps) {
+                        JniUtils.stopProfile(trace);
+                    }
+                });
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("profiled_steps", steps);
+        result.put("trace", trace);
         return result;
     }
 
