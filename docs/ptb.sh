@@ -2,27 +2,43 @@
 # The Penn Treebank rows of the README: a VAE and its GRU language-model baseline, trained side by
 # side with one thread each and the same regularisation (word dropout, dropout on the decoder's
 # inputs and outputs, learning-rate decay on a validation plateau), then scored on the test split.
-# Usage: docs/ptb.sh train [RUNS_DIR]   (both runs; stops itself after 3 decays, or kill it)
-#        docs/ptb.sh resume [RUNS_DIR]  (continues both exactly from their last checkpoints)
-#        docs/ptb.sh eval [RUNS_DIR]    (scores each run's best checkpoint, whenever it is called)
+# Usage: docs/ptb.sh train [RUNS_DIR [vae|lm|both]]   (stops itself after 3 decays, or kill it)
+#        docs/ptb.sh resume [RUNS_DIR [vae|lm|both]]  (continues exactly from the last checkpoints)
+#        docs/ptb.sh eval [RUNS_DIR [vae|lm|both]]    (scores each run's best checkpoint)
 # HIDDEN=512 docs/ptb.sh ... does the same with 512 GRU units in runs ptb-vae-h512 and ptb-lm-h512
-# (about 2.3 times the work per token; several sessions of --resume).
+# (about 2.3 times the work per token; several sessions of resume). TIED=1 adds
+# --tie-embeddings (the vocabulary layer reuses the token embedding) and "-tied" to the run names.
 # PTB is read from ../shared/data/ptb (or $PTB). Roughly 8 minutes an epoch per run on 2 cores
 # with both running; a run's best checkpoint is usable at any time, so eval may come before the
 # end of training.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-what="${1:?usage: docs/ptb.sh train|resume|eval [RUNS_DIR]}"
+usage="usage: docs/ptb.sh train|resume|eval [RUNS_DIR [vae|lm|both]]"
+what="${1:?$usage}"
 runs="${2:-runs}"
+which="${3:-both}"
 D="${PTB:-../shared/data/ptb}"
 hidden="${HIDDEN:-256}"
 suffix=""
 [[ "$hidden" == 256 ]] || suffix="-h$hidden"
+tie=()
+if [[ "${TIED:-0}" == 1 ]]; then
+    tie=(--tie-embeddings)
+    suffix="$suffix-tied"
+fi
+case "$which" in
+vae | lm | both) ;;
+*)
+    echo "$usage" >&2
+    exit 2
+    ;;
+esac
+wants() { [[ "$which" == both || "$which" == "$1" ]]; }
 vae="$runs/ptb-vae$suffix"
 lm="$runs/ptb-lm$suffix"
 common=(--hidden "$hidden" --corpus "$D/ptb.train.txt" --valid "$D/ptb.valid.txt" --vocab vocab/ptb.tokenizer.json
     --epochs 40 --batch-size 32 --word-dropout 0.25 --latent 32 --seed 42 --dropout 0.5
-    --lr-decay 0.5 --stop-after-decays 3 --checkpoint-every 1000 --no-progress)
+    --lr-decay 0.5 --stop-after-decays 3 --checkpoint-every 1000 --no-progress "${tie[@]}")
 jar="$runs/textvae-ptb$suffix.jar"
 
 case "$what" in
@@ -30,29 +46,43 @@ train)
     mkdir -p "$runs"
     ./textvae --help > /dev/null # builds the jar; the runs use a copy, safe from rebuilds
     cp target/textvae.jar "$jar"
-    TEXTVAE_JAR="$jar" ./textvae --threads 1 train "${common[@]}" --kl-schedule logistic:2500:0.0025 \
-        --free-bits 0.15 --out "$vae" > "$vae.log" 2>&1 &
-    TEXTVAE_JAR="$jar" ./textvae --threads 1 train "${common[@]}" --model lm \
-        --out "$lm" > "$lm.log" 2>&1 &
+    if wants vae; then
+        TEXTVAE_JAR="$jar" ./textvae --threads 1 train "${common[@]}" --kl-schedule logistic:2500:0.0025 \
+            --free-bits 0.15 --out "$vae" > "$vae.log" 2>&1 &
+    fi
+    if wants lm; then
+        TEXTVAE_JAR="$jar" ./textvae --threads 1 train "${common[@]}" --model lm \
+            --out "$lm" > "$lm.log" 2>&1 &
+    fi
     wait
     ;;
 resume)
     # A resumed run takes its settings from its own folder; the logs grow by appending. The copy of
     # the jar made by train is used again, so the runs compute what they computed before.
     [[ -f "$jar" ]] || { ./textvae --help > /dev/null; cp target/textvae.jar "$jar"; }
-    TEXTVAE_JAR="$jar" ./textvae --threads 1 train --resume "$vae" --no-progress >> "$vae.log" 2>&1 &
-    TEXTVAE_JAR="$jar" ./textvae --threads 1 train --resume "$lm" --no-progress >> "$lm.log" 2>&1 &
+    if wants vae; then
+        TEXTVAE_JAR="$jar" ./textvae --threads 1 train --resume "$vae" --no-progress >> "$vae.log" 2>&1 &
+    fi
+    if wants lm; then
+        TEXTVAE_JAR="$jar" ./textvae --threads 1 train --resume "$lm" --no-progress >> "$lm.log" 2>&1 &
+    fi
     wait
     ;;
 eval)
     # A plain-text file is one split, called "train"; eval scores the run's best checkpoint.
     test=(--corpus "$D/ptb.test.txt" --split train)
-    ./textvae eval --model "$vae" "${test[@]}" --iw-samples 100 --lm "$lm" \
-        --out "$vae/eval-test-k100.csv"
-    ./textvae eval --model "$lm" "${test[@]}" --out "$lm/eval-test.csv"
+    if wants vae; then
+        lm_option=()
+        [[ -d "$lm" ]] && lm_option=(--lm "$lm")
+        ./textvae eval --model "$vae" "${test[@]}" --iw-samples 100 "${lm_option[@]}" \
+            --out "$vae/eval-test-k100.csv"
+    fi
+    if wants lm; then
+        ./textvae eval --model "$lm" "${test[@]}" --out "$lm/eval-test.csv"
+    fi
     ;;
 *)
-    echo "usage: docs/ptb.sh train|resume|eval [RUNS_DIR]" >&2
+    echo "$usage" >&2
     exit 2
     ;;
 esac

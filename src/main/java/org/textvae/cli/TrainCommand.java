@@ -102,6 +102,15 @@ final class TrainCommand implements Callable<Integer> {
     boolean latentAtEveryStep;
 
     @Option(
+            names = "--tie-embeddings",
+            description =
+                    "Reuse the token embedding as the vocabulary layer, after a projection from"
+                            + " the GRU state to the embedding width (Press and Wolf 2017): fewer"
+                            + " weights, and less work per token when the state is wider than the"
+                            + " embedding.")
+    boolean tiedEmbeddings;
+
+    @Option(
             names = "--epochs",
             defaultValue = "10",
             description = "Passes over the training split.")
@@ -245,13 +254,20 @@ final class TrainCommand implements Callable<Integer> {
                         .dropout(dropout)
                         .plateau(new PlateauDecay(lrDecay, stopAfterDecays))
                         .build();
-        new ModelConfig(modelKind, 5, embedding, hidden, latent, latentAtEveryStep);
+        new ModelConfig(modelKind, 5, embedding, hidden, latent, latentAtEveryStep, tiedEmbeddings);
         int vocabSize;
         try (Vocabulary vocabulary = Vocabulary.load(vocab)) {
             vocabSize = vocabulary.size();
         }
         ModelConfig model =
-                new ModelConfig(modelKind, vocabSize, embedding, hidden, latent, latentAtEveryStep);
+                new ModelConfig(
+                        modelKind,
+                        vocabSize,
+                        embedding,
+                        hidden,
+                        latent,
+                        latentAtEveryStep,
+                        tiedEmbeddings);
         List<String> command = new ArrayList<>();
         command.add("textvae");
         command.addAll(spec.commandLine().getParseResult().originalArgs());

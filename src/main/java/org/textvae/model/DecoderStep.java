@@ -20,9 +20,9 @@ import ai.djl.nn.core.Linear;
  * the hidden-to-hidden product, the gate arithmetic of PyTorch's GRU (gates r, z, n) and the
  * vocabulary layer, whose bias can carry a caller's mask (−∞ on banned tokens) at no extra cost.
  *
- * <p>Read-only after construction, so threads may share it. The precomputed arrays live in the
- * manager given to {@link #of}; the rest are the network's own parameters, so the network must
- * outlive it.
+ * <p>Read-only after construction, so threads may share it. The precomputed arrays (and, with tied
+ * embeddings, the vocabulary layer's product of embedding and projection) live in the manager given
+ * to {@link #of}; the rest are the network's own parameters, so the network must outlive it.
  */
 public final class DecoderStep {
 
@@ -70,6 +70,7 @@ public final class DecoderStep {
             latentWeight = inputWeight.get(new NDIndex(":, {}:", embedding));
             latentWeight.attach(manager);
         }
+        NDList vocabularyLayer = decoder.vocabularyLayer(manager);
         // The other weights are used as they are: they stay with the network that owns them.
         return new DecoderStep(
                 config.hiddenSize(),
@@ -77,8 +78,8 @@ public final class DecoderStep {
                 latentWeight,
                 parameter(decoder.gru(), "h2h_WEIGHT"),
                 parameter(decoder.gru(), "h2h_BIAS"),
-                parameter(decoder.toVocabulary(), "weight"),
-                parameter(decoder.toVocabulary(), "bias"));
+                vocabularyLayer.get(0),
+                vocabularyLayer.get(1));
     }
 
     private static NDArray parameter(Block block, String suffix) {

@@ -15,7 +15,9 @@ import ai.djl.util.PairList;
 
 /**
  * The conditional language model p(x|z): z → initial GRU state (linear + tanh), optionally z
- * concatenated to every input embedding, a GRU, and a linear layer to the vocabulary.
+ * concatenated to every input embedding, a GRU, and a linear layer to the vocabulary. With tied
+ * embeddings that layer is a projection to the embedding width followed by the transposed token
+ * embedding (shared with the inputs) and a bias of its own.
  *
  * <p>Inputs: embedded decoder inputs (batch, time, embedding), the state to start from (1, batch,
  * hidden) and, when z is fed at every step, z (batch, latent). Outputs: logits (batch, time,
@@ -30,8 +32,15 @@ final class GruDecoder extends AbstractBlock {
     private final Linear latentToState;
     private final GRU gru;
     private final Linear toVocabulary;
+    private final Linear toEmbedding;
+    private final TokenEmbedding tiedEmbedding;
+    private final Parameter outputBias;
 
-    GruDecoder(ModelConfig config) {
+    /**
+     * @param embedding the token embedding, reused as the vocabulary layer when the config ties
+     *     them; its weights belong to the network, not to this block
+     */
+    GruDecoder(ModelConfig config, TokenEmbedding embedding) {
         super(VERSION);
         this.config = config;
         latentToState =
@@ -52,17 +61,56 @@ final class GruDecoder extends AbstractBlock {
         gru.setInitializer(
                 new UniformInitializer((float) (1 / Math.sqrt(config.hiddenSize()))),
                 Parameter.Type.WEIGHT);
-        toVocabulary =
-                addChildBlock(
-                        "toVocabulary", Linear.builder().setUnits(config.vocabSize()).build());
+        if (config.tiedEmbeddings()) {
+            toVocabulary = null;
+            tiedEmbedding = embedding;
+            toEmbedding =
+                    addChildBlock(
+                            "toEmbedding",
+                            Linear.builder().setUnits(config.embeddingSize()).build());
+            outputBias =
+                    addParameter(
+                            Parameter.builder()
+                                    .setName("outputBias")
+                                    .setType(Parameter.Type.BIAS)
+                                    .optShape(new Shape(config.vocabSize()))
+                                    .build());
+        } else {
+            toVocabulary =
+                    addChildBlock(
+                            "toVocabulary", Linear.builder().setUnits(config.vocabSize()).build());
+            tiedEmbedding = null;
+            toEmbedding = null;
+            outputBias = null;
+        }
     }
 
     GRU gru() {
         return gru;
     }
 
-    Linear toVocabulary() {
-        return toVocabulary;
+    /**
+     * The vocabulary layer as one (vocabulary, hidden) weight and a (vocabulary) bias, for the
+     * stepwise decoder. Untied, these are the layer's own parameters; tied, the products E·P and
+     * E·c + b, computed once into {@code manager}.
+     */
+    NDList vocabularyLayer(NDManager manager) {
+        if (toVocabulary != null) {
+            return new NDList(array(toVocabulary, "weight"), array(toVocabulary, "bias"));
+        }
+        NDArray table = tiedEmbedding.weight().getArray();
+        NDArray weight = table.matMul(array(toEmbedding, "weight"));
+        weight.attach(manager);
+        NDArray bias;
+        try (NDArray projected = table.matMul(array(toEmbedding, "bias").expandDims(1))) {
+            bias = projected.squeeze(1).add(outputBias.getArray());
+        }
+        bias.attach(manager);
+        return new NDList(weight, bias);
+    }
+
+    private static NDArray array(Linear layer, String name) {
+        return layer.getParameters().get(name).getArray();
     }
 
     /**
@@ -121,11 +169,21 @@ final class GruDecoder extends AbstractBlock {
         Shape shape = outputs.getShape();
         NDArray rows = outputs.reshape(shape.get(0) * shape.get(1), shape.get(2));
         NDArray logits =
-                toVocabulary
-                        .forward(store, new NDList(rows), training)
-                        .head()
+                vocabularyLogits(store, rows, training)
                         .reshape(shape.get(0), shape.get(1), config.vocabSize());
         return new NDList(logits, recurrent.get(1));
+    }
+
+    /** Logits (rows, vocabulary) for GRU outputs laid out as rows (rows, hidden). */
+    private NDArray vocabularyLogits(ParameterStore store, NDArray rows, boolean training) {
+        if (toVocabulary != null) {
+            return toVocabulary.forward(store, new NDList(rows), training).head();
+        }
+        NDArray projected = toEmbedding.forward(store, new NDList(rows), training).head();
+        NDArray table = store.getValue(tiedEmbedding.weight(), rows.getDevice(), training);
+        NDArray bias = store.getValue(outputBias, rows.getDevice(), training);
+        // The projected rows come first, so the logits join the batch's manager.
+        return Linear.linear(projected, table, bias).singletonOrThrow();
     }
 
     @Override
@@ -136,7 +194,8 @@ final class GruDecoder extends AbstractBlock {
         }
         gru.initialize(
                 manager, dataType, new Shape(new long[] {1, 1, config.decoderInputSize()}, "NTC"));
-        toVocabulary.initialize(manager, dataType, new Shape(1, config.hiddenSize()));
+        Linear output = toVocabulary != null ? toVocabulary : toEmbedding;
+        output.initialize(manager, dataType, new Shape(1, config.hiddenSize()));
     }
 
     @Override

@@ -10,6 +10,9 @@ package org.textvae.model;
  * @param hiddenSize GRU state width (each encoder direction and the decoder)
  * @param latentSize dimension of z
  * @param latentAtEveryStep also feed z, concatenated to the input embedding, at every decoder step
+ * @param tiedEmbeddings the vocabulary layer reuses the token embedding: logits = (P h + c) Eᵀ + b,
+ *     with P a hidden → embedding projection (Press and Wolf 2017; Inan et al. 2017). Absent from
+ *     checkpoints written before it existed, which read as false.
  */
 public record ModelConfig(
         ModelKind kind,
@@ -17,7 +20,8 @@ public record ModelConfig(
         int embeddingSize,
         int hiddenSize,
         int latentSize,
-        boolean latentAtEveryStep) {
+        boolean latentAtEveryStep,
+        boolean tiedEmbeddings) {
 
     public ModelConfig {
         if (kind == null) {
@@ -31,6 +35,17 @@ public record ModelConfig(
             throw new IllegalArgumentException(
                     "vocabulary size must exceed the four special tokens, got " + vocabSize);
         }
+    }
+
+    /** A model whose vocabulary layer has its own weights. */
+    public ModelConfig(
+            ModelKind kind,
+            int vocabSize,
+            int embeddingSize,
+            int hiddenSize,
+            int latentSize,
+            boolean latentAtEveryStep) {
+        this(kind, vocabSize, embeddingSize, hiddenSize, latentSize, latentAtEveryStep, false);
     }
 
     /** Bowman-like sizes: embedding 300, hidden 256, latent 32, z only in the initial state. */

@@ -46,7 +46,7 @@ public final class SentenceVaeNetwork extends AbstractBlock {
             meanHead = null;
             logVarianceHead = null;
         }
-        decoder = addChildBlock("decoder", new GruDecoder(config));
+        decoder = addChildBlock("decoder", new GruDecoder(config, embedding));
     }
 
     private Linear latentHead() {

@@ -33,6 +33,11 @@ final class TokenEmbedding extends AbstractBlock {
                                 .build());
     }
 
+    /** The table (vocabulary, dimension), which a tied vocabulary layer reuses. */
+    Parameter weight() {
+        return weight;
+    }
+
     @Override
     protected NDList forwardInternal(
             ParameterStore store,

@@ -170,6 +170,43 @@ class CheckpointTest {
     }
 
     @Test
+    void settingsWrittenBeforeTiedEmbeddingsExistedReadAsUntied() throws IOException {
+        Path edited = dir.resolve("old.ckpt");
+        rewriteModelJson(edited, json -> json.replaceAll(",\\s*\"tiedEmbeddings\": false", ""));
+        assertEquals(CONFIG, Checkpoint.read(edited).config());
+    }
+
+    @Test
+    void claimingTiedEmbeddingsForUntiedWeightsIsAModelError() throws IOException {
+        Path edited = dir.resolve("tied.ckpt");
+        rewriteModelJson(
+                edited,
+                json -> json.replace("\"tiedEmbeddings\": false", "\"tiedEmbeddings\": true"));
+        assertTrue(Checkpoint.read(edited).config().tiedEmbeddings());
+        assertModelError(edited);
+    }
+
+    @Test
+    void tiedNetworkRoundTrips() {
+        ModelConfig tied = new ModelConfig(ModelKind.VAE, 12, 16, 16, 4, false, true);
+        Path tiedFile = dir.resolve("tied-model.ckpt");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(5);
+            SentenceVaeNetwork network = new SentenceVaeNetwork(tied);
+            network.initialize(manager);
+            float[][] original = outputs(network, manager);
+            Checkpoint.of(network, TOKENIZER, Map.of()).write(tiedFile);
+            Checkpoint checkpoint = Checkpoint.read(tiedFile);
+            assertEquals(tied, checkpoint.config());
+            Engine.getInstance().setRandomSeed(999);
+            float[][] restored = outputs(checkpoint.network(manager), manager);
+            for (int i = 0; i < original.length; i++) {
+                assertArrayEquals(original[i], restored[i], 1e-6f, "output " + i);
+            }
+        }
+    }
+
+    @Test
     void settingsOfAnotherModelKindAreRejected() throws IOException {
         Path edited = dir.resolve("lm.ckpt");
         rewriteModelJson(edited, json -> json.replace("\"VAE\"", "\"LM\""));

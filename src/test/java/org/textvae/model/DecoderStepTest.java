@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The generation step with its precomputed input gates gives the logits and states of the network's
  * own decoder, step after step, for every kind of decoder (z at the start only, z at every step, no
- * z), and its bias carries an extra mask.
+ * z; own or tied vocabulary weights), and its bias carries an extra mask.
  */
 class DecoderStepTest {
 
@@ -27,13 +27,23 @@ class DecoderStepTest {
     private static final long[][] TOKENS = {{1, 4, 9}, {1, 14, 2}, {1, 7, 7}};
 
     @ParameterizedTest
-    @CsvSource({"VAE,false", "VAE,true", "LM,false", "AE,true"})
-    void stepsMatchTheNetworksDecoder(ModelKind kind, boolean latentAtEveryStep) {
+    @CsvSource({
+        "VAE,false,false",
+        "VAE,true,false",
+        "LM,false,false",
+        "AE,true,false",
+        "VAE,false,true",
+        "VAE,true,true",
+        "LM,false,true"
+    })
+    void stepsMatchTheNetworksDecoder(
+            ModelKind kind, boolean latentAtEveryStep, boolean tiedEmbeddings) {
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(5);
             SentenceVaeNetwork network =
                     new SentenceVaeNetwork(
-                            new ModelConfig(kind, VOCAB, 10, 12, 4, latentAtEveryStep));
+                            new ModelConfig(
+                                    kind, VOCAB, 10, 12, 4, latentAtEveryStep, tiedEmbeddings));
             network.initialize(manager);
             ParameterStore store = new ParameterStore(manager, false);
             NDArray z = manager.randomNormal(new Shape(BATCH, 4));
