@@ -14,6 +14,11 @@ import org.textvae.train.TrainingBenchmark;
 /**
  * Resident memory over a long stretch of the real training loop: sampled every {@code interval}
  * steps, so a slow leak shows as growth between the first and the last sample.
+ *
+ * <p>One sample lands before or after the loop's periodic heap trim by chance, which alone moves it
+ * by hundreds of megabytes. So RSS is also read after every step, and each window of {@code
+ * interval} steps reports its peak (what the process needed at most) and its floor (what it kept
+ * after trims); a leak lifts both, trim timing neither.
  */
 final class MemoryOverTime {
 
@@ -24,6 +29,7 @@ final class MemoryOverTime {
     static Map<String, Object> measure(Shape shape, int steps, int interval) {
         List<Double> samples = new ArrayList<>();
         List<Double> heap = new ArrayList<>();
+        WindowedExtremes windows = new WindowedExtremes();
         SplittableRandom random = new SplittableRandom(3);
         double tokensPerSecond =
                 TrainingBenchmark.tokensPerSecond(
@@ -37,9 +43,12 @@ final class MemoryOverTime {
                                         shape.tokens() - 1,
                                         shape.vocabulary()),
                         done -> {
+                            double resident = residentMegabytes();
+                            windows.add(resident);
                             if (done % interval == 0) {
-                                samples.add(residentMegabytes());
+                                samples.add(resident);
                                 heap.add(Runtime.getRuntime().totalMemory() / MEGABYTE);
+                                windows.endWindow();
                             }
                         });
         Map<String, Object> result = new LinkedHashMap<>();
@@ -56,9 +65,15 @@ final class MemoryOverTime {
                     samples.stream().mapToDouble(Double::doubleValue).max().orElse(0));
             result.put("rss_growth_percent", 100 * (last - first) / first);
             // The whole trajectory: a leak keeps climbing, a warm-up levels off.
+            result.put("rss_series_mb", series(samples));
+            result.put("rss_window_peak_series_mb", series(windows.peaks()));
             result.put(
-                    "rss_series_mb",
-                    String.join(" ", samples.stream().map(v -> String.format("%.0f", v)).toList()));
+                    "rss_window_peak_growth_percent",
+                    WindowedExtremes.growthPercent(windows.peaks()));
+            result.put("rss_window_floor_series_mb", series(windows.floors()));
+            result.put(
+                    "rss_window_floor_growth_percent",
+                    WindowedExtremes.growthPercent(windows.floors()));
             // The Java heap commits memory as it grows towards -Xmx; that is not a leak, so the
             // growth outside it (native: libtorch, the allocator, thread stacks) is shown apart.
             double heapFirst = heap.get(0);
@@ -70,6 +85,10 @@ final class MemoryOverTime {
                     100 * ((last - heapLast) - (first - heapFirst)) / (first - heapFirst));
         }
         return result;
+    }
+
+    private static String series(List<Double> values) {
+        return String.join(" ", values.stream().map(v -> String.format("%.0f", v)).toList());
     }
 
     /** VmRSS from /proc: what this process holds resident now. */

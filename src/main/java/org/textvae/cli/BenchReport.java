@@ -46,11 +46,14 @@ final class BenchReport {
             case "rss" ->
                     String.format(
                             "memory over %,.0f training steps (Tang shape): RSS %.0f → %.0f MB (%+.1f%%);"
+                                    + " peak per window, first to last %+.1f%%, floor %+.1f%%;"
                                     + " Java heap committed %.0f → %.0f MB; outside the heap %+.1f%%",
                             num(r, "rss_steps"),
                             num(r, "rss_first_mb"),
                             num(r, "rss_last_mb"),
                             num(r, "rss_growth_percent"),
+                            num(r, "rss_window_peak_growth_percent"),
+                            num(r, "rss_window_floor_growth_percent"),
                             num(r, "rss_heap_committed_first_mb"),
                             num(r, "rss_heap_committed_last_mb"),
                             num(r, "rss_outside_heap_growth_percent"));
