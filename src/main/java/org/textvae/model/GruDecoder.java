@@ -3,6 +3,7 @@ package org.textvae.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -99,12 +100,19 @@ final class GruDecoder extends AbstractBlock {
             return new NDList(array(toVocabulary, "weight"), array(toVocabulary, "bias"));
         }
         NDArray table = tiedEmbedding.weight().getArray();
-        NDArray weight = table.matMul(array(toEmbedding, "weight"));
-        weight.attach(manager);
+        NDArray weight;
         NDArray bias;
-        try (NDArray projected = table.matMul(array(toEmbedding, "bias").expandDims(1))) {
-            bias = projected.squeeze(1).add(outputBias.getArray());
+        // Products of the network's own arrays land in its manager; the scope closes the
+        // intermediates, and the two results move to the caller's manager.
+        try (NDScope scope = new NDScope()) {
+            weight = table.matMul(array(toEmbedding, "weight"));
+            bias =
+                    table.matMul(array(toEmbedding, "bias").expandDims(1))
+                            .squeeze(1)
+                            .add(outputBias.getArray());
+            NDScope.unregister(weight, bias);
         }
+        weight.attach(manager);
         bias.attach(manager);
         return new NDList(weight, bias);
     }

@@ -15,6 +15,8 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * With tied embeddings the vocabulary layer is (P h + c) Eᵀ + b, with E the very table the inputs
@@ -89,6 +91,21 @@ class TiedEmbeddingsTest {
             }
             NDArray row = parameter(network, "embedding_weight").getGradient().get(9);
             return row.abs().sum().getFloat() > 0;
+        }
+    }
+
+    @ParameterizedTest(name = "tied: {0}")
+    @ValueSource(booleans = {false, true})
+    void theStepwiseDecoderKeepsItsProductsInItsOwnManager(boolean tied) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SentenceVaeNetwork network = network(manager, ModelKind.VAE, tied);
+            int before = manager.getManagedArrays().size();
+            try (NDManager stepManager = NDManager.newBaseManager()) {
+                DecoderStep.of(network, stepManager);
+                // The precomputed arrays (with tied embeddings also E·P and E·c + b) belong to the
+                // step's manager, and nothing was left behind in the network's.
+                assertEquals(before, manager.getManagedArrays().size());
+            }
         }
     }
 
