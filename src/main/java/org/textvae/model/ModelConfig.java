@@ -53,6 +53,24 @@ public record ModelConfig(
         return new ModelConfig(ModelKind.VAE, vocabSize, 300, 256, 32, false);
     }
 
+    /** One line for logs, e.g. "VAE, embedding 300, hidden 256, latent 32, tied embeddings". */
+    public String summary() {
+        StringBuilder line =
+                new StringBuilder(
+                        String.format(
+                                "%s, embedding %d, hidden %d", kind, embeddingSize, hiddenSize));
+        if (kind.hasLatent()) {
+            line.append(", latent ").append(latentSize);
+            if (latentAtEveryStep) {
+                line.append(", z at every step");
+            }
+        }
+        if (tiedEmbeddings) {
+            line.append(", tied embeddings");
+        }
+        return line.toString();
+    }
+
     /** Width of the decoder's per-step input. */
     public int decoderInputSize() {
         return latentAtEveryStep && kind.hasLatent() ? embeddingSize + latentSize : embeddingSize;

@@ -88,6 +88,13 @@ class TrainingRunTest {
         assertTrue(
                 log.stream().anyMatch(l -> l.contains("corpus: 36 training and 4 validation")),
                 String.join("\n", log));
+        assertTrue(
+                log.stream()
+                        .anyMatch(
+                                l ->
+                                        l.matches(
+                                                ".*model: VAE, embedding \\d+, .*; [0-9,]+ weights")),
+                String.join("\n", log));
         long validations =
                 log.stream().filter(line -> line.contains("valid reconstruction")).count();
         long validRows =
