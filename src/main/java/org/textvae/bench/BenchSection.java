@@ -8,10 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.textvae.generate.SentenceVae;
 import org.textvae.model.EngineDefaults;
+import org.textvae.train.LoopParts;
 
 /**
  * Runs one measurement in this JVM and prints {@code RESULT {json}} with its figures and the
  * process's peak resident set size. {@link Benchmark} starts one of these per measurement.
+ *
+ * <p>Sections: {@code roofline}; {@code train SHAPE STEPS [PARTS_OFF]}, where PARTS_OFF is a
+ * comma-separated list of loop parts to switch off ({@code word-dropout,clipping,trims}); {@code
+ * bare SHAPE STEPS}; {@code profile SHAPE STEPS TRACE}; {@code rss SHAPE STEPS INTERVAL}; {@code
+ * generate MODEL|default LINES}.
  */
 public final class BenchSection {
 
@@ -28,7 +34,10 @@ public final class BenchSection {
             case "roofline" -> result.putAll(Measurements.roofline());
             case "train" ->
                     result.putAll(
-                            Measurements.training(Shape.named(args[1]), Integer.parseInt(args[2])));
+                            Measurements.training(
+                                    Shape.named(args[1]),
+                                    Integer.parseInt(args[2]),
+                                    LoopParts.allWithout(args.length > 3 ? args[3] : "")));
             case "bare" ->
                     result.putAll(
                             Measurements.bareStep(Shape.named(args[1]), Integer.parseInt(args[2])));

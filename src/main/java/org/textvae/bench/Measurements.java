@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.textvae.eval.ElboEvaluator;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
+import org.textvae.train.LoopParts;
 import org.textvae.train.TrainingBenchmark;
 import org.textvae.train.VaeObjective;
 
@@ -53,8 +55,12 @@ final class Measurements {
         return 2.0 * m * k * n * repeats / seconds / 1e9;
     }
 
-    /** The real training loop (batch layout, word dropout, loss, clipping, Adam) at a shape. */
-    static Map<String, Object> training(org.textvae.bench.Shape shape, int steps) {
+    /**
+     * The real training loop (batch layout, word dropout, loss, clipping, Adam, heap trims) at a
+     * shape, with only {@code parts} of it switched on.
+     */
+    static Map<String, Object> training(
+            org.textvae.bench.Shape shape, int steps, Set<LoopParts> parts) {
         Map<String, Object> result = new LinkedHashMap<>();
         SplittableRandom random = new SplittableRandom(2);
         double tokensPerSecond =
@@ -67,7 +73,12 @@ final class Measurements {
                                         random,
                                         shape.batch(),
                                         shape.tokens() - 1,
-                                        shape.vocabulary()));
+                                        shape.vocabulary()),
+                        done -> {},
+                        parts);
+        if (!parts.equals(LoopParts.all())) {
+            result.put("loop_parts", parts.stream().map(LoopParts::option).toList());
+        }
         result.put("train_tokens_per_s", tokensPerSecond);
         result.put("flops_per_token", shape.trainingFlopsPerToken());
         result.put("train_gflops", tokensPerSecond * shape.trainingFlopsPerToken() / 1e9);

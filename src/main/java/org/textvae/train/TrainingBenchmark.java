@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.textvae.model.ModelConfig;
@@ -39,7 +40,21 @@ public final class TrainingBenchmark {
             TokenBatch.Specials specials,
             Supplier<List<int[]>> batches,
             IntConsumer afterStep) {
-        TrainConfig config = TrainConfig.defaults();
+        return tokensPerSecond(model, steps, specials, batches, afterStep, LoopParts.all());
+    }
+
+    /**
+     * As above with only {@code parts} of the loop switched on: what each part costs shows as the
+     * speed gained without it.
+     */
+    public static double tokensPerSecond(
+            ModelConfig model,
+            int steps,
+            TokenBatch.Specials specials,
+            Supplier<List<int[]>> batches,
+            IntConsumer afterStep,
+            Set<LoopParts> parts) {
+        TrainConfig config = LoopParts.applyTo(TrainConfig.defaults(), parts);
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(1);
             SentenceVaeNetwork network = new SentenceVaeNetwork(model);
@@ -48,7 +63,7 @@ public final class TrainingBenchmark {
                     new AdamOptimizer(new ArrayList<>(network.getParameters().values()), manager)) {
                 TrainingStep step = new TrainingStep(network, optimizer, manager, config, specials);
                 // As in a real run: the trims' cost is inside the timed loop.
-                NativeHeapTrimmer trimmer = NativeHeapTrimmer.everyFewSeconds();
+                NativeHeapTrimmer trimmer = LoopParts.trimmer(parts);
                 long tokens = 0;
                 long start = 0;
                 for (int i = 0; i < WARM_UP + steps; i++) {
