@@ -57,6 +57,11 @@ public final class SentenceVaeNetwork extends AbstractBlock {
         return config;
     }
 
+    /** The number of trainable numbers in all parameters (after {@link #initialize}). */
+    public long weightCount() {
+        return getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+    }
+
     /** Initialises every parameter (seed the engine first for repeatable weights). */
     public void initialize(NDManager manager) {
         initialize(manager, DataType.FLOAT32, new Shape(1, 1));

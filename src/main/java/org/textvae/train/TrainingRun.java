@@ -130,8 +130,10 @@ public final class TrainingRun {
                                 state.step(), state.epoch() + 1, state.batchInEpoch()));
             }
             List<Parameter> parameters = new ArrayList<>(network.getParameters().values());
-            long weights = parameters.stream().mapToLong(p -> p.getArray().size()).sum();
-            log.accept(String.format("model: %s; %,d weights", job.model().summary(), weights));
+            log.accept(
+                    String.format(
+                            "model: %s; %,d weights",
+                            job.model().summary(), network.weightCount()));
             try (AdamOptimizer optimizer = new AdamOptimizer(parameters, manager);
                     FactorVaePenalty factorVae = factorVae(manager)) {
                 if (resumeFrom != null) {
