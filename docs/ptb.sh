@@ -7,7 +7,8 @@
 #        docs/ptb.sh eval [RUNS_DIR [vae|lm|both]]    (scores each run's best checkpoint)
 # HIDDEN=512 docs/ptb.sh ... does the same with 512 GRU units in runs ptb-vae-h512 and ptb-lm-h512
 # (about 2.3 times the work per token; several sessions of resume). TIED=1 adds
-# --tie-embeddings (the vocabulary layer reuses the token embedding) and "-tied" to the run names.
+# --tie-embeddings (the vocabulary layer reuses the token embedding) and "-tied" to the run names;
+# ZSTEP=1 adds --z-every-step (z joins the decoder's input at every step) and "-zstep" (vae only).
 # PTB is read from ../shared/data/ptb (or $PTB). Roughly 8 minutes an epoch per run on 2 cores
 # with both running; a run's best checkpoint is usable at any time, so eval may come before the
 # end of training.
@@ -21,10 +22,14 @@ D="${PTB:-../shared/data/ptb}"
 hidden="${HIDDEN:-256}"
 suffix=""
 [[ "$hidden" == 256 ]] || suffix="-h$hidden"
-tie=()
+model_options=() # beyond the GRU size: tied embeddings, z at every step
 if [[ "${TIED:-0}" == 1 ]]; then
-    tie=(--tie-embeddings)
+    model_options=(--tie-embeddings)
     suffix="$suffix-tied"
+fi
+if [[ "${ZSTEP:-0}" == 1 ]]; then
+    model_options+=(--z-every-step)
+    suffix="$suffix-zstep"
 fi
 case "$which" in
 vae | lm | both) ;;
@@ -34,11 +39,15 @@ vae | lm | both) ;;
     ;;
 esac
 wants() { [[ "$which" == both || "$which" == "$1" ]]; }
+if [[ "${ZSTEP:-0}" == 1 ]] && wants lm; then
+    echo "ZSTEP=1 is for the VAE only (a language model has no z): add 'vae'" >&2
+    exit 2
+fi
 vae="$runs/ptb-vae$suffix"
-lm="$runs/ptb-lm$suffix"
+lm="$runs/ptb-lm${suffix%-zstep}" # the baseline a -zstep VAE is compared with
 common=(--hidden "$hidden" --corpus "$D/ptb.train.txt" --valid "$D/ptb.valid.txt" --vocab vocab/ptb.tokenizer.json
     --epochs 40 --batch-size 32 --word-dropout 0.25 --latent 32 --seed 42 --dropout 0.5
-    --lr-decay 0.5 --stop-after-decays 3 --checkpoint-every 1000 --no-progress "${tie[@]}")
+    --lr-decay 0.5 --stop-after-decays 3 --checkpoint-every 1000 --no-progress "${model_options[@]}")
 jar="$runs/textvae-ptb$suffix.jar"
 
 case "$what" in
