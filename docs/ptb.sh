@@ -8,7 +8,9 @@
 # HIDDEN=512 docs/ptb.sh ... does the same with 512 GRU units in runs ptb-vae-h512 and ptb-lm-h512
 # (about 2.3 times the work per token; several sessions of resume). TIED=1 adds
 # --tie-embeddings (the vocabulary layer reuses the token embedding) and "-tied" to the run names;
-# ZSTEP=1 adds --z-every-step (z joins the decoder's input at every step) and "-zstep" (vae only).
+# RDROP=0.5 adds --recurrent-dropout 0.5 (DropConnect on the decoder GRU's hidden-to-hidden
+# weights) and "-rd0.5"; ZSTEP=1 adds --z-every-step (z joins the decoder's input at every step)
+# and "-zstep" (vae only).
 # PTB is read from ../shared/data/ptb (or $PTB). Roughly 8 minutes an epoch per run on 2 cores
 # with both running; a run's best checkpoint is usable at any time, so eval may come before the
 # end of training.
@@ -22,10 +24,14 @@ D="${PTB:-../shared/data/ptb}"
 hidden="${HIDDEN:-256}"
 suffix=""
 [[ "$hidden" == 256 ]] || suffix="-h$hidden"
-model_options=() # beyond the GRU size: tied embeddings, z at every step
+model_options=() # beyond the GRU size: tied embeddings, recurrent dropout, z at every step
 if [[ "${TIED:-0}" == 1 ]]; then
     model_options=(--tie-embeddings)
     suffix="$suffix-tied"
+fi
+if [[ -n "${RDROP:-}" ]]; then
+    model_options+=(--recurrent-dropout "$RDROP")
+    suffix="$suffix-rd$RDROP"
 fi
 if [[ "${ZSTEP:-0}" == 1 ]]; then
     model_options+=(--z-every-step)

@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
             "drops decoder units in training only; --lr-decay 0.5 --stop-after-decays 5 goes back",
             "to the best weights and halves the learning rate after each epoch that does not",
             "improve the validation -ELBO, and stops at the fifth. With --lr-decay the best",
-            "checkpoint is chosen at epoch ends only.",
+            "checkpoint is chosen at epoch ends only. --recurrent-dropout 0.5 also drops half of the",
+            "decoder GRU's hidden-to-hidden weights, one mask per batch (Merity et al. 2017).",
             "",
             "Examples:",
             "  textvae train --corpus corpora/tang.csv.gz --vocab vocab/tang.tokenizer.json --out runs/tang",
@@ -142,6 +143,14 @@ final class TrainCommand implements Callable<Integer> {
             defaultValue = "0",
             description = "Share of decoder input and output units dropped in training.")
     float dropout;
+
+    @Option(
+            names = "--recurrent-dropout",
+            defaultValue = "0",
+            description =
+                    "Share of the decoder GRU's hidden-to-hidden weights dropped in training, one"
+                            + " mask per batch (DropConnect).")
+    float recurrentDropout;
 
     @Option(
             names = "--lr-decay",
@@ -252,6 +261,7 @@ final class TrainCommand implements Callable<Integer> {
                         .checkpointEvery(checkpointEvery)
                         .factorGamma(factorGamma)
                         .dropout(dropout)
+                        .recurrentDropout(recurrentDropout)
                         .plateau(new PlateauDecay(lrDecay, stopAfterDecays))
                         .build();
         new ModelConfig(modelKind, 5, embedding, hidden, latent, latentAtEveryStep, tiedEmbeddings);

@@ -144,14 +144,17 @@ final class GruDecoder extends AbstractBlock {
                 inputs.get(1),
                 inputs.size() > 2 ? inputs.get(2) : null,
                 null,
+                null,
                 training);
     }
 
     /**
-     * The decoder pass, with an optional dropout mask on the GRU outputs.
+     * The decoder pass, with optional dropout masks on the GRU outputs and recurrent weights.
      *
      * @param z the latent codes, used only when z is fed at every step
      * @param outputMask (batch, time, hidden) multiplied into the GRU outputs; null for none
+     * @param recurrentMask (3 × hidden, hidden) multiplied into the GRU's hidden-to-hidden weight
+     *     for this pass; null for none
      */
     NDList run(
             ParameterStore store,
@@ -159,6 +162,7 @@ final class GruDecoder extends AbstractBlock {
             NDArray state,
             NDArray z,
             NDArray outputMask,
+            NDArray recurrentMask,
             boolean training) {
         if (config.latentAtEveryStep() && config.kind().hasLatent()) {
             Shape shape = embedded.getShape();
@@ -166,7 +170,10 @@ final class GruDecoder extends AbstractBlock {
                     z.expandDims(1).broadcast(shape.get(0), shape.get(1), config.latentSize());
             embedded = embedded.concat(repeated, 2);
         }
-        NDList recurrent = gru.forward(store, new NDList(embedded, state), training);
+        NDList recurrent =
+                recurrentMask == null
+                        ? gru.forward(store, new NDList(embedded, state), training)
+                        : gruWithDroppedWeights(store, embedded, state, recurrentMask, training);
         // PyTorch returns batch-first GRU outputs as a transposed view; a linear layer on that
         // view takes a batched-matmul path five times slower than on rows laid out flat (the
         // profile of 'textvae bench' showed 25 ms instead of 5 ms per decoding step at batch 128).
@@ -180,6 +187,28 @@ final class GruDecoder extends AbstractBlock {
                 vocabularyLogits(store, rows, training)
                         .reshape(shape.get(0), shape.get(1), config.vocabSize());
         return new NDList(logits, recurrent.get(1));
+    }
+
+    /**
+     * The GRU block's own computation, run through the engine's GRU op directly so that the
+     * hidden-to-hidden weight can be replaced by its product with a mask. The gradient reaches the
+     * weight through that product. The block's parameters are passed in the order it declares them,
+     * which is the order it passes them itself.
+     */
+    private NDList gruWithDroppedWeights(
+            ParameterStore store,
+            NDArray embedded,
+            NDArray state,
+            NDArray recurrentMask,
+            boolean training) {
+        NDList weights = new NDList();
+        for (var entry : gru.getParameters()) {
+            NDArray value = store.getValue(entry.getValue(), embedded.getDevice(), training);
+            // The mask comes first, so the product joins the batch's manager, not the model's.
+            weights.add(entry.getKey().endsWith("h2h_WEIGHT") ? recurrentMask.mul(value) : value);
+        }
+        return embedded.getNDArrayInternal()
+                .gru(embedded, state, weights, true, 1, 0, training, false, true);
     }
 
     /** Logits (rows, vocabulary) for GRU outputs laid out as rows (rows, hidden). */

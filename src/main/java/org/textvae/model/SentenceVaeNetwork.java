@@ -115,7 +115,7 @@ public final class SentenceVaeNetwork extends AbstractBlock {
             DecoderDropout dropout,
             boolean training) {
         NDArray embedded = embedding.forward(store, new NDList(inputIds), training).head();
-        if (dropout != null) {
+        if (dropout != null && dropout.inputs() != null) {
             embedded = embedded.mul(dropout.inputs());
         }
         return decoder.run(
@@ -124,6 +124,7 @@ public final class SentenceVaeNetwork extends AbstractBlock {
                 state,
                 config.latentAtEveryStep() ? z : null,
                 dropout == null ? null : dropout.outputs(),
+                dropout == null ? null : dropout.recurrentWeights(),
                 training);
     }
 

@@ -19,6 +19,9 @@ package org.textvae.train;
  * @param checkpointEvery steps between checkpoints within an epoch (0: only at epoch ends)
  * @param factorGamma weight of FactorVAE's total-correlation penalty (0: a plain VAE)
  * @param dropout share of the decoder's input-embedding and output units dropped (0: none)
+ * @param recurrentDropout share of the decoder GRU's hidden-to-hidden weights dropped, one mask per
+ *     batch (DropConnect, as in Merity et al. 2017; 0: none, and what run folders written before
+ *     the option existed read as)
  * @param plateau what an epoch without a better validation −ELBO does; null reads as {@link
  *     PlateauDecay#OFF}, as in run folders written before the option existed
  */
@@ -38,6 +41,7 @@ public record TrainConfig(
         int checkpointEvery,
         float factorGamma,
         float dropout,
+        float recurrentDropout,
         PlateauDecay plateau) {
 
     public TrainConfig {
@@ -58,6 +62,7 @@ public record TrainConfig(
                 factorGamma >= 0 && Float.isFinite(factorGamma),
                 "factor gamma must be 0 or positive");
         check(dropout >= 0 && dropout < 1, "dropout must be in [0, 1)");
+        check(recurrentDropout >= 0 && recurrentDropout < 1, "recurrent dropout must be in [0, 1)");
     }
 
     /** Defaults for Bowman-like training on short sentences. */
@@ -76,6 +81,7 @@ public record TrainConfig(
                 64,
                 50,
                 1_000,
+                0f,
                 0f,
                 0f,
                 PlateauDecay.OFF);
@@ -118,6 +124,7 @@ public record TrainConfig(
         private int checkpointEvery;
         private float factorGamma;
         private float dropout;
+        private float recurrentDropout;
         private PlateauDecay plateau;
 
         private Builder(TrainConfig from) {
@@ -136,6 +143,7 @@ public record TrainConfig(
             checkpointEvery = from.checkpointEvery;
             factorGamma = from.factorGamma;
             dropout = from.dropout;
+            recurrentDropout = from.recurrentDropout;
             plateau = from.plateau;
         }
 
@@ -214,6 +222,11 @@ public record TrainConfig(
             return this;
         }
 
+        public Builder recurrentDropout(float value) {
+            recurrentDropout = value;
+            return this;
+        }
+
         public Builder plateau(PlateauDecay value) {
             plateau = value;
             return this;
@@ -236,6 +249,7 @@ public record TrainConfig(
                     checkpointEvery,
                     factorGamma,
                     dropout,
+                    recurrentDropout,
                     plateau);
         }
     }

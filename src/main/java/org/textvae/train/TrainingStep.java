@@ -97,6 +97,7 @@ final class TrainingStep {
                             batchManager,
                             random,
                             config.dropout(),
+                            config.recurrentDropout(),
                             network.config(),
                             batch.size(),
                             batch.decoderInputs().getShape().get(1));

@@ -3,6 +3,7 @@ package org.textvae.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -101,5 +104,115 @@ class DecoderDropoutTest {
                         "position " + position);
             }
         }
+    }
+
+    @Test
+    void recurrentMasksComeAfterTheOthersSoRunsWithoutThemDrawWhatTheyDrewBefore() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            DecoderDropout plain =
+                    DecoderDropout.sample(manager, new SplittableRandom(3), 0.3, CONFIG, 5, 6);
+            DecoderDropout both =
+                    DecoderDropout.sample(manager, new SplittableRandom(3), 0.3, 0.4, CONFIG, 5, 6);
+            assertNull(plain.recurrentWeights());
+            assertArrayEquals(plain.inputs().toFloatArray(), both.inputs().toFloatArray());
+            assertArrayEquals(plain.outputs().toFloatArray(), both.outputs().toFloatArray());
+            // DJL's GRU keeps its three gates' hidden-to-hidden weights as one (3 × hidden,
+            // hidden).
+            assertEquals(new Shape(24, 8), both.recurrentWeights().getShape());
+            for (float value : both.recurrentWeights().toFloatArray()) {
+                assertTrue(value == 0f || value == (float) (1 / 0.6), "value " + value);
+            }
+
+            DecoderDropout recurrentOnly =
+                    DecoderDropout.sample(manager, new SplittableRandom(3), 0, 0.4, CONFIG, 5, 6);
+            assertNull(recurrentOnly.inputs());
+            assertNull(recurrentOnly.outputs());
+            assertNotNull(recurrentOnly.recurrentWeights());
+            IllegalArgumentException error =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () ->
+                                    DecoderDropout.sample(
+                                            manager, new SplittableRandom(3), 0, 1, CONFIG, 2, 2));
+            assertEquals("recurrent dropout must be in [0, 1), got 1.0", error.getMessage());
+        }
+    }
+
+    @Test
+    void aRecurrentMaskActsAsIfTheWeightItselfHadBeenMasked() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(11);
+            SentenceVaeNetwork network = new SentenceVaeNetwork(CONFIG);
+            network.initialize(manager);
+            ParameterStore store = new ParameterStore(manager, false);
+            NDArray z = manager.create(new float[] {0.5f, -1f, 0.2f, 1.5f, -0.3f, 0f, 1f, 2f});
+            z = z.reshape(2, 4);
+            NDArray state = network.initialState(store, z, 2, manager, false);
+            NDArray ids = manager.create(new long[] {2, 4, 5, 6, 2, 7, 8, 9}, new Shape(2, 4));
+            float[] plain = network.decode(store, z, ids, state, false).head().toFloatArray();
+
+            DecoderDropout ones = new DecoderDropout(null, null, manager.ones(new Shape(24, 8)));
+            assertArrayEquals(
+                    plain,
+                    network.decode(store, z, ids, state, ones, true).head().toFloatArray(),
+                    1e-6f,
+                    "a mask of ones is the plain GRU");
+
+            DecoderDropout drawn =
+                    DecoderDropout.sample(manager, new SplittableRandom(5), 0, 0.5, CONFIG, 2, 4);
+            float[] masked =
+                    network.decode(store, z, ids, state, drawn, true).head().toFloatArray();
+            assertFalse(Arrays.equals(plain, masked));
+
+            // The reference: the same network with its weight overwritten by weight × mask, run
+            // through the GRU block with no mask at all.
+            NDArray weight = recurrentWeight(network).getArray();
+            NDArray original = weight.duplicate();
+            drawn.recurrentWeights().mul(weight).copyTo(weight);
+            float[] reference = network.decode(store, z, ids, state, false).head().toFloatArray();
+            original.copyTo(weight);
+            assertArrayEquals(reference, masked, 1e-6f);
+        }
+    }
+
+    @Test
+    void theGradientReachesOnlyTheRecurrentWeightsTheMaskKeeps() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(13);
+            SentenceVaeNetwork network = new SentenceVaeNetwork(CONFIG);
+            network.initialize(manager);
+            NDArray ids = manager.create(new long[] {2, 4, 5, 6, 2, 7, 8, 9}, new Shape(2, 4));
+            DecoderDropout drawn =
+                    DecoderDropout.sample(manager, new SplittableRandom(8), 0, 0.5, CONFIG, 2, 4);
+            NDArray z = manager.ones(new Shape(2, 4));
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                ParameterStore store = new ParameterStore(manager, false);
+                NDArray state = network.initialState(store, z, 2, manager, true);
+                NDArray logits = network.decode(store, z, ids, state, drawn, true).head();
+                collector.backward(logits.square().sum());
+            }
+            float[] mask = drawn.recurrentWeights().toFloatArray();
+            float[] gradient = recurrentWeight(network).getArray().getGradient().toFloatArray();
+            int kept = 0;
+            int reached = 0;
+            for (int i = 0; i < mask.length; i++) {
+                if (mask[i] == 0f) {
+                    // −0 is zero too: the product with a zero mask may carry the gradient's sign.
+                    assertTrue(gradient[i] == 0f, "weight " + i + " was dropped: " + gradient[i]);
+                } else {
+                    kept++;
+                    reached += gradient[i] != 0f ? 1 : 0;
+                }
+            }
+            assertTrue(kept > 0 && reached > kept / 2, reached + " of " + kept + " kept weights");
+        }
+    }
+
+    private static Parameter recurrentWeight(SentenceVaeNetwork network) {
+        return network.getParameters().stream()
+                .filter(p -> p.getKey().contains("decoder") && p.getKey().endsWith("h2h_WEIGHT"))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
     }
 }

@@ -11,10 +11,11 @@ class JobJsonTest {
 
     @Test
     void aJobWithoutDropoutOrPlateauSettingsReadsThemAsOff() throws Exception {
-        // The shipped model's record predates --dropout and --lr-decay.
+        // The shipped model's record predates --dropout, --recurrent-dropout and --lr-decay.
         String json = Files.readString(Path.of("models/tang-default/config.json"));
         TrainingJob job = JobJson.GSON.fromJson(json, TrainingJob.class);
         assertEquals(0f, job.training().dropout());
+        assertEquals(0f, job.training().recurrentDropout());
         assertEquals(PlateauDecay.OFF, job.training().plateau());
         assertEquals(0.2f, job.training().freeBits());
 

@@ -40,6 +40,11 @@ class TrainConfigTest {
                 assertThrows(IllegalArgumentException.class, builder::build);
         assertEquals("dropout must be in [0, 1)", error.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TrainConfig.builder().epochs(0).build());
+        IllegalArgumentException recurrent =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> TrainConfig.builder().recurrentDropout(-0.1f).build());
+        assertEquals("recurrent dropout must be in [0, 1)", recurrent.getMessage());
     }
 
     @Test
