@@ -53,14 +53,11 @@ class DecoderDropoutTest {
     @Test
     void masksOfOnesChangeNothingAndZeroMasksCutTheirPath() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Engine.getInstance().setRandomSeed(7);
-            SentenceVaeNetwork network = new SentenceVaeNetwork(CONFIG);
-            network.initialize(manager);
+            SentenceVaeNetwork network = network(manager, 7);
             ParameterStore store = new ParameterStore(manager, false);
-            NDArray z = manager.create(new float[] {0.5f, -1f, 0.2f, 1.5f, -0.3f, 0f, 1f, 2f});
-            z = z.reshape(2, 4);
+            NDArray z = latents(manager);
             NDArray state = network.initialState(store, z, 2, manager, false);
-            NDArray ids = manager.create(new long[] {2, 4, 5, 6, 2, 7, 8, 9}, new Shape(2, 4));
+            NDArray ids = inputIds(manager);
             NDArray otherIds = manager.create(new long[] {2, 9, 9, 9, 2, 4, 4, 4}, new Shape(2, 4));
             float[] plain = network.decode(store, z, ids, state, false).head().toFloatArray();
 
@@ -141,14 +138,11 @@ class DecoderDropoutTest {
     @Test
     void aRecurrentMaskActsAsIfTheWeightItselfHadBeenMasked() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Engine.getInstance().setRandomSeed(11);
-            SentenceVaeNetwork network = new SentenceVaeNetwork(CONFIG);
-            network.initialize(manager);
+            SentenceVaeNetwork network = network(manager, 11);
             ParameterStore store = new ParameterStore(manager, false);
-            NDArray z = manager.create(new float[] {0.5f, -1f, 0.2f, 1.5f, -0.3f, 0f, 1f, 2f});
-            z = z.reshape(2, 4);
+            NDArray z = latents(manager);
             NDArray state = network.initialState(store, z, 2, manager, false);
-            NDArray ids = manager.create(new long[] {2, 4, 5, 6, 2, 7, 8, 9}, new Shape(2, 4));
+            NDArray ids = inputIds(manager);
             float[] plain = network.decode(store, z, ids, state, false).head().toFloatArray();
 
             DecoderDropout ones = new DecoderDropout(null, null, manager.ones(new Shape(24, 8)));
@@ -178,10 +172,8 @@ class DecoderDropoutTest {
     @Test
     void theGradientReachesOnlyTheRecurrentWeightsTheMaskKeeps() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Engine.getInstance().setRandomSeed(13);
-            SentenceVaeNetwork network = new SentenceVaeNetwork(CONFIG);
-            network.initialize(manager);
-            NDArray ids = manager.create(new long[] {2, 4, 5, 6, 2, 7, 8, 9}, new Shape(2, 4));
+            SentenceVaeNetwork network = network(manager, 13);
+            NDArray ids = inputIds(manager);
             DecoderDropout drawn =
                     DecoderDropout.sample(manager, new SplittableRandom(8), 0, 0.5, CONFIG, 2, 4);
             NDArray z = manager.ones(new Shape(2, 4));
@@ -206,6 +198,24 @@ class DecoderDropoutTest {
             }
             assertTrue(kept > 0 && reached > kept / 2, reached + " of " + kept + " kept weights");
         }
+    }
+
+    private static SentenceVaeNetwork network(NDManager manager, long seed) {
+        Engine.getInstance().setRandomSeed(seed);
+        SentenceVaeNetwork network = new SentenceVaeNetwork(CONFIG);
+        network.initialize(manager);
+        return network;
+    }
+
+    /** Two latent codes (2, 4). */
+    private static NDArray latents(NDManager manager) {
+        float[] values = {0.5f, -1f, 0.2f, 1.5f, -0.3f, 0f, 1f, 2f};
+        return manager.create(values, new Shape(2, 4));
+    }
+
+    /** Decoder input ids (2, 4). */
+    private static NDArray inputIds(NDManager manager) {
+        return manager.create(new long[] {2, 4, 5, 6, 2, 7, 8, 9}, new Shape(2, 4));
     }
 
     private static Parameter recurrentWeight(SentenceVaeNetwork network) {
