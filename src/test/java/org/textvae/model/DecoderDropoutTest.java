@@ -200,7 +200,7 @@ class DecoderDropoutTest {
         }
     }
 
-    private static SentenceVaeNetwork network(NDManager manager, long seed) {
+    private static SentenceVaeNetwork network(NDManager manager, int seed) {
         Engine.getInstance().setRandomSeed(seed);
         SentenceVaeNetwork network = new SentenceVaeNetwork(CONFIG);
         network.initialize(manager);
