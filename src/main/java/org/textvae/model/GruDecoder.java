@@ -207,6 +207,8 @@ final class GruDecoder extends AbstractBlock {
             // The mask comes first, so the product joins the batch's manager, not the model's.
             weights.add(entry.getKey().endsWith("h2h_WEIGHT") ? recurrentMask.mul(value) : value);
         }
+        // The block's own settings: biases, one layer, no inter-layer dropout, one direction,
+        // batch first.
         return embedded.getNDArrayInternal()
                 .gru(embedded, state, weights, true, 1, 0, training, false, true);
     }
