@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
             CompareCommand.class,
             PlotCommand.class,
             ExportCommand.class,
+            AverageCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -19,7 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 class FuzzTest {
 
     private static final String[] COMMANDS = {
-        "poem", "generate", "interpolate", "reconstruct", "vocab build", "train", "export"
+        "poem",
+        "generate",
+        "interpolate",
+        "reconstruct",
+        "vocab build",
+        "train",
+        "export",
+        "average"
     };
     private static final String[] OPTIONS = {
         "--form",

@@ -1,0 +1,58 @@
+package org.textvae.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.textvae.model.Checkpoint;
+import org.textvae.model.ModelFiles;
+import org.textvae.model.WeightAverage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code textvae average}: one model whose weights are the mean of several checkpoints. */
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "average",
+        showDefaultValues = true,
+        description = {
+            "Average the weights of several checkpoints of one run.",
+            "Writes a model whose every weight is the mean of that weight in the given checkpoints"
+                    + " (checkpoint averaging, as in Polyak averaging and stochastic weight"
+                    + " averaging). Checkpoints saved along one run, e.g. at the ends of its last"
+                    + " few epochs, sit near each other, and their mean can score better on"
+                    + " held-out text than any one of them: check with eval. The result holds no"
+                    + " training state, so it cannot be resumed."
+        },
+        footer = {
+            "",
+            "Example: textvae average --out runs/tang/mean.ckpt runs/tang/e8.ckpt runs/tang/e9.ckpt"
+                    + " runs/tang/e10.ckpt",
+            "         textvae eval --model runs/tang/mean.ckpt --corpus corpora/tang.csv.gz --split valid"
+        })
+final class AverageCommand implements Callable<Integer> {
+
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "PATH",
+            description = "Checkpoint files or run folders (their best checkpoint), of one run.")
+    List<Path> models;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to write.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Path model : models) {
+            Path file = ModelFiles.checkpointFile(model);
+            checkpoints.add(Checkpoint.read(file));
+            names.add(file.toString());
+        }
+        WeightAverage.of(checkpoints, names).write(out);
+        System.out.printf("wrote %s: the mean of %d checkpoints%n", out, checkpoints.size());
+        return 0;
+    }
+}
