@@ -21,15 +21,18 @@ import picocli.CommandLine.Parameters;
             "Writes a model whose every weight is the mean of that weight in the given checkpoints"
                     + " (checkpoint averaging, as in Polyak averaging and stochastic weight"
                     + " averaging). Checkpoints saved along one run, e.g. at the ends of its last"
-                    + " few epochs, sit near each other, and their mean can score better on"
-                    + " held-out text than any one of them: check with eval. The result holds no"
-                    + " training state, so it cannot be resumed."
+                    + " few epochs (train --keep-epochs), sit near each other, and their mean can"
+                    + " score better on held-out text than any one of them: check with eval. The"
+                    + " result holds no training state, so it cannot be resumed."
         },
         footer = {
             "",
-            "Example: textvae average --out runs/tang/mean.ckpt runs/tang/e8.ckpt runs/tang/e9.ckpt"
-                    + " runs/tang/e10.ckpt",
-            "         textvae eval --model runs/tang/mean.ckpt --corpus corpora/tang.csv.gz --split valid"
+            "Example: textvae train ... --keep-epochs --out runs/tang   (keeps"
+                    + " checkpoints/epoch-NNN.ckpt)",
+            "         textvae average --out runs/tang/mean.ckpt"
+                    + " runs/tang/checkpoints/epoch-01{0,1,2}.ckpt",
+            "         textvae eval --model runs/tang/mean.ckpt --corpus corpora/tang.csv.gz"
+                    + " --split valid"
         })
 final class AverageCommand implements Callable<Integer> {
 

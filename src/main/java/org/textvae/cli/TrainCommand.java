@@ -153,6 +153,14 @@ final class TrainCommand implements Callable<Integer> {
     float recurrentDropout;
 
     @Option(
+            names = "--keep-epochs",
+            description =
+                    "Also keep the weights validated at each epoch's end, as"
+                            + " checkpoints/epoch-NNN.ckpt (weights only, a third of a checkpoint),"
+                            + " to average the last few with textvae average.")
+    boolean keepEpochs;
+
+    @Option(
             names = "--lr-decay",
             defaultValue = "1",
             description =
@@ -262,6 +270,7 @@ final class TrainCommand implements Callable<Integer> {
                         .factorGamma(factorGamma)
                         .dropout(dropout)
                         .recurrentDropout(recurrentDropout)
+                        .keepEpochs(keepEpochs)
                         .plateau(new PlateauDecay(lrDecay, stopAfterDecays))
                         .build();
         new ModelConfig(modelKind, 5, embedding, hidden, latent, latentAtEveryStep, tiedEmbeddings);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -11,6 +12,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.textvae.corpus.LengthBuckets;
 import org.textvae.eval.ElboEvaluator;
+import org.textvae.model.Checkpoint;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
 import org.textvae.vocab.Vocabulary;
@@ -163,6 +165,11 @@ final class Loop {
                 state.seconds(),
                 "",
                 "");
+        if (epochEnd && config.keepEpochs()) {
+            // The weights just validated, before a plateau may send the run back to the best ones.
+            Checkpoint.of(network, vocabulary.toJson(), Map.of())
+                    .write(folder.epochCheckpoint(state.epoch()));
+        }
         boolean decides = epochEnd || !config.plateau().active();
         boolean better = decides && report.negativeElbo() < state.bestValidElbo();
         log.accept(

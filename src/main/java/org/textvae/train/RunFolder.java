@@ -55,6 +55,11 @@ public final class RunFolder {
         return root.resolve("checkpoints").resolve("best.ckpt");
     }
 
+    /** The weights validated at the end of epoch {@code epoch} (counting from 1), if kept. */
+    public Path epochCheckpoint(int epoch) {
+        return root.resolve("checkpoints").resolve("epoch-%03d.ckpt".formatted(epoch));
+    }
+
     /** Writes config.json, command.txt and manifest.json for a new run. */
     void describe(TrainingJob job) throws IOException {
         Files.createDirectories(root.resolve("checkpoints"));

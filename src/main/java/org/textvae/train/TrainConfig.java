@@ -22,6 +22,8 @@ package org.textvae.train;
  * @param recurrentDropout share of the decoder GRU's hidden-to-hidden weights dropped, one mask per
  *     batch (DropConnect, as in Merity et al. 2017; 0: none, and what run folders written before
  *     the option existed read as)
+ * @param keepEpochs also keep the weights validated at each epoch's end, for checkpoint averaging
+ *     ({@code textvae average}); false in run folders written before the option existed
  * @param plateau what an epoch without a better validation −ELBO does; null reads as {@link
  *     PlateauDecay#OFF}, as in run folders written before the option existed
  */
@@ -42,6 +44,7 @@ public record TrainConfig(
         float factorGamma,
         float dropout,
         float recurrentDropout,
+        boolean keepEpochs,
         PlateauDecay plateau) {
 
     public TrainConfig {
@@ -84,6 +87,7 @@ public record TrainConfig(
                 0f,
                 0f,
                 0f,
+                false,
                 PlateauDecay.OFF);
     }
 
@@ -125,6 +129,7 @@ public record TrainConfig(
         private float factorGamma;
         private float dropout;
         private float recurrentDropout;
+        private boolean keepEpochs;
         private PlateauDecay plateau;
 
         private Builder(TrainConfig from) {
@@ -144,6 +149,7 @@ public record TrainConfig(
             factorGamma = from.factorGamma;
             dropout = from.dropout;
             recurrentDropout = from.recurrentDropout;
+            keepEpochs = from.keepEpochs;
             plateau = from.plateau;
         }
 
@@ -227,6 +233,11 @@ public record TrainConfig(
             return this;
         }
 
+        public Builder keepEpochs(boolean value) {
+            keepEpochs = value;
+            return this;
+        }
+
         public Builder plateau(PlateauDecay value) {
             plateau = value;
             return this;
@@ -250,6 +261,7 @@ public record TrainConfig(
                     factorGamma,
                     dropout,
                     recurrentDropout,
+                    keepEpochs,
                     plateau);
         }
     }

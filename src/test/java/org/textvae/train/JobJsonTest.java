@@ -1,6 +1,7 @@
 package org.textvae.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +12,13 @@ class JobJsonTest {
 
     @Test
     void aJobWithoutDropoutOrPlateauSettingsReadsThemAsOff() throws Exception {
-        // The shipped model's record predates --dropout, --recurrent-dropout and --lr-decay.
+        // The shipped model's record predates --dropout, --recurrent-dropout, --keep-epochs and
+        // --lr-decay.
         String json = Files.readString(Path.of("models/tang-default/config.json"));
         TrainingJob job = JobJson.GSON.fromJson(json, TrainingJob.class);
         assertEquals(0f, job.training().dropout());
         assertEquals(0f, job.training().recurrentDropout());
+        assertFalse(job.training().keepEpochs());
         assertEquals(PlateauDecay.OFF, job.training().plateau());
         assertEquals(0.2f, job.training().freeBits());
 
