@@ -5,6 +5,8 @@
 # Usage: docs/ptb.sh train [RUNS_DIR [vae|lm|both]]   (stops itself after 3 decays, or kill it)
 #        docs/ptb.sh resume [RUNS_DIR [vae|lm|both]]  (continues exactly from the last checkpoints)
 #        docs/ptb.sh eval [RUNS_DIR [vae|lm|both]]    (scores each run's best checkpoint)
+#        docs/ptb.sh average [RUNS_DIR [vae|lm|both]] (the mean of the last K kept epochs, K chosen
+#                                                      on validation, scored on test as eval does)
 # HIDDEN=512 docs/ptb.sh ... does the same with 512 GRU units in runs ptb-vae-h512 and ptb-lm-h512
 # (about 2.3 times the work per token; several sessions of resume). TIED=1 adds
 # --tie-embeddings (the vocabulary layer reuses the token embedding) and "-tied" to the run names;
@@ -16,7 +18,7 @@
 # end of training.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-usage="usage: docs/ptb.sh train|resume|eval [RUNS_DIR [vae|lm|both]]"
+usage="usage: docs/ptb.sh train|resume|eval|average [RUNS_DIR [vae|lm|both]]"
 what="${1:?$usage}"
 runs="${2:-runs}"
 which="${3:-both}"
@@ -53,7 +55,8 @@ vae="$runs/ptb-vae$suffix"
 lm="$runs/ptb-lm${suffix%-zstep}" # the baseline a -zstep VAE is compared with
 common=(--hidden "$hidden" --corpus "$D/ptb.train.txt" --valid "$D/ptb.valid.txt" --vocab vocab/ptb.tokenizer.json
     --epochs 40 --batch-size 32 --word-dropout 0.25 --latent 32 --seed 42 --dropout 0.5
-    --lr-decay 0.5 --stop-after-decays 3 --checkpoint-every 1000 --no-progress "${model_options[@]}")
+    --lr-decay 0.5 --stop-after-decays 3 --checkpoint-every 1000 --keep-epochs --no-progress
+    "${model_options[@]}")
 jar="$runs/textvae-ptb$suffix.jar"
 
 case "$what" in
@@ -95,6 +98,39 @@ eval)
     if wants lm; then
         ./textvae eval --model "$lm" "${test[@]}" --out "$lm/eval-test.csv"
     fi
+    ;;
+average)
+    # Checkpoint averaging over the epochs each run kept (--keep-epochs): the mean of the last K,
+    # for K = 1..6, scored on the validation split (one z per sentence, eval's fixed seed, so the
+    # candidates see the same draws); the best K's mean is kept as mean.ckpt and scored on test.
+    valid=(--corpus "$D/ptb.valid.txt" --split train --iw-samples 1 --samples 2)
+    test=(--corpus "$D/ptb.test.txt" --split train)
+    for run in "$vae" "$lm"; do
+        [[ "$run" == "$vae" ]] && ! wants vae && continue
+        [[ "$run" == "$lm" ]] && ! wants lm && continue
+        mapfile -t kept < <(ls "$run"/checkpoints/epoch-*.ckpt)
+        best_k=0 best_score=""
+        for k in 1 2 3 4 5 6; do
+            ((k <= ${#kept[@]})) || break
+            ./textvae average --out "$run/mean-last$k.ckpt" "${kept[@]: -k}" > /dev/null
+            score=$(./textvae --threads 1 eval --model "$run/mean-last$k.ckpt" "${valid[@]}" \
+                --out "$run/eval-valid-mean-last$k.csv" | awk '/^-ELBO/ {print $5}')
+            echo "$run: mean of the last $k kept epochs, validation -ELBO $score"
+            if [[ -z "$best_score" ]] || awk "BEGIN {exit !($score < $best_score)}"; then
+                best_k=$k best_score=$score
+            fi
+        done
+        cp "$run/mean-last$best_k.ckpt" "$run/mean.ckpt"
+        echo "$run: keeping the mean of the last $best_k as $run/mean.ckpt"
+        if [[ "$run" == "$vae" ]]; then
+            lm_option=()
+            [[ -d "$lm" ]] && lm_option=(--lm "$lm")
+            ./textvae eval --model "$run/mean.ckpt" "${test[@]}" --iw-samples 100 "${lm_option[@]}" \
+                --out "$run/eval-test-mean-k100.csv"
+        else
+            ./textvae eval --model "$run/mean.ckpt" "${test[@]}" --out "$run/eval-test-mean.csv"
+        fi
+    done
     ;;
 *)
     echo "$usage" >&2
