@@ -42,11 +42,11 @@ import org.textvae.vocab.VocabularyOptions;
  */
 class CheckpointTest {
 
-    private static final String TOKENIZER =
+    static final String TOKENIZER =
             new VocabularyBuilder(new VocabularyOptions(Segmentation.CHARACTER, 1, 100))
                     .add("abcdefgh")
                     .toJson();
-    private static final ModelConfig CONFIG = new ModelConfig(ModelKind.VAE, 12, 16, 16, 4, false);
+    static final ModelConfig CONFIG = new ModelConfig(ModelKind.VAE, 12, 16, 16, 4, false);
     private static final Map<String, byte[]> EXTRAS =
             Map.of("training/note.txt", "step 7".getBytes(StandardCharsets.UTF_8));
 

@@ -13,20 +13,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.textvae.TextvaeException;
-import org.textvae.vocab.Segmentation;
-import org.textvae.vocab.VocabularyBuilder;
-import org.textvae.vocab.VocabularyOptions;
 
 /**
  * Checkpoint averaging: every weight becomes the mean of the inputs' weights, and only one run's.
  */
 class WeightAverageTest {
 
-    private static final String TOKENIZER =
-            new VocabularyBuilder(new VocabularyOptions(Segmentation.CHARACTER, 1, 100))
-                    .add("abcdefgh")
-                    .toJson();
-    private static final ModelConfig CONFIG = new ModelConfig(ModelKind.VAE, 12, 16, 16, 4, false);
+    // The small model and vocabulary of the checkpoint-file tests.
+    private static final String TOKENIZER = CheckpointTest.TOKENIZER;
+    private static final ModelConfig CONFIG = CheckpointTest.CONFIG;
 
     @Test
     void everyWeightIsTheMeanOfTheCheckpointsWeights() {
