@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -12,7 +11,6 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.textvae.corpus.LengthBuckets;
 import org.textvae.eval.ElboEvaluator;
-import org.textvae.model.Checkpoint;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
 import org.textvae.vocab.Vocabulary;
@@ -167,8 +165,7 @@ final class Loop {
                 "");
         if (epochEnd && config.keepEpochs()) {
             // The weights just validated, before a plateau may send the run back to the best ones.
-            Checkpoint.of(network, vocabulary.toJson(), Map.of())
-                    .write(folder.epochCheckpoint(state.epoch()));
+            folder.keepEpoch(state.epoch(), network, vocabulary.toJson());
         }
         boolean decides = epochEnd || !config.plateau().active();
         boolean better = decides && report.negativeElbo() < state.bestValidElbo();

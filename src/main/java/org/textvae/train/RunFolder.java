@@ -60,6 +60,13 @@ public final class RunFolder {
         return root.resolve("checkpoints").resolve("epoch-%03d.ckpt".formatted(epoch));
     }
 
+    /**
+     * Keeps the network's weights as {@link #epochCheckpoint}: no training state, not resumable.
+     */
+    void keepEpoch(int epoch, SentenceVaeNetwork network, String tokenizerJson) {
+        Checkpoint.of(network, tokenizerJson, Map.of()).write(epochCheckpoint(epoch));
+    }
+
     /** Writes config.json, command.txt and manifest.json for a new run. */
     void describe(TrainingJob job) throws IOException {
         Files.createDirectories(root.resolve("checkpoints"));
