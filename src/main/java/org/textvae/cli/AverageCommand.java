@@ -27,12 +27,12 @@ import picocli.CommandLine.Parameters;
         },
         footer = {
             "",
-            "Example: textvae train ... --keep-epochs --out runs/tang   (keeps"
-                    + " checkpoints/epoch-NNN.ckpt)",
-            "         textvae average --out runs/tang/mean.ckpt"
-                    + " runs/tang/checkpoints/epoch-01{0,1,2}.ckpt",
-            "         textvae eval --model runs/tang/mean.ckpt --corpus corpora/tang.csv.gz"
-                    + " --split valid"
+            "Example:",
+            "  textvae train ... --keep-epochs --out runs/tang",
+            "  textvae average --out runs/tang/mean.ckpt \\",
+            "      runs/tang/checkpoints/epoch-01{0,1,2}.ckpt",
+            "  textvae eval --model runs/tang/mean.ckpt --corpus corpora/tang.csv.gz \\",
+            "      --split valid"
         })
 final class AverageCommand implements Callable<Integer> {
 

@@ -23,16 +23,18 @@ import picocli.CommandLine.Option;
         showDefaultValues = true,
         description = {
             "Compare several runs on the same held-out sentences, as a Markdown table.",
-            "Evaluates several runs (AE, VAE, beta-VAE, FactorVAE, ...) on the same seeded subsample",
-            "of one split and prints a Markdown table: reconstruction, KL, IW NLL, MI, active units,",
-            "total correlation, the share of well-formed prior samples and, with --lm, their NLL",
-            "under a language model. Draws per run compare-<run>.png: the posterior means in their",
-            "PCA plane with a grid of latent points, decoded (the grid's lines are in the Markdown)."
+            "Evaluates several runs (AE, VAE, beta-VAE, FactorVAE, ...) on the same seeded"
+                    + " subsample of one split and prints a Markdown table: reconstruction, KL, IW"
+                    + " NLL, MI, active units, total correlation, the share of well-formed prior"
+                    + " samples and, with --lm, their NLL under a language model. Draws per run"
+                    + " compare-<run>.png: the posterior means in their PCA plane with a grid of"
+                    + " latent points, decoded (the grid's lines are in the Markdown)."
         },
         footer = {
             "",
-            "Example: textvae compare --runs runs/ae runs/vae runs/beta0.5 runs/beta4 runs/factor",
-            "           --corpus corpora/tang.csv.gz --lm runs/lm --out docs/compare.md"
+            "Example: textvae compare --runs runs/ae runs/vae runs/beta0.5 runs/beta4 \\",
+            "           runs/factor --corpus corpora/tang.csv.gz --lm runs/lm \\",
+            "           --out docs/compare.md"
         })
 final class CompareCommand implements Callable<Integer> {
 

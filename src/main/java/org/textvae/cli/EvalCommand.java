@@ -24,18 +24,20 @@ import picocli.CommandLine.Option;
         showDefaultValues = true,
         description = {
             "Score a model on one split: likelihood, latent-space use and sample quality.",
-            "Reconstruction NLL and KL (nats per sentence) and their sum, the -ELBO; the importance-weighted NLL with k draws from q(z|x) (Burda et al.",
-            "2016) and its perplexity (per token, <eos> counted); mutual information I(x; z) under",
-            "q (He et al. 2019) and active units; teacher-forced token accuracy from z = mean; and",
-            "the total correlation of q(z) (Chen et al. 2018; for FactorVAE also its discriminator's",
-            "estimate); for prior samples distinct-1/2, self-BLEU-4, novelty, (poem corpora) valid",
-            "form and, with --lm, their NLL under a separately trained language model.",
+            "Reconstruction NLL and KL (nats per sentence) and their sum, the -ELBO; the"
+                    + " importance-weighted NLL with k draws from q(z|x) (Burda et al. 2016) and its"
+                    + " perplexity (per token, <eos> counted); mutual information I(x; z) under q"
+                    + " (He et al. 2019) and active units; teacher-forced token accuracy from z ="
+                    + " mean; and the total correlation of q(z) (Chen et al. 2018; for FactorVAE also"
+                    + " its discriminator's estimate); for prior samples distinct-1/2, self-BLEU-4,"
+                    + " novelty, (poem corpora) valid form and, with --lm, their NLL under a"
+                    + " separately trained language model.",
             "Prints a table and writes one CSV row; given a run folder, also its latent PCA plot."
         },
         footer = {
             "",
-            "Example: textvae eval --model runs/tang --corpus corpora/tang.csv.gz"
-                    + " --split test --limit 2000"
+            "Example: textvae eval --model runs/tang --corpus corpora/tang.csv.gz \\",
+            "           --split test --limit 2000"
         })
 final class EvalCommand implements Callable<Integer> {
 

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
         },
         footer = {
             "",
-            "Example: textvae export --model runs/tang --out src/main/resources/org/textvae/default-model.ckpt"
+            "Example: textvae export --model runs/tang \\",
+            "           --out src/main/resources/org/textvae/default-model.ckpt"
         })
 final class ExportCommand implements Callable<Integer> {
 

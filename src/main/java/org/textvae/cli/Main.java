@@ -38,9 +38,9 @@ import picocli.CommandLine.ScopeType;
         },
         footer = {
             "",
-            "Exit codes: 0 success, 1 unexpected error, 2 bad option or argument, 3 unusable input",
-            "(corpus, text, vocabulary), 4 missing or damaged model, 5 file not readable or",
-            "writable, 6 training diverged.",
+            "Exit codes: 0 success, 1 unexpected error, 2 bad option or argument, 3 unusable input"
+                    + " (corpus, text, vocabulary), 4 missing or damaged model, 5 file not readable"
+                    + " or writable, 6 training diverged.",
             "",
             "Example: textvae corpus import && textvae train --corpus corpora/tang.csv.gz \\",
             "           --vocab vocab/tang.tokenizer.json --out runs/tang"

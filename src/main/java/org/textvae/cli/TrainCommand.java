@@ -33,21 +33,24 @@ import picocli.CommandLine.Spec;
         },
         footer = {
             "",
-            "KL schedules: linear:STEPS (0 to 1 over STEPS), logistic:MIDPOINT:RATE (Bowman et al.),",
-            "cyclical:PERIOD:RAMP (Fu et al. 2019: rises over the first RAMP of each PERIOD),",
-            "constant.",
+            "KL schedules: linear:STEPS (0 to 1 over STEPS), logistic:MIDPOINT:RATE (Bowman et al.),"
+                    + " cyclical:PERIOD:RAMP (Fu et al. 2019: rises over the first RAMP of each"
+                    + " PERIOD), constant.",
             "",
-            "Regularising a large corpus (Penn Treebank overfits after 6-8 epochs): --dropout 0.5",
-            "drops decoder units in training only; --lr-decay 0.5 --stop-after-decays 5 goes back",
-            "to the best weights and halves the learning rate after each epoch that does not",
-            "improve the validation -ELBO, and stops at the fifth. With --lr-decay the best",
-            "checkpoint is chosen at epoch ends only. --recurrent-dropout 0.5 also drops half of the",
-            "decoder GRU's hidden-to-hidden weights, one mask per batch (Merity et al. 2017).",
+            "Regularising a large corpus (Penn Treebank overfits after 6-8 epochs): --dropout 0.5"
+                    + " drops decoder units in training only; --lr-decay 0.5 --stop-after-decays 5"
+                    + " goes back to the best weights and halves the learning rate after each epoch"
+                    + " that does not improve the validation -ELBO, and stops at the fifth. With"
+                    + " --lr-decay the best checkpoint is chosen at epoch ends only."
+                    + " --recurrent-dropout 0.5 also drops half of the decoder GRU's"
+                    + " hidden-to-hidden weights, one mask per batch (Merity et al. 2017).",
             "",
             "Examples:",
-            "  textvae train --corpus corpora/tang.csv.gz --vocab vocab/tang.tokenizer.json --out runs/tang",
-            "  textvae train --corpus ptb.train.txt --valid ptb.valid.txt --vocab vocab/ptb.tokenizer.json \\",
-            "      --out runs/ptb --kl-schedule linear:20000 --word-dropout 0.5",
+            "  textvae train --corpus corpora/tang.csv.gz --vocab vocab/tang.tokenizer.json \\",
+            "      --out runs/tang",
+            "  textvae train --corpus ptb.train.txt --valid ptb.valid.txt \\",
+            "      --vocab vocab/ptb.tokenizer.json --out runs/ptb \\",
+            "      --kl-schedule linear:20000 --word-dropout 0.5",
             "  textvae train --resume runs/tang --epochs 20"
         })
 final class TrainCommand implements Callable<Integer> {
