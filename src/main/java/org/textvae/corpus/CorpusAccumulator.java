@@ -12,6 +12,8 @@ final class CorpusAccumulator {
     private final List<String> valid = new ArrayList<>();
     private final List<String> test = new ArrayList<>();
     private int skipped;
+    private int undecodable;
+    private long firstUndecodableLine;
 
     void add(Split split, String text) {
         switch (split) {
@@ -25,10 +27,33 @@ final class CorpusAccumulator {
         skipped++;
     }
 
+    /** Skips a line that is not valid UTF-8, remembering where the first one was. */
+    void skipUndecodable(long lineNumber) {
+        skip();
+        if (undecodable++ == 0) {
+            firstUndecodableLine = lineNumber;
+        }
+    }
+
     /**
-     * Builds the corpus, refusing one without a single usable line: nothing could learn from it.
+     * Builds the corpus, refusing one without a single usable line (nothing could learn from it)
+     * and one where more than 1% of the lines are not UTF-8: that is a file in another encoding,
+     * and skipping its lines would quietly lose much of the corpus.
      */
     Corpus build(Path path) {
+        int kept = train.size() + valid.size() + test.size();
+        if (undecodable > 0 && undecodable * 100L > kept + undecodable) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.INPUT,
+                    path
+                            + ": "
+                            + undecodable
+                            + " of "
+                            + (kept + undecodable)
+                            + " lines are not valid UTF-8 (the first is line "
+                            + firstUndecodableLine
+                            + "); convert the file, e.g. iconv -f GB18030 -t UTF-8");
+        }
         if (train.isEmpty() && valid.isEmpty() && test.isEmpty()) {
             throw new TextvaeException(
                     TextvaeException.Kind.INPUT,

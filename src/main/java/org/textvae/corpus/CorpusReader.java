@@ -21,7 +21,7 @@ import org.textvae.TextvaeException;
  * every row is training data). Any other file is UTF-8 text with one sentence per line, all of it
  * training data. A {@code .gz} suffix means gzip. Lines are stripped of surrounding whitespace;
  * blank lines, lines that are not valid UTF-8 and broken CSV rows are skipped and counted in {@link
- * Corpus#skipped()}.
+ * Corpus#skipped()}; a file where more than 1% of the lines are not UTF-8 is refused.
  */
 public final class CorpusReader {
 
@@ -93,7 +93,9 @@ public final class CorpusReader {
             lineNumber++;
             String text = decode(decoder, line.toByteArray(), path, lineNumber);
             line.reset();
-            if (text == null || text.isBlank()) {
+            if (text == null) {
+                corpus.skipUndecodable(lineNumber);
+            } else if (text.isBlank()) {
                 corpus.skip();
             } else {
                 corpus.add(Split.TRAIN, text.strip());

@@ -71,7 +71,11 @@ final class CsvCorpusReader {
         CorpusAccumulator corpus = new CorpusAccumulator();
         String[] row;
         while ((row = csv.readNext()) != null) {
-            if (row.length <= Math.max(textColumn, splitColumn) || isInvalid(row)) {
+            if (isInvalid(row)) {
+                corpus.skipUndecodable(csv.getLinesRead());
+                continue;
+            }
+            if (row.length <= Math.max(textColumn, splitColumn)) {
                 corpus.skip();
                 continue;
             }

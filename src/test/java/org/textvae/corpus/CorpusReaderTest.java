@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -83,23 +84,45 @@ class CorpusReaderTest {
         assertEquals(2, corpus.skipped());
     }
 
+    /** {@code good} lines "ok", then the given bytes as the last line. */
+    private static byte[] okLinesThen(int good, byte[] last) {
+        byte[] head = "ok\n".repeat(good).getBytes(StandardCharsets.UTF_8);
+        byte[] all = Arrays.copyOf(head, head.length + last.length);
+        System.arraycopy(last, 0, all, head.length, last.length);
+        return all;
+    }
+
     @Test
-    void invalidUtf8LineIsSkippedAndCounted() throws IOException {
-        byte[] bad = {
-            'o', 'k', '\n', (byte) 0xC3, '(', '\n', (byte) 0xE5, (byte) 0xBA, (byte) 0x8A
-        };
-        Path txt = Files.write(dir.resolve("u.txt"), bad);
+    void aRareInvalidUtf8LineIsSkippedAndCounted() throws IOException {
+        byte[] bad = {(byte) 0xC3, '(', '\n', (byte) 0xE5, (byte) 0xBA, (byte) 0x8A};
+        Path txt = Files.write(dir.resolve("u.txt"), okLinesThen(99, bad));
         Corpus corpus = CorpusReader.read(txt);
-        assertEquals(List.of("ok", "床"), corpus.train());
+        assertEquals(100, corpus.train().size());
+        assertEquals("床", corpus.train().get(99));
         assertEquals(1, corpus.skipped());
     }
 
     @Test
-    void invalidUtf8CsvRowIsSkippedAndCounted() throws IOException {
-        byte[] bad = "text\nok\nx\u00ff\n".getBytes(StandardCharsets.ISO_8859_1);
-        Corpus corpus = CorpusReader.read(Files.write(dir.resolve("u.csv"), bad));
-        assertEquals(List.of("ok"), corpus.train());
+    void aRareInvalidUtf8CsvRowIsSkippedAndCounted() throws IOException {
+        String rows = "text\n" + "ok\n".repeat(99) + "x\u00ff\n";
+        Path csv = Files.write(dir.resolve("u.csv"), rows.getBytes(StandardCharsets.ISO_8859_1));
+        Corpus corpus = CorpusReader.read(csv);
+        assertEquals(99, corpus.train().size());
         assertEquals(1, corpus.skipped());
+    }
+
+    @Test
+    void aFileInAnotherEncodingIsRefusedNamingItsFirstBadLine() throws IOException {
+        byte[] latin1 = "caf\u00e9 au lait\n".getBytes(StandardCharsets.ISO_8859_1);
+        Path txt = Files.write(dir.resolve("latin1.txt"), okLinesThen(3, latin1));
+        TextvaeException e = assertThrows(TextvaeException.class, () -> CorpusReader.read(txt));
+        assertEquals(TextvaeException.Kind.INPUT, e.kind());
+        assertTrue(e.getMessage().contains("1 of 4 lines are not valid UTF-8"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 4"), e.getMessage());
+        byte[] rows = "text\nok\ncaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        Path csv = Files.write(dir.resolve("latin1.csv"), rows);
+        e = assertThrows(TextvaeException.class, () -> CorpusReader.read(csv));
+        assertTrue(e.getMessage().contains("1 of 2 lines are not valid UTF-8"), e.getMessage());
     }
 
     @Test
