@@ -23,10 +23,14 @@ import picocli.CommandLine.Option;
         showDefaultValues = true,
         description = {
             "Draw a run's training curves and latent space as PNG files in its folder.",
-            "Draws, into the run folder: " + RunPlots.TRAINING + " (reconstruction and KL per",
-            "sentence, and beta, against steps), " + RunPlots.VALIDATION + " (validation -ELBO and",
-            "perplexity) and, with --corpus, " + RunPlots.LATENT_PCA + " (posterior means of up to",
-            "2,000 validation sentences, else test sentences, projected on two principal axes)."
+            "Draws, into the run folder: "
+                    + RunPlots.TRAINING
+                    + " (reconstruction and KL per sentence, and beta, against steps), "
+                    + RunPlots.VALIDATION
+                    + " (validation -ELBO and perplexity) and, with --corpus, "
+                    + RunPlots.LATENT_PCA
+                    + " (posterior means of up to 2,000 validation sentences, else test"
+                    + " sentences, projected on two principal axes)."
         },
         footer = {"", "Example: textvae plot --run runs/tang --corpus corpora/tang.csv.gz"})
 final class PlotCommand implements Callable<Integer> {
@@ -49,7 +53,7 @@ final class PlotCommand implements Callable<Integer> {
     public Integer call() {
         if (!Files.isRegularFile(run.resolve("metrics.csv"))) {
             throw new TextvaeException(
-                    TextvaeException.Kind.IO,
+                    TextvaeException.Kind.MODEL,
                     run
                             + " is not a run folder (it has no metrics.csv); give the --out folder of a textvae train run");
         }

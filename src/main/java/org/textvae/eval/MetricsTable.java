@@ -4,6 +4,7 @@ import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,10 +42,21 @@ public final class MetricsTable {
                 }
             }
             return new MetricsTable(header, rows);
-        } catch (IOException | CsvException e) {
+        } catch (CharacterCodingException | CsvException e) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.INPUT,
+                    file + " is not a metrics.csv written by textvae train (not UTF-8 CSV)",
+                    e);
+        } catch (IOException e) {
             throw new TextvaeException(
                     TextvaeException.Kind.IO, "cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether any row has the phase {@code phase} ("train" or "valid"). */
+    public boolean hasRows(String phase) {
+        int phaseIndex = index("phase");
+        return rows.stream().anyMatch(row -> row[phaseIndex].equals(phase));
     }
 
     /** The values of {@code column} in the rows whose phase is {@code phase}. */

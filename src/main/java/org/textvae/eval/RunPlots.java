@@ -67,6 +67,11 @@ public final class RunPlots {
                     TextvaeException.Kind.IO, run + " holds no metrics.csv; is it a run folder?");
         }
         MetricsTable table = MetricsTable.read(metrics);
+        if (!table.hasRows("train") && !table.hasRows("valid")) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.INPUT,
+                    metrics + " has no rows yet; plots need at least one logged step");
+        }
         List<Path> written = new ArrayList<>();
         double[] steps = table.column("train", "step");
         if (steps.length > 0) {
