@@ -4,8 +4,10 @@ import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.textvae.TextvaeException;
 import org.textvae.corpus.Corpus;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelConfig;
@@ -80,6 +82,7 @@ public final class ModelEvaluator {
                                     corpus.split(options.split()),
                                     options.limit(),
                                     options.seed()));
+            requireMostlyKnown(ids, vocabulary.unkId(), corpus.name());
             if (ids.isEmpty()) {
                 throw new IllegalArgumentException(
                         "the "
@@ -203,6 +206,7 @@ public final class ModelEvaluator {
             SentenceVaeNetwork network = checkpoint.network(manager);
             TokenBatch.Specials specials = TokenBatch.Specials.of(vocabulary);
             List<int[]> ids = encode(vocabulary, subsample(sentences, limit, seed));
+            requireMostlyKnown(ids, vocabulary.unkId(), "the held-out sentences");
             return PosteriorPass.run(
                     network, manager, ids, specials, EvaluationOptions.defaults().batchSize());
         }
@@ -221,6 +225,35 @@ public final class ModelEvaluator {
             chosen.add(sentences.get(row));
         }
         return chosen;
+    }
+
+    /**
+     * Refuses sentences that are mostly {@code <unk>} to the model: then the corpus is not one the
+     * model was trained for (another language, another vocabulary), and every figure would be
+     * measured on unknown tokens and mean nothing.
+     */
+    static void requireMostlyKnown(List<int[]> ids, int unkId, String corpusName) {
+        long tokens = 0;
+        long unknown = 0;
+        for (int[] sentence : ids) {
+            tokens += sentence.length;
+            for (int id : sentence) {
+                if (id == unkId) {
+                    unknown++;
+                }
+            }
+        }
+        if (tokens > 0 && unknown * 2 > tokens) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.INPUT,
+                    String.format(
+                            Locale.ROOT,
+                            "%.0f%% of the tokens of %s are unknown to the model's vocabulary;"
+                                    + " give text in the language and vocabulary it was trained"
+                                    + " on",
+                            100.0 * unknown / tokens,
+                            corpusName));
+        }
     }
 
     /** Token ids of each sentence; a sentence with no tokens cannot be scored and is dropped. */

@@ -1,6 +1,7 @@
 package org.textvae.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.textvae.TextvaeException;
 import org.textvae.cli.Main;
 import org.textvae.corpus.Corpus;
 import org.textvae.corpus.CorpusReader;
@@ -108,7 +110,7 @@ class ModelEvaluatorTest {
     void plotTakesAPlainTextFileOfHeldOutSentences() throws IOException {
         Path run = runFolder();
         Path heldOut = dir.resolve("held-out.txt");
-        Files.writeString(heldOut, "春眠不觉晓\n处处闻啼鸟\n夜来风雨声\n");
+        Files.writeString(heldOut, "春風吹夜雨\n江月照花林\n白鳥向東飛\n");
         Files.deleteIfExists(run.resolve(RunPlots.LATENT_PCA));
         int code = Main.run("plot", "--run", run.toString(), "--corpus", heldOut.toString());
         assertEquals(0, code);
@@ -152,6 +154,30 @@ class ModelEvaluatorTest {
         assertTrue(Double.isNaN(report.mutualInformation()));
         assertEquals("", report.columns().get("iw_nll"));
         assertTrue(report.table().contains("n/a (a deterministic autoencoder"));
+    }
+
+    @Test
+    void aCorpusMostlyUnknownToTheModelIsRefused() throws IOException {
+        Path english = dir.resolve("english.csv");
+        Files.writeString(english, "text,split\nthe cat sat on the mat,test\na dog ran,test\n");
+        Corpus corpus = CorpusReader.read(english);
+        TextvaeException e =
+                assertThrows(
+                        TextvaeException.class,
+                        () ->
+                                ModelEvaluator.evaluate(
+                                        checkpoint(ModelKind.VAE), "vae", corpus, SMALL));
+        assertEquals(TextvaeException.Kind.INPUT, e.kind());
+        assertTrue(e.getMessage().startsWith("100% of the tokens of english.csv"), e.getMessage());
+    }
+
+    @Test
+    void aFewUnknownTokensAreScored() {
+        // Two unknown ids among four tokens: half, which is still allowed.
+        ModelEvaluator.requireMostlyKnown(List.of(new int[] {1, 5}, new int[] {7, 1}), 1, "c");
+        assertThrows(
+                TextvaeException.class,
+                () -> ModelEvaluator.requireMostlyKnown(List.of(new int[] {1, 1, 5}), 1, "c"));
     }
 
     @Test
