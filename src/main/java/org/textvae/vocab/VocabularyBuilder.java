@@ -102,7 +102,18 @@ public final class VocabularyBuilder {
      * back, so that what is returned is exactly what the file holds.
      */
     public static Vocabulary build(Corpus corpus, VocabularyOptions options, Path out) {
-        new VocabularyBuilder(options).addAll(corpus.train()).write(out);
+        VocabularyBuilder builder = new VocabularyBuilder(options).addAll(corpus.train());
+        if (builder.tokens().isEmpty()) {
+            // Only the special tokens: every sentence would read as <unk>, so nothing is written.
+            throw new TextvaeException(
+                    TextvaeException.Kind.INPUT,
+                    "no token occurs "
+                            + options.minFrequency()
+                            + " times or more in the training split of "
+                            + corpus.name()
+                            + "; lower --min-frequency");
+        }
+        builder.write(out);
         return Vocabulary.load(out);
     }
 }

@@ -51,6 +51,19 @@ class VocabularyBuilderTest {
     }
 
     @Test
+    void aMinimumFrequencyNoTokenReachesIsRefusedAndWritesNothing(@TempDir Path dir) {
+        Corpus corpus = new Corpus("poem", POEM, List.of(), List.of(), 0);
+        Path out = dir.resolve("v.json");
+        TextvaeException e =
+                assertThrows(
+                        TextvaeException.class,
+                        () -> VocabularyBuilder.build(corpus, chars(1000, 100), out));
+        assertEquals(TextvaeException.Kind.INPUT, e.kind());
+        assertTrue(e.getMessage().contains("no token occurs 1000 times or more"), e.getMessage());
+        assertTrue(Files.notExists(out));
+    }
+
+    @Test
     void builtVocabularyLoadsThroughTheNativeTokenizer(@TempDir Path dir) {
         Corpus corpus = new Corpus("poem", POEM, List.of("明月照霜"), List.of(), 0);
         try (Vocabulary vocab =
