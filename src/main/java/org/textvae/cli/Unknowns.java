@@ -14,11 +14,29 @@ final class Unknowns {
             if (!unknown.isEmpty()) {
                 System.err.println(
                         "textvae: not in the vocabulary, read as <unk>: "
-                                + String.join(" ", unknown)
+                                + visible(String.join(" ", unknown))
                                 + " (in '"
-                                + sentence
+                                + visible(sentence)
                                 + "')");
             }
         }
+    }
+
+    /**
+     * The text with control characters written as backslash-u escapes, so a tab or a terminal
+     * escape sequence in the input cannot break or restyle the report line.
+     */
+    static String visible(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints()
+                .forEach(
+                        c -> {
+                            if (Character.isISOControl(c)) {
+                                out.append(String.format("\\u%04x", c));
+                            } else {
+                                out.appendCodePoint(c);
+                            }
+                        });
+        return out.toString();
     }
 }
