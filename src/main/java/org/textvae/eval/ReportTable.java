@@ -90,7 +90,10 @@ final class ReportTable {
                         + (r.totalCorrelation().method().equals("kernel")
                                 ? " (codes smoothed by a kernel: an AE has no posterior width)"
                                 : " (q(z) as a mixture of the posteriors)");
-        text += "; Gaussian " + nats(r.gaussianTc()) + " (linear dependence only)";
+        text +=
+                Double.isNaN(r.gaussianTc())
+                        ? "; Gaussian n/a (needs more sentences than latent dimensions)"
+                        : "; Gaussian " + nats(r.gaussianTc()) + " (linear dependence only)";
         return Double.isNaN(r.discriminatorTc())
                 ? text
                 : text + "; discriminator " + nats(r.discriminatorTc());
