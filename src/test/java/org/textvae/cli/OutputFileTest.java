@@ -105,6 +105,15 @@ class OutputFileTest {
         assertEquals("mine", Files.readString(tang));
     }
 
+    @Test
+    void benchChecksItsModelJarAndOutputUpFront(@TempDir Path dir) throws Exception {
+        assertRefused(4, "nothing", run("bench", "--model", dir.resolve("nothing")));
+        assertRefused(5, "--jar", run("bench", "--jar", dir.resolve("nothing.jar")));
+        Path csv = Files.writeString(dir.resolve("bench.csv"), "mine");
+        assertRefused(2, "--force", run("bench", "--out", csv));
+        assertEquals("mine", Files.readString(csv));
+    }
+
     private static Path packedModel() throws Exception {
         return Path.of(ModelFiles.class.getResource(ModelFiles.DEFAULT_MODEL_RESOURCE).toURI());
     }
