@@ -33,4 +33,4 @@ train cmp-beta0.5 --beta 0.5 & train cmp-beta4 --beta 4 & wait
 train cmp-factor --factor-gamma 10 & train cmp-factor-beta0.5 --beta 0.5 --factor-gamma 10 & wait
 train cmp-lm --model lm
 TEXTVAE_JAR="$runs/textvae.jar" ./textvae compare --runs "$runs/cmp-ae" "$runs/cmp-vae" "$runs/cmp-beta0.5" "$runs/cmp-beta4" \
-    "$runs/cmp-factor" "$runs/cmp-factor-beta0.5" --corpus corpora/tang.csv.gz --lm "$runs/cmp-lm" --out docs/compare.md
+    "$runs/cmp-factor" "$runs/cmp-factor-beta0.5" --corpus corpora/tang.csv.gz --lm "$runs/cmp-lm" --out docs/compare.md --force

@@ -93,10 +93,10 @@ eval)
         lm_option=()
         [[ -d "$lm" ]] && lm_option=(--lm "$lm")
         ./textvae eval --model "$vae" "${test[@]}" --iw-samples 100 "${lm_option[@]}" \
-            --out "$vae/eval-test-k100.csv"
+            --out "$vae/eval-test-k100.csv" --force
     fi
     if wants lm; then
-        ./textvae eval --model "$lm" "${test[@]}" --out "$lm/eval-test.csv"
+        ./textvae eval --model "$lm" "${test[@]}" --out "$lm/eval-test.csv" --force
     fi
     ;;
 average)
@@ -112,9 +112,9 @@ average)
         best_k=0 best_score=""
         for k in 1 2 3 4 5 6; do
             ((k <= ${#kept[@]})) || break
-            ./textvae average --out "$run/mean-last$k.ckpt" "${kept[@]: -k}" > /dev/null
+            ./textvae average --out "$run/mean-last$k.ckpt" --force "${kept[@]: -k}" > /dev/null
             score=$(./textvae --threads 1 eval --model "$run/mean-last$k.ckpt" "${valid[@]}" \
-                --out "$run/eval-valid-mean-last$k.csv" | awk '/^-ELBO/ {print $5}')
+                --out "$run/eval-valid-mean-last$k.csv" --force | awk '/^-ELBO/ {print $5}')
             echo "$run: mean of the last $k kept epochs, validation -ELBO $score"
             if [[ -z "$best_score" ]] || awk "BEGIN {exit !($score < $best_score)}"; then
                 best_k=$k best_score=$score
@@ -126,9 +126,9 @@ average)
             lm_option=()
             [[ -d "$lm" ]] && lm_option=(--lm "$lm")
             ./textvae eval --model "$run/mean.ckpt" "${test[@]}" --iw-samples 100 "${lm_option[@]}" \
-                --out "$run/eval-test-mean-k100.csv"
+                --out "$run/eval-test-mean-k100.csv" --force
         else
-            ./textvae eval --model "$run/mean.ckpt" "${test[@]}" --out "$run/eval-test-mean.csv"
+            ./textvae eval --model "$run/mean.ckpt" "${test[@]}" --out "$run/eval-test-mean.csv" --force
         fi
     done
     ;;

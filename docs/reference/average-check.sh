@@ -11,13 +11,13 @@ shift
 mapfile -t kept < <(ls "$run"/checkpoints/epoch-*.ckpt)
 score() {
     ./textvae --threads 1 eval --model "$1" --corpus "$D/ptb.valid.txt" --split train \
-        --iw-samples 1 --samples 2 --out "$(mktemp --suffix .csv)" | awk '/^-ELBO/ {print $5}'
+        --iw-samples 1 --samples 2 --out "$(mktemp --suffix .csv)" --force | awk '/^-ELBO/ {print $5}'
 }
 n=${#kept[@]}
 echo "$run: ${kept[n - 1]##*/} alone: $(score "${kept[n - 1]}")"
 mean=$(mktemp --suffix .ckpt)
 for k in "$@"; do
-    ./textvae average --out "$mean" "${kept[@]:n-k:k}" > /dev/null
+    ./textvae average --out "$mean" --force "${kept[@]:n-k:k}" > /dev/null
     echo "$run: mean of the last $k: $(score "$mean")"
 done
 rm -f "$mean"

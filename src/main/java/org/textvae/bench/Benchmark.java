@@ -5,7 +5,6 @@ import com.google.gson.reflect.TypeToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +26,7 @@ public final class Benchmark {
      * @param trainSteps timed steps per training measurement
      * @param lines lines for the batched generation measurement
      * @param model the model for generation ("default" for the packed one)
-     * @param jar the jar for the cold-start measurement (skipped when missing)
+     * @param jar the jar for the cold-start measurement (null: skip it)
      * @param rssSteps steps of the long memory measurement (0: skip it)
      */
     public record Options(int trainSteps, int lines, String model, Path jar, int rssSteps) {}
@@ -67,7 +66,7 @@ public final class Benchmark {
                             Integer.toString(interval));
             results.add(memory);
         }
-        if (Files.exists(options.jar())) {
+        if (options.jar() != null) {
             results.add(ColdStart.measure(options.jar(), progress));
         }
         return results;

@@ -1,5 +1,6 @@
 package org.textvae.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelFiles;
 import org.textvae.model.WeightAverage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,19 +44,29 @@ final class AverageCommand implements Callable<Integer> {
             description = "Checkpoint files or run folders (their best checkpoint), of one run.")
     List<Path> models;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to write.")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE",
+            description = "File to write (an existing one only with --force).")
     Path out;
+
+    @Mixin OutputFile output;
 
     @Override
     public Integer call() {
+        List<Path> files = models.stream().map(ModelFiles::checkpointFile).toList();
+        output.check(out, files.toArray(Path[]::new));
         List<Checkpoint> checkpoints = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (Path model : models) {
-            Path file = ModelFiles.checkpointFile(model);
+        for (Path file : files) {
             checkpoints.add(Checkpoint.read(file));
-            names.add(file.toString());
         }
-        WeightAverage.of(checkpoints, names).write(out);
+        List<String> names = files.stream().map(Path::toString).toList();
+        try {
+            WeightAverage.of(checkpoints, names).writeTo(out);
+        } catch (IOException e) {
+            throw OutputFile.cannotWrite(out, e);
+        }
         System.out.printf("wrote %s: the mean of %d checkpoints%n", out, checkpoints.size());
         return 0;
     }

@@ -8,9 +8,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.textvae.TextvaeException;
 import org.textvae.bench.Benchmark;
+import org.textvae.generate.SentenceVae;
 import org.textvae.io.AtomicFiles;
+import org.textvae.model.ModelFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code textvae bench}: the speed and memory figures of the README, re-runnable. */
@@ -27,8 +31,14 @@ import picocli.CommandLine.Option;
                     + " interpolation latency; the cold start of 'poem'; each with its peak RSS (each"
                     + " measurement runs in its own JVM). Run it on an idle machine."
         },
-        footer = {"", "Example: textvae bench --out bench.csv"})
+        footer = {
+            "",
+            "Example, replacing the README's figures: textvae bench --out docs/bench.csv --force"
+        })
 final class BenchCommand implements Callable<Integer> {
+
+    /** Where the build puts the jar: measured if there, whereas a jar named by --jar must be. */
+    private static final Path BUILT_JAR = Path.of("target/textvae.jar");
 
     @Option(
             names = "--train-steps",
@@ -50,8 +60,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--jar",
-            defaultValue = "target/textvae.jar",
-            description = "Jar for the cold start.")
+            paramLabel = "FILE",
+            description =
+                    "Jar for the cold start (default: target/textvae.jar, skipped if absent).")
     Path jar;
 
     @Option(
@@ -64,17 +75,32 @@ final class BenchCommand implements Callable<Integer> {
                             + " outside the Java heap shows.")
     int rssSteps;
 
-    @Option(names = "--out", defaultValue = "bench.csv", description = "CSV of every figure.")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE.csv",
+            description =
+                    "CSV of every figure; an existing file only with --force (default: bench.csv"
+                            + " here, replaced on each run).")
     Path out;
+
+    @Mixin OutputFile output;
 
     @Override
     public Integer call() throws IOException {
         Options.requirePositive("--train-steps", trainSteps);
         Options.requirePositive("--lines", lines);
         Options.requireNonNegative("--rss-steps", rssSteps);
+        Path[] inputs = {checkModel(), jar != null ? jar : BUILT_JAR};
+        Path csv = out != null ? out : Path.of("bench.csv");
+        if (out != null) {
+            output.check(out, inputs);
+        } else {
+            OutputFile.checkDefault(csv, inputs);
+        }
+        Path coldStartJar = coldStartJar();
         List<Map<String, Object>> results =
                 Benchmark.run(
-                        new Benchmark.Options(trainSteps, lines, model, jar, rssSteps),
+                        new Benchmark.Options(trainSteps, lines, model, coldStartJar, rssSteps),
                         System.err::println);
         System.out.printf(
                 "machine: %d cores, %s, Java %s, PyTorch threads %s (generation: see its line)%n",
@@ -85,8 +111,8 @@ final class BenchCommand implements Callable<Integer> {
         for (Map<String, Object> result : results) {
             System.out.println(BenchReport.line(result));
         }
-        StringWriter csv = new StringWriter();
-        try (CSVWriter writer = new CSVWriter(csv)) {
+        StringWriter text = new StringWriter();
+        try (CSVWriter writer = new CSVWriter(text)) {
             writer.writeNext(new String[] {"section", "shape", "metric", "value"});
             for (Map<String, Object> result : results) {
                 for (Map.Entry<String, Object> entry : result.entrySet()) {
@@ -100,9 +126,46 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        AtomicFiles.writeString(out, csv.toString());
-        System.out.println("written: " + out);
+        try {
+            AtomicFiles.writeString(csv, text.toString());
+        } catch (IOException e) {
+            throw OutputFile.cannotWrite(csv, e);
+        }
+        System.out.println("written: " + csv);
         return 0;
+    }
+
+    /** The jar to cold-start, or null to skip; a jar the user names must be there. */
+    private Path coldStartJar() {
+        if (jar == null) {
+            if (Files.isRegularFile(BUILT_JAR)) {
+                return BUILT_JAR;
+            }
+            System.err.println(
+                    "no "
+                            + BUILT_JAR
+                            + ": the cold start is not measured (build it, or pass --jar)");
+            return null;
+        }
+        if (!Files.isRegularFile(jar) || !Files.isReadable(jar)) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.IO, "--jar: no readable jar at " + jar);
+        }
+        return jar;
+    }
+
+    /**
+     * Loads the model once here, so that a wrong --model fails now in one line rather than minutes
+     * later inside the generation JVM. Returns its checkpoint file, or null for the packed one.
+     */
+    private Path checkModel() {
+        if (model.equals("default")) {
+            return null;
+        }
+        Path path = Path.of(model);
+        try (SentenceVae ignored = SentenceVae.load(path)) {
+            return ModelFiles.checkpointFile(path);
+        }
     }
 
     private static String cpuModel() {

@@ -5,12 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.CorpusReader;
 import org.textvae.eval.ComparisonMarkdown;
 import org.textvae.eval.EvaluationOptions;
 import org.textvae.eval.ModelComparison;
 import org.textvae.io.AtomicFiles;
+import org.textvae.io.IoErrors;
+import org.textvae.model.ModelFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,8 +69,12 @@ final class CompareCommand implements Callable<Integer> {
     @Option(
             names = "--out",
             paramLabel = "FILE.md",
-            description = "Also write the Markdown here; the pictures go beside it.")
+            description =
+                    "Also write the Markdown here (an existing file only with --force); the"
+                            + " pictures go beside it.")
     Path out;
+
+    @Mixin OutputFile output;
 
     @Option(
             names = "--plots",
@@ -81,13 +88,24 @@ final class CompareCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--grid must be 2 to 12, got " + grid);
         }
         EvaluationOptions options = heldOut.evaluation(iwSamples, samples, limit);
+        if (out != null) {
+            output.check(
+                    out,
+                    Stream.concat(
+                                    runs.stream().map(ModelFiles::checkpointFile),
+                                    Stream.of(heldOut.corpus, heldOut.languageModelFile()))
+                            .toArray(Path[]::new));
+        }
         Path base = out == null ? null : out.toAbsolutePath().getParent();
         Path folder = plots != null ? plots : base != null ? base : Path.of("");
+        OutputFile.checkFolder(folder);
         try {
             Files.createDirectories(folder.toAbsolutePath());
         } catch (IOException e) {
             throw new TextvaeException(
-                    TextvaeException.Kind.IO, "cannot create " + folder + ": " + e.getMessage(), e);
+                    TextvaeException.Kind.IO,
+                    "cannot create " + folder + ": " + IoErrors.reason(e),
+                    e);
         }
         ModelComparison.Result result =
                 ModelComparison.compare(
@@ -104,8 +122,7 @@ final class CompareCommand implements Callable<Integer> {
             try {
                 AtomicFiles.writeString(out, markdown);
             } catch (IOException e) {
-                throw new TextvaeException(
-                        TextvaeException.Kind.IO, "cannot write " + out + ": " + e.getMessage(), e);
+                throw OutputFile.cannotWrite(out, e);
             }
             System.out.println("Markdown: " + out);
         }

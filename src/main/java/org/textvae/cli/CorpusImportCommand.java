@@ -9,6 +9,7 @@ import org.textvae.corpus.ImportSummary;
 import org.textvae.corpus.NpmPackageFetcher;
 import org.textvae.corpus.PoetryCollection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  textvae corpus import",
-            "  textvae corpus import --package chinese-poetry-2.0.1.tgz --only tang"
+            "  textvae corpus import --package chinese-poetry-2.0.1.tgz --only tang",
+            "  textvae corpus import --force    (rebuild the corpora in corpora/)"
         })
 public final class CorpusImportCommand implements Callable<Integer> {
 
@@ -47,8 +49,12 @@ public final class CorpusImportCommand implements Callable<Integer> {
             names = "--out",
             paramLabel = "DIR",
             defaultValue = "corpora",
-            description = "Folder to write <name>.csv.gz into (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Folder to write <name>.csv.gz into; files already there are replaced only"
+                            + " with --force (default: ${DEFAULT-VALUE}).")
     private Path out;
+
+    @Mixin private OutputFile output;
 
     @Option(
             names = "--only",
@@ -64,6 +70,9 @@ public final class CorpusImportCommand implements Callable<Integer> {
                 only == null
                         ? List.of(PoetryCollection.values())
                         : List.of(PoetryCollection.fromLabel(only));
+        for (PoetryCollection collection : collections) {
+            output.check(out.resolve(collection.fileName()), packagePath);
+        }
         Path source =
                 packagePath != null
                         ? packagePath

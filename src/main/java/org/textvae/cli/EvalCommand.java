@@ -64,22 +64,29 @@ final class EvalCommand implements Callable<Integer> {
             names = "--out",
             paramLabel = "FILE.csv",
             description =
-                    "CSV to write (default: eval-<split>.csv in the run folder, or beside"
-                            + " the model file).")
+                    "CSV to write; an existing file only with --force (default: eval-<split>.csv"
+                            + " in the run folder, or beside the model file, replaced on each"
+                            + " run).")
     Path out;
+
+    @Mixin OutputFile output;
 
     @Override
     public Integer call() {
         Split chosen = heldOut.chosenSplit();
         EvaluationOptions options = heldOut.evaluation(iwSamples, samples, limit);
-        Corpus lines = CorpusReader.read(heldOut.corpus);
         Path model = modelOption.model;
-        Checkpoint checkpoint =
-                model == null
-                        ? ModelFiles.readDefault()
-                        : Checkpoint.read(ModelFiles.checkpointFile(model));
-        String name =
-                model == null ? "the default model" : ModelFiles.checkpointFile(model).toString();
+        Path file = model == null ? null : ModelFiles.checkpointFile(model);
+        Path csv = out != null ? out : defaultCsv(model, chosen);
+        Path[] inputs = {heldOut.corpus, heldOut.languageModelFile(), file};
+        if (out != null) {
+            output.check(out, inputs);
+        } else {
+            OutputFile.checkDefault(csv, inputs);
+        }
+        Corpus lines = CorpusReader.read(heldOut.corpus);
+        Checkpoint checkpoint = model == null ? ModelFiles.readDefault() : Checkpoint.read(file);
+        String name = model == null ? "the default model" : file.toString();
         ModelEvaluator.Result result;
         try (TerminalProgress progress = TerminalProgress.forTerminal("IW NLL k=" + iwSamples)) {
             result =
@@ -88,7 +95,6 @@ final class EvalCommand implements Callable<Integer> {
         }
         EvaluationReport report = result.report();
         System.out.print(report.table());
-        Path csv = out != null ? out : defaultCsv(model, chosen);
         report.writeCsv(csv);
         System.out.println("CSV: " + csv);
         if (model != null && Files.isDirectory(model) && result.posteriors().means().size() > 1) {

@@ -1,11 +1,13 @@
 package org.textvae.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code textvae export}: a checkpoint stripped to what inference needs. */
@@ -22,8 +24,9 @@ import picocli.CommandLine.Option;
         },
         footer = {
             "",
-            "Example: textvae export --model runs/tang \\",
-            "           --out src/main/resources/org/textvae/default-model.ckpt"
+            "Example, replacing the model packed into the jar:",
+            "  textvae export --model runs/tang \\",
+            "      --out src/main/resources/org/textvae/default-model.ckpt --force"
         })
 final class ExportCommand implements Callable<Integer> {
 
@@ -34,13 +37,26 @@ final class ExportCommand implements Callable<Integer> {
             description = "Run folder (its best checkpoint) or .ckpt file.")
     Path model;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to write.")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE",
+            description = "File to write (an existing one only with --force).")
     Path out;
+
+    @Mixin OutputFile output;
 
     @Override
     public Integer call() {
-        Checkpoint full = Checkpoint.read(ModelFiles.checkpointFile(model));
-        new Checkpoint(full.config(), full.tokenizerJson(), full.weights(), Map.of()).write(out);
+        Path file = ModelFiles.checkpointFile(model);
+        output.check(out, file);
+        Checkpoint full = Checkpoint.read(file);
+        try {
+            new Checkpoint(full.config(), full.tokenizerJson(), full.weights(), Map.of())
+                    .writeTo(out);
+        } catch (IOException e) {
+            throw OutputFile.cannotWrite(out, e);
+        }
         System.out.printf("wrote %s (%,d bytes of weights)%n", out, full.weights().length);
         return 0;
     }

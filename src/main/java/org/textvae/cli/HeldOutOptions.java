@@ -51,10 +51,14 @@ final class HeldOutOptions {
 
     /** The language model named by {@code --lm}, or null. */
     LanguageModelScore.Reference languageModel() {
-        if (lm == null) {
-            return null;
-        }
-        Path file = ModelFiles.checkpointFile(lm);
-        return new LanguageModelScore.Reference(Checkpoint.read(file), file.toString());
+        Path file = languageModelFile();
+        return file == null
+                ? null
+                : new LanguageModelScore.Reference(Checkpoint.read(file), file.toString());
+    }
+
+    /** The checkpoint file of {@code --lm}, or null. */
+    Path languageModelFile() {
+        return lm == null ? null : ModelFiles.checkpointFile(lm);
     }
 }

@@ -12,6 +12,7 @@ import org.textvae.vocab.Vocabulary;
 import org.textvae.vocab.VocabularyBuilder;
 import org.textvae.vocab.VocabularyOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,8 +48,10 @@ public final class VocabBuildCommand implements Callable<Integer> {
             names = "--out",
             required = true,
             paramLabel = "FILE",
-            description = "The tokenizer.json to write.")
+            description = "The tokenizer.json to write (an existing one only with --force).")
     private Path out;
+
+    @Mixin private OutputFile output;
 
     @Option(
             names = "--segmentation",
@@ -79,6 +82,7 @@ public final class VocabBuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        output.check(out, corpus);
         Corpus data = CorpusReader.read(corpus);
         VocabularyOptions options =
                 new VocabularyOptions(resolveSegmentation(data), minFrequency, maxSize);

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.zip.GZIPOutputStream;
 import org.textvae.TextvaeException;
+import org.textvae.io.IoErrors;
 
 /**
  * Writes a corpus as gzip-compressed CSV ({@code text,split}, UTF-8, "\n" line ends) in the form
@@ -55,9 +56,7 @@ final class CorpusCsvWriter {
         } catch (IOException e) {
             deleteQuietly(temp);
             throw new TextvaeException(
-                    TextvaeException.Kind.IO,
-                    out + ": cannot write (" + e.getMessage() + "); check the --out folder",
-                    e);
+                    TextvaeException.Kind.IO, "cannot write " + out + ": " + IoErrors.reason(e), e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.textvae.TextvaeException;
 import org.textvae.io.AtomicFiles;
+import org.textvae.io.IoErrors;
 
 /**
  * Every figure of one evaluation. NaN marks a figure the model does not define: the IW NLL of a
@@ -179,7 +180,9 @@ public record EvaluationReport(
                     target, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new TextvaeException(
-                    TextvaeException.Kind.IO, "cannot write " + target + ": " + e.getMessage(), e);
+                    TextvaeException.Kind.IO,
+                    "cannot write " + target + ": " + IoErrors.reason(e),
+                    e);
         }
     }
 

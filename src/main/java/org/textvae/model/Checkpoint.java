@@ -25,6 +25,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.textvae.TextvaeException;
 import org.textvae.io.AtomicFiles;
+import org.textvae.io.IoErrors;
 import org.textvae.vocab.Vocabulary;
 
 /**
@@ -58,32 +59,41 @@ public record Checkpoint(
         return new Checkpoint(network.config(), tokenizerJson, bytes.toByteArray(), extras);
     }
 
-    /** Writes the checkpoint atomically; on failure the previous file at {@code target} stays. */
+    /**
+     * Writes the checkpoint atomically; on failure the previous file at {@code target} stays. The
+     * message advises a training run, the writer of most checkpoints; other callers use {@link
+     * #writeTo}.
+     */
     public void write(Path target) {
         try {
-            AtomicFiles.write(
-                    target,
-                    out -> {
-                        ZipOutputStream zip = new ZipOutputStream(out);
-                        putEntry(zip, MODEL, GSON.toJson(config).getBytes(StandardCharsets.UTF_8));
-                        putEntry(zip, TOKENIZER, tokenizerJson.getBytes(StandardCharsets.UTF_8));
-                        putEntry(zip, WEIGHTS, weights);
-                        for (Map.Entry<String, byte[]> extra : extras.entrySet()) {
-                            putEntry(zip, extra.getKey(), extra.getValue());
-                        }
-                        zip.finish();
-                    });
+            writeTo(target);
         } catch (IOException e) {
             throw new TextvaeException(
                     TextvaeException.Kind.IO,
                     "could not write checkpoint "
                             + target
                             + ": "
-                            + e.getMessage()
+                            + IoErrors.reason(e)
                             + " (the previous checkpoint, if any, is kept; free disk space and"
                             + " resume)",
                     e);
         }
+    }
+
+    /** Writes the checkpoint atomically, leaving the caller to say what a failure means. */
+    public void writeTo(Path target) throws IOException {
+        AtomicFiles.write(
+                target,
+                out -> {
+                    ZipOutputStream zip = new ZipOutputStream(out);
+                    putEntry(zip, MODEL, GSON.toJson(config).getBytes(StandardCharsets.UTF_8));
+                    putEntry(zip, TOKENIZER, tokenizerJson.getBytes(StandardCharsets.UTF_8));
+                    putEntry(zip, WEIGHTS, weights);
+                    for (Map.Entry<String, byte[]> extra : extras.entrySet()) {
+                        putEntry(zip, extra.getKey(), extra.getValue());
+                    }
+                    zip.finish();
+                });
     }
 
     private static void putEntry(ZipOutputStream zip, String name, byte[] content)

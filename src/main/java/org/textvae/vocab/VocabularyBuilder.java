@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.Corpus;
+import org.textvae.io.IoErrors;
 
 /**
  * Counts tokens in training sentences and writes the vocabulary as a HuggingFace {@code
@@ -91,9 +92,7 @@ public final class VocabularyBuilder {
                 // The write failure is the error worth reporting.
             }
             throw new TextvaeException(
-                    TextvaeException.Kind.IO,
-                    out + ": cannot write (" + e.getMessage() + "); check the --out path",
-                    e);
+                    TextvaeException.Kind.IO, "cannot write " + out + ": " + IoErrors.reason(e), e);
         }
     }
 

@@ -1,0 +1,134 @@
+package org.textvae.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.textvae.model.ModelFiles;
+
+/**
+ * Every command that writes a file keeps an existing one unless told {@code --force}, never writes
+ * over one of its own inputs, and finds an unwritable folder before its work, not after.
+ */
+class OutputFileTest {
+
+    @Test
+    void vocabBuildKeepsAnExistingFileAndNeverReplacesItsCorpus(@TempDir Path dir)
+            throws Exception {
+        Path corpus = CommandLineTest.tinyCorpus(dir);
+        byte[] lines = Files.readAllBytes(corpus);
+        Path vocab = dir.resolve("v.json");
+        Files.writeString(vocab, "mine");
+
+        assertRefused(2, "--force", run("vocab", "build", "--corpus", corpus, "--out", vocab));
+        assertEquals("mine", Files.readString(vocab));
+        assertRefused(
+                2, "input", run("vocab", "build", "--corpus", corpus, "--out", corpus, "--force"));
+        assertArrayEquals(lines, Files.readAllBytes(corpus));
+
+        assertEquals(
+                0, run("vocab", "build", "--corpus", corpus, "--out", vocab, "--force").exitCode());
+        assertTrue(Files.readString(vocab).contains("<unk>"));
+    }
+
+    @Test
+    void evalChecksItsOutputBeforeScoring(@TempDir Path dir) throws Exception {
+        Path corpus = CommandLineTest.tinyCorpus(dir);
+        byte[] lines = Files.readAllBytes(corpus);
+        Path csv = Files.writeString(dir.resolve("eval.csv"), "mine");
+
+        CommandLineTest.Outcome existing = run("eval", "--corpus", corpus, "--out", csv);
+        assertRefused(2, "--force", existing);
+        assertEquals("", existing.out(), "refused before any table is printed");
+        assertEquals("mine", Files.readString(csv));
+        assertRefused(2, "input", run("eval", "--corpus", corpus, "--out", corpus, "--force"));
+        assertArrayEquals(lines, Files.readAllBytes(corpus));
+        assertRefused(2, "folder", run("eval", "--corpus", corpus, "--out", dir));
+        assertRefused(
+                5, "is a file", run("eval", "--corpus", corpus, "--out", corpus.resolve("x.csv")));
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux's /proc");
+        CommandLineTest.Outcome proc = run("eval", "--corpus", corpus, "--out", "/proc/x.csv");
+        assertRefused(5, "cannot create files in /proc (no such file or folder)", proc);
+        assertEquals("", proc.out());
+    }
+
+    @Test
+    void exportAndAverageNeverWriteOverTheRunTheyRead(@TempDir Path dir) throws Exception {
+        Path checkpoints = Files.createDirectories(dir.resolve("run/checkpoints"));
+        Path best = Files.copy(packedModel(), checkpoints.resolve("best.ckpt"));
+        Path last = Files.copy(packedModel(), checkpoints.resolve("last.ckpt"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.ckpt"), best);
+        long size = Files.size(last);
+        Path run = dir.resolve("run");
+
+        assertRefused(2, "--force", run("export", "--model", run, "--out", last));
+        assertRefused(2, "input", run("export", "--model", run, "--out", best, "--force"));
+        assertRefused(2, "input", run("export", "--model", best, "--out", link, "--force"));
+        assertRefused(2, "input", run("average", "--out", best, "--force", best));
+        assertRefused(2, "input", run("average", "--out", best, "--force", last, run));
+        assertEquals(size, Files.size(best));
+        assertEquals(size, Files.size(last));
+
+        Path mine = Files.writeString(dir.resolve("mine.ckpt"), "mine");
+        assertRefused(2, "--force", run("average", "--out", mine, best));
+        assertEquals(0, run("export", "--model", run, "--out", mine, "--force").exitCode());
+        assertTrue(Files.size(mine) > 1000);
+
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux's /proc");
+        CommandLineTest.Outcome proc = run("export", "--model", run, "--out", "/proc/x.ckpt");
+        assertRefused(5, "/proc (no such file or folder)", proc);
+        assertFalse(proc.err().contains("resume"), "no training advice: " + proc.err());
+    }
+
+    @Test
+    void compareAndCorpusImportKeepExistingFiles(@TempDir Path dir) throws Exception {
+        Path corpus = CommandLineTest.tinyCorpus(dir);
+        Path markdown = Files.writeString(dir.resolve("compare.md"), "mine");
+        assertRefused(
+                2,
+                "--force",
+                run("compare", "--runs", "a", "b", "--corpus", corpus, "--out", markdown));
+        assertEquals("mine", Files.readString(markdown));
+
+        Path corpora = Files.createDirectories(dir.resolve("corpora"));
+        Path tang = Files.writeString(corpora.resolve("tang.csv.gz"), "mine");
+        assertRefused(
+                2,
+                "--force",
+                run("corpus", "import", "--package", dir.resolve("none.tgz"), "--out", corpora));
+        assertEquals("mine", Files.readString(tang));
+    }
+
+    @Test
+    void benchChecksItsModelJarAndOutputUpFront(@TempDir Path dir) throws Exception {
+        assertRefused(4, "nothing", run("bench", "--model", dir.resolve("nothing")));
+        assertRefused(5, "--jar", run("bench", "--jar", dir.resolve("nothing.jar")));
+        Path csv = Files.writeString(dir.resolve("bench.csv"), "mine");
+        assertRefused(2, "--force", run("bench", "--out", csv));
+        assertEquals("mine", Files.readString(csv));
+    }
+
+    private static Path packedModel() throws Exception {
+        return Path.of(ModelFiles.class.getResource(ModelFiles.DEFAULT_MODEL_RESOURCE).toURI());
+    }
+
+    private static CommandLineTest.Outcome run(Object... args) {
+        String[] strings = new String[args.length];
+        for (int i = 0; i < args.length; i++) {
+            strings[i] = args[i].toString();
+        }
+        return CommandLineTest.run(strings);
+    }
+
+    private static void assertRefused(int code, String says, CommandLineTest.Outcome outcome) {
+        assertEquals(code, outcome.exitCode(), outcome.err());
+        assertEquals(1, outcome.err().strip().lines().count(), "one line: " + outcome.err());
+        assertTrue(outcome.err().contains(says), outcome.err());
+    }
+}
