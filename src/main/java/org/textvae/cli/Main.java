@@ -42,7 +42,7 @@ import picocli.CommandLine.ScopeType;
                     + " (corpus, text, vocabulary), 4 missing or damaged model, 5 file not readable"
                     + " or writable, 6 training diverged.",
             "",
-            "Example: textvae corpus import && textvae train --corpus corpora/tang.csv.gz \\",
+            "Example: textvae train --corpus corpora/tang.csv.gz \\",
             "           --vocab vocab/tang.tokenizer.json --out runs/tang"
         })
 public final class Main {
