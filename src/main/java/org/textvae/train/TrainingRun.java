@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +38,7 @@ public final class TrainingRun {
             List<Float> losses) {}
 
     private final TrainingJob job;
-    private final Consumer<String> log;
+    private final RunLog log;
     private final boolean showProgress;
 
     private TrainingRun(TrainingJob job, Consumer<String> log, boolean showProgress) {
@@ -48,9 +47,20 @@ public final class TrainingRun {
         this.showProgress = showProgress;
     }
 
-    /** Trains a new model. */
+    /**
+     * Trains a new model in a new or empty run folder. Everything that can be checked (the folder,
+     * the vocabulary, the corpus) is checked before the folder is written to; a run that fails
+     * before its first checkpoint takes back what it wrote.
+     */
     public static Result start(TrainingJob job, Consumer<String> log, boolean showProgress) {
-        return new TrainingRun(job, log, showProgress).run(null);
+        requireLatentForFactorVae(job);
+        FreshFolder fresh = FreshFolder.claim(job.runDirectory());
+        try {
+            return new TrainingRun(job, log, showProgress).run(null);
+        } catch (RuntimeException | Error e) {
+            fresh.discard();
+            throw e;
+        }
     }
 
     /**
@@ -81,23 +91,13 @@ public final class TrainingRun {
         if (maxSteps != null) {
             job = job.withMaxSteps(maxSteps);
         }
-        return new TrainingRun(job, log, showProgress).run(checkpoint);
+        TrainingRun run = new TrainingRun(job, log, showProgress);
+        run.log.open();
+        return run.run(checkpoint);
     }
 
     private Result run(Checkpoint resumeFrom) {
         RunFolder folder = new RunFolder(job.runDirectory());
-        if (resumeFrom == null
-                && (Files.exists(folder.lastCheckpoint())
-                        || Files.exists(folder.bestCheckpoint()))) {
-            // Starting over would overwrite the checkpoints and truncate metrics.csv.
-            throw new TextvaeException(
-                    TextvaeException.Kind.USAGE,
-                    "run folder "
-                            + job.runDirectory()
-                            + " already holds checkpoints: continue it with --resume "
-                            + job.runDirectory()
-                            + ", or start a new run with another --out");
-        }
         try (Vocabulary vocabulary =
                         resumeFrom == null
                                 ? Vocabulary.load(job.vocabulary())
@@ -119,6 +119,7 @@ public final class TrainingRun {
                 network.initialize(manager);
                 state = TrainingState.start();
                 folder.describe(job);
+                log.open();
             } else {
                 Path file = folder.lastCheckpoint();
                 network = resumeFrom.network(manager);
@@ -176,14 +177,14 @@ public final class TrainingRun {
     /** FactorVAE's discriminator, when the job asks for the TC penalty (seeded, after the VAE). */
     private FactorVaePenalty factorVae(NDManager manager) {
         float gamma = job.training().factorGamma();
-        if (gamma <= 0) {
-            return null;
-        }
-        if (!job.model().kind().samplesLatent()) {
+        return gamma > 0 ? new FactorVaePenalty(gamma, job.model().latentSize(), manager) : null;
+    }
+
+    private static void requireLatentForFactorVae(TrainingJob job) {
+        if (job.training().factorGamma() > 0 && !job.model().kind().samplesLatent()) {
             throw new TextvaeException(
                     TextvaeException.Kind.USAGE, "--factor-gamma needs the VAE (--model vae)");
         }
-        return new FactorVaePenalty(gamma, job.model().latentSize(), manager);
     }
 
     static LengthBuckets buckets(TrainingData data, TrainConfig config) {
