@@ -57,6 +57,10 @@ public final class TrainingRun {
         FreshFolder fresh = FreshFolder.claim(job.runDirectory());
         try {
             return new TrainingRun(job, log, showProgress).run(null);
+        } catch (TextvaeException e) {
+            boolean checkpointed = fresh.checkpointed();
+            fresh.discard();
+            throw diverged(e, job, checkpointed);
         } catch (RuntimeException | Error e) {
             fresh.discard();
             throw e;
@@ -93,7 +97,38 @@ public final class TrainingRun {
         }
         TrainingRun run = new TrainingRun(job, log, showProgress);
         run.log.open();
-        return run.run(checkpoint);
+        try {
+            return run.run(checkpoint);
+        } catch (TextvaeException e) {
+            throw diverged(e, job, true);
+        }
+    }
+
+    /**
+     * A divergence, with the advice that is true of this run: what was kept, and that resuming
+     * would retrace the same steps (a resumed run keeps its settings and its seed).
+     */
+    private static TextvaeException diverged(
+            TextvaeException e, TrainingJob job, boolean checkpointed) {
+        if (e.kind() != TextvaeException.Kind.NUMERIC) {
+            return e;
+        }
+        String fix =
+                job.training().clipNorm() > 0
+                        ? "a lower --lr or a smaller --clip"
+                        : "a lower --lr or gradient clipping (--clip 5)";
+        String advice =
+                checkpointed
+                        ? "; the checkpoints in "
+                                + job.runDirectory().resolve("checkpoints")
+                                + " are kept, but resuming would retrace the same steps with the"
+                                + " same settings: start a new run (another --out) with "
+                                + fix
+                        : " before its first checkpoint, so nothing was kept in "
+                                + job.runDirectory()
+                                + ": start again with "
+                                + fix;
+        return new TextvaeException(e.kind(), e.getMessage() + advice, e);
     }
 
     private Result run(Checkpoint resumeFrom) {
