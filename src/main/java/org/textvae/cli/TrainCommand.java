@@ -228,9 +228,9 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         TrainingRun.Result result;
         if (resume != null) {
-            boolean epochsGiven = spec.commandLine().getParseResult().hasMatchedOption("--epochs");
-            boolean stepsGiven =
-                    spec.commandLine().getParseResult().hasMatchedOption("--max-steps");
+            TrainOptionRules.refuseSettingsOnResume(spec);
+            boolean epochsGiven = typed("--epochs");
+            boolean stepsGiven = typed("--max-steps");
             result =
                     TrainingRun.resume(
                             resume,
@@ -247,6 +247,10 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    private boolean typed(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
     private TrainingJob job() {
         if (corpus == null || vocab == null || out == null) {
             throw new TextvaeException(
@@ -255,6 +259,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         // Options first, so a typo is reported before any file is read.
         ModelKind modelKind = Options.modelKind(kind);
+        TrainOptionRules.refuseOptionsTheModelIgnores(spec, modelKind);
         TrainConfig training =
                 TrainConfig.builder()
                         .epochs(epochs)
