@@ -77,13 +77,21 @@ final class TrainCommand implements Callable<Integer> {
                     "Validation file (default: the corpus's valid split, else every 50th line).")
     Path valid;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Run folder to create.")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description =
+                    "Run folder to create (or an empty one); a folder holding anything is refused.")
     Path out;
 
     @Option(
             names = "--resume",
             paramLabel = "DIR",
-            description = "Continue the run in DIR from its last checkpoint.")
+            description =
+                    "Continue the run in DIR from its last checkpoint, exactly, with the settings in"
+                            + " its config.json. Only --epochs and --max-steps (to extend the run),"
+                            + " --no-progress and the global --threads and --verbose may be given"
+                            + " with it.")
     Path resume;
 
     @Option(
