@@ -77,13 +77,21 @@ final class TrainCommand implements Callable<Integer> {
                     "Validation file (default: the corpus's valid split, else every 50th line).")
     Path valid;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Run folder to create.")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description =
+                    "Run folder to create (or an empty one); a folder holding anything is refused.")
     Path out;
 
     @Option(
             names = "--resume",
             paramLabel = "DIR",
-            description = "Continue the run in DIR from its last checkpoint.")
+            description =
+                    "Continue the run in DIR from its last checkpoint, exactly, with the settings in"
+                            + " its config.json. Only --epochs and --max-steps (to extend the run),"
+                            + " --no-progress and the global --threads and --verbose may be given"
+                            + " with it.")
     Path resume;
 
     @Option(
@@ -228,9 +236,9 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         TrainingRun.Result result;
         if (resume != null) {
-            boolean epochsGiven = spec.commandLine().getParseResult().hasMatchedOption("--epochs");
-            boolean stepsGiven =
-                    spec.commandLine().getParseResult().hasMatchedOption("--max-steps");
+            TrainOptionRules.refuseSettingsOnResume(spec);
+            boolean epochsGiven = typed("--epochs");
+            boolean stepsGiven = typed("--max-steps");
             result =
                     TrainingRun.resume(
                             resume,
@@ -247,6 +255,10 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    private boolean typed(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
     private TrainingJob job() {
         if (corpus == null || vocab == null || out == null) {
             throw new TextvaeException(
@@ -255,6 +267,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         // Options first, so a typo is reported before any file is read.
         ModelKind modelKind = Options.modelKind(kind);
+        TrainOptionRules.refuseOptionsTheModelIgnores(spec, modelKind);
         TrainConfig training =
                 TrainConfig.builder()
                         .epochs(epochs)

@@ -11,9 +11,13 @@ public sealed interface KlSchedule {
     /** β at a global optimiser step (0-based), before scaling by the run's final β. */
     double weight(long step);
 
+    /** The forms {@link #parse} accepts, for messages. */
+    String FORMS = "linear:STEPS, logistic:MIDPOINT:RATE, cyclical:PERIOD:RAMP or constant";
+
     /**
      * Parses {@code linear:STEPS}, {@code logistic:MIDPOINT:RATE}, {@code cyclical:PERIOD:RAMP},
-     * {@code constant}.
+     * {@code constant}. Every field must be given: a default filled in silently (say the rate of
+     * {@code logistic:1}) would train with a schedule the user never chose.
      */
     static KlSchedule parse(String spec) {
         String[] parts = spec.trim().toLowerCase(Locale.ROOT).split(":", -1);
@@ -22,37 +26,31 @@ public sealed interface KlSchedule {
                     case "linear" -> 2;
                     case "logistic", "cyclical" -> 3;
                     case "constant" -> 1;
-                    default -> Integer.MAX_VALUE; // unknown names are reported below
+                    default ->
+                            throw new IllegalArgumentException(
+                                    "unknown KL schedule '" + spec + "': use " + FORMS);
                 };
-        if (parts.length > fields) {
-            // A field too many is a typo (say cyclical's ramp given to linear), not something to
-            // drop.
+        if (parts.length != fields) {
             throw new IllegalArgumentException(
                     "KL schedule '"
                             + spec
-                            + "' has too many fields:"
-                            + " use linear:STEPS, logistic:MIDPOINT:RATE, cyclical:PERIOD:RAMP or constant");
+                            + "' has "
+                            + (parts.length > fields ? "too many" : "too few")
+                            + " fields: use "
+                            + FORMS);
         }
         try {
             return switch (parts[0]) {
-                case "linear" -> new Linear(parts.length > 1 ? Long.parseLong(parts[1]) : 10_000);
+                case "linear" -> new Linear(Long.parseLong(parts[1]));
                 case "logistic" ->
-                        new Logistic(
-                                parts.length > 1 ? Long.parseLong(parts[1]) : 2_500,
-                                parts.length > 2 ? Double.parseDouble(parts[2]) : 0.0025);
+                        new Logistic(Long.parseLong(parts[1]), Double.parseDouble(parts[2]));
                 case "cyclical" ->
-                        new Cyclical(
-                                parts.length > 1 ? Long.parseLong(parts[1]) : 10_000,
-                                parts.length > 2 ? Double.parseDouble(parts[2]) : 0.5);
-                case "constant" -> new Constant();
-                default ->
-                        throw new IllegalArgumentException(
-                                "unknown KL schedule '"
-                                        + parts[0]
-                                        + "': use linear, logistic, cyclical or constant");
+                        new Cyclical(Long.parseLong(parts[1]), Double.parseDouble(parts[2]));
+                default -> new Constant();
             };
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad number in KL schedule '" + spec + "'");
+            throw new IllegalArgumentException(
+                    "bad number in KL schedule '" + spec + "': use " + FORMS);
         }
     }
 

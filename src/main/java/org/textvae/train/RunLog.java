@@ -7,11 +7,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * The run folder's {@code train.log}: every line the run reports, with the time, kept beside the
- * metrics so that skipped lines and validation results survive the terminal that showed them.
+ * metrics so that skipped lines and validation results survive the terminal that showed them. Lines
+ * reported before {@link #open()} wait in memory: a new run checks its corpus before it creates its
+ * folder, so that a corpus it cannot use leaves nothing behind.
  */
 final class RunLog implements Consumer<String> {
 
@@ -22,28 +26,41 @@ final class RunLog implements Consumer<String> {
 
     private final Path file;
     private final Consumer<String> console;
+    private final List<String> waiting = new ArrayList<>();
+    private boolean open;
     private boolean failed;
-    private boolean folderReady;
 
     RunLog(Path runDirectory, Consumer<String> console) {
         this.file = runDirectory.resolve(FILE);
         this.console = console;
     }
 
+    /** Writes the waiting lines, and every later one, to the file: the run folder exists now. */
+    void open() {
+        open = true;
+        waiting.forEach(this::write);
+        waiting.clear();
+    }
+
     @Override
     public void accept(String line) {
         console.accept(line);
+        String stamped = LocalDateTime.now().format(TIME) + " " + line + System.lineSeparator();
+        if (open) {
+            write(stamped);
+        } else {
+            waiting.add(stamped);
+        }
+    }
+
+    private void write(String stamped) {
         if (failed) {
             return;
         }
         try {
-            if (!folderReady) {
-                Files.createDirectories(file.getParent());
-                folderReady = true;
-            }
             Files.writeString(
                     file,
-                    LocalDateTime.now().format(TIME) + " " + line + System.lineSeparator(),
+                    stamped,
                     StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);

@@ -1,5 +1,7 @@
 package org.textvae.train;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -32,13 +34,21 @@ public record TrainingData(List<int[]> train, List<int[]> valid, int skipped) {
 
     /** Reads and encodes the job's corpus; {@code log} receives one line per notable fact. */
     public static TrainingData load(TrainingJob job, Vocabulary vocabulary, Consumer<String> log) {
+        Path validFile = job.validCorpus();
+        // Before the corpus, which may take a while to read; and CorpusReader names --corpus.
+        if (validFile != null
+                && (!Files.isRegularFile(validFile) || !Files.isReadable(validFile))) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.IO,
+                    validFile + ": no such readable file; check the --valid path");
+        }
         Corpus corpus = CorpusReader.read(job.corpus());
         int maxLength = job.training().maxLength();
         int[] skipped = {corpus.skipped()};
         List<int[]> train = encode(corpus.train(), vocabulary, maxLength, skipped);
         List<int[]> valid;
-        if (job.validCorpus() != null) {
-            Corpus validCorpus = CorpusReader.read(job.validCorpus());
+        if (validFile != null) {
+            Corpus validCorpus = CorpusReader.read(validFile);
             List<String> lines = new ArrayList<>(validCorpus.train());
             lines.addAll(validCorpus.valid());
             lines.addAll(validCorpus.test());

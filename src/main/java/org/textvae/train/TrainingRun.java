@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +38,7 @@ public final class TrainingRun {
             List<Float> losses) {}
 
     private final TrainingJob job;
-    private final Consumer<String> log;
+    private final RunLog log;
     private final boolean showProgress;
 
     private TrainingRun(TrainingJob job, Consumer<String> log, boolean showProgress) {
@@ -48,9 +47,24 @@ public final class TrainingRun {
         this.showProgress = showProgress;
     }
 
-    /** Trains a new model. */
+    /**
+     * Trains a new model in a new or empty run folder. Everything that can be checked (the folder,
+     * the vocabulary, the corpus) is checked before the folder is written to; a run that fails
+     * before its first checkpoint takes back what it wrote.
+     */
     public static Result start(TrainingJob job, Consumer<String> log, boolean showProgress) {
-        return new TrainingRun(job, log, showProgress).run(null);
+        requireLatentForFactorVae(job);
+        FreshFolder fresh = FreshFolder.claim(job.runDirectory());
+        try {
+            return new TrainingRun(job, log, showProgress).run(null);
+        } catch (TextvaeException e) {
+            boolean checkpointed = fresh.checkpointed();
+            fresh.discard();
+            throw diverged(e, job, checkpointed);
+        } catch (RuntimeException | Error e) {
+            fresh.discard();
+            throw e;
+        }
     }
 
     /**
@@ -81,23 +95,44 @@ public final class TrainingRun {
         if (maxSteps != null) {
             job = job.withMaxSteps(maxSteps);
         }
-        return new TrainingRun(job, log, showProgress).run(checkpoint);
+        TrainingRun run = new TrainingRun(job, log, showProgress);
+        run.log.open();
+        try {
+            return run.run(checkpoint);
+        } catch (TextvaeException e) {
+            throw diverged(e, job, true);
+        }
+    }
+
+    /**
+     * A divergence, with the advice that is true of this run: what was kept, and that resuming
+     * would retrace the same steps (a resumed run keeps its settings and its seed).
+     */
+    private static TextvaeException diverged(
+            TextvaeException e, TrainingJob job, boolean checkpointed) {
+        if (e.kind() != TextvaeException.Kind.NUMERIC) {
+            return e;
+        }
+        String fix =
+                job.training().clipNorm() > 0
+                        ? "a lower --lr or a smaller --clip"
+                        : "a lower --lr or gradient clipping (--clip 5)";
+        String advice =
+                checkpointed
+                        ? "; the checkpoints in "
+                                + job.runDirectory().resolve("checkpoints")
+                                + " are kept, but resuming would retrace the same steps with the"
+                                + " same settings: start a new run (another --out) with "
+                                + fix
+                        : " before its first checkpoint, so nothing was kept in "
+                                + job.runDirectory()
+                                + ": start again with "
+                                + fix;
+        return new TextvaeException(e.kind(), e.getMessage() + advice, e);
     }
 
     private Result run(Checkpoint resumeFrom) {
         RunFolder folder = new RunFolder(job.runDirectory());
-        if (resumeFrom == null
-                && (Files.exists(folder.lastCheckpoint())
-                        || Files.exists(folder.bestCheckpoint()))) {
-            // Starting over would overwrite the checkpoints and truncate metrics.csv.
-            throw new TextvaeException(
-                    TextvaeException.Kind.USAGE,
-                    "run folder "
-                            + job.runDirectory()
-                            + " already holds checkpoints: continue it with --resume "
-                            + job.runDirectory()
-                            + ", or start a new run with another --out");
-        }
         try (Vocabulary vocabulary =
                         resumeFrom == null
                                 ? Vocabulary.load(job.vocabulary())
@@ -119,6 +154,7 @@ public final class TrainingRun {
                 network.initialize(manager);
                 state = TrainingState.start();
                 folder.describe(job);
+                log.open();
             } else {
                 Path file = folder.lastCheckpoint();
                 network = resumeFrom.network(manager);
@@ -176,14 +212,14 @@ public final class TrainingRun {
     /** FactorVAE's discriminator, when the job asks for the TC penalty (seeded, after the VAE). */
     private FactorVaePenalty factorVae(NDManager manager) {
         float gamma = job.training().factorGamma();
-        if (gamma <= 0) {
-            return null;
-        }
-        if (!job.model().kind().samplesLatent()) {
+        return gamma > 0 ? new FactorVaePenalty(gamma, job.model().latentSize(), manager) : null;
+    }
+
+    private static void requireLatentForFactorVae(TrainingJob job) {
+        if (job.training().factorGamma() > 0 && !job.model().kind().samplesLatent()) {
             throw new TextvaeException(
                     TextvaeException.Kind.USAGE, "--factor-gamma needs the VAE (--model vae)");
         }
-        return new FactorVaePenalty(gamma, job.model().latentSize(), manager);
     }
 
     static LengthBuckets buckets(TrainingData data, TrainConfig config) {

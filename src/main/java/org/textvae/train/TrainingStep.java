@@ -136,9 +136,7 @@ final class TrainingStep {
                 throw new TextvaeException(
                         TextvaeException.Kind.NUMERIC,
                         String.format(
-                                "training diverged at step %d (loss %s); the last checkpoint is kept."
-                                        + " Resume with a lower --lr or a smaller --clip",
-                                step + 1, values[0]));
+                                "training diverged at step %d (loss %s)", step + 1, values[0]));
             }
             float norm = optimizer.step(learningRate, config.clipNorm());
             float discriminatorLoss =

@@ -10,6 +10,8 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.textvae.TextvaeException;
 
 /**
@@ -24,6 +26,8 @@ final class TokenizerJson {
      * Isolates every code point; the tokenizer's regex engine matches characters, not UTF-16 units.
      */
     static final String CHARACTER_PATTERN = ".";
+
+    private static final Pattern LOCATION = Pattern.compile("line (\\d+) column (\\d+)");
 
     private static final Gson GSON =
             new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
@@ -102,11 +106,16 @@ final class TokenizerJson {
         if (json.isBlank()) {
             throw invalid(source, "the file is empty");
         }
+        JsonElement parsed;
         try {
-            root = JsonParser.parseString(json).getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
-            throw invalid(source, "not a JSON object (" + e.getMessage() + ")");
+            parsed = JsonParser.parseString(json);
+        } catch (JsonParseException e) {
+            throw invalid(source, malformed(e));
         }
+        if (!parsed.isJsonObject()) {
+            throw invalid(source, "not a JSON object");
+        }
+        root = parsed.getAsJsonObject();
         JsonObject model = object(root, "model", source);
         if (!"WordLevel".equals(string(model, "type"))) {
             throw invalid(source, "model type is " + string(model, "type") + ", not WordLevel");
@@ -120,6 +129,17 @@ final class TokenizerJson {
             }
         }
         return new Parsed(tokens, segmentation(root.get("pre_tokenizer"), source));
+    }
+
+    /**
+     * Gson's messages name its own API and a troubleshooting page; the user needs only where the
+     * file breaks.
+     */
+    private static String malformed(JsonParseException e) {
+        Matcher at = LOCATION.matcher(String.valueOf(e.getMessage()));
+        return at.find()
+                ? "malformed JSON at line " + at.group(1) + " column " + at.group(2)
+                : "malformed JSON";
     }
 
     private static String[] tokensById(JsonObject vocab, String source) {

@@ -77,13 +77,6 @@ class KlScheduleTest {
     }
 
     @Test
-    void parsesBareNamesWithTheDocumentedDefaults() {
-        assertEquals(new KlSchedule.Linear(10_000), KlSchedule.parse("linear"));
-        assertEquals(new KlSchedule.Logistic(2_500, 0.0025), KlSchedule.parse("logistic"));
-        assertEquals(new KlSchedule.Cyclical(10_000, 0.5), KlSchedule.parse("cyclical"));
-    }
-
-    @Test
     void specReadsBackAsAnEqualSchedule() {
         KlSchedule[] schedules = {
             new KlSchedule.Linear(123),
@@ -118,7 +111,13 @@ class KlScheduleTest {
                 "cyclical:100:1.5",
                 "linear:100:7",
                 "constant:1",
-                "cyclical:100:0.5:3"
+                "cyclical:100:0.5:3",
+                "linear",
+                "logistic",
+                "logistic:1",
+                "logistic:1:",
+                "cyclical",
+                "cyclical:100"
             })
     void invalidSpecIsRejected(String spec) {
         assertThrows(IllegalArgumentException.class, () -> KlSchedule.parse(spec));
@@ -132,5 +131,11 @@ class KlScheduleTest {
         IllegalArgumentException extra =
                 assertThrows(IllegalArgumentException.class, () -> KlSchedule.parse("linear:9:3"));
         assertTrue(extra.getMessage().contains("too many fields"), extra.getMessage());
+        IllegalArgumentException missing =
+                assertThrows(IllegalArgumentException.class, () -> KlSchedule.parse("logistic:1"));
+        assertTrue(
+                missing.getMessage().contains("too few fields")
+                        && missing.getMessage().contains("logistic:MIDPOINT:RATE"),
+                missing.getMessage());
     }
 }

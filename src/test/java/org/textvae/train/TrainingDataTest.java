@@ -61,4 +61,32 @@ class TrainingDataTest {
                     log.toString());
         }
     }
+
+    @Test
+    void aMissingValidationFileIsNamedAsTheValidOption(@TempDir Path dir) throws Exception {
+        TinyCorpus tiny = TinyCorpus.in(dir);
+        TrainingJob job = tiny.job(dir.resolve("run"), 1, 1);
+        Path missing = dir.resolve("nonexistent.txt");
+        TrainingJob withValid =
+                new TrainingJob(
+                        job.model(),
+                        job.training(),
+                        job.corpus(),
+                        job.vocabulary(),
+                        missing,
+                        job.runDirectory(),
+                        job.commandLine());
+        try (Vocabulary vocabulary = Vocabulary.load(tiny.vocabulary())) {
+            TextvaeException e =
+                    assertThrows(
+                            TextvaeException.class,
+                            () -> TrainingData.load(withValid, vocabulary, line -> {}));
+            assertEquals(TextvaeException.Kind.IO, e.kind());
+            assertTrue(
+                    e.getMessage().contains(missing.toString())
+                            && e.getMessage().contains("--valid")
+                            && !e.getMessage().contains("--corpus"),
+                    e.getMessage());
+        }
+    }
 }

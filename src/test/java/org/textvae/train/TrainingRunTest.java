@@ -28,6 +28,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.textvae.TextvaeException;
 import org.textvae.model.Checkpoint;
+import org.textvae.model.ModelConfig;
+import org.textvae.model.ModelKind;
 import org.textvae.model.SentenceVaeNetwork;
 
 /**
@@ -197,6 +199,65 @@ class TrainingRunTest {
                 e.getMessage());
         assertArrayEquals(checkpoint, Files.readAllBytes(new RunFolder(root).lastCheckpoint()));
         assertEquals(metrics, Files.readString(new RunFolder(root).metrics()));
+    }
+
+    @Test
+    void newRunIntoAFolderOfOtherFilesIsRefusedAndLeavesThemAlone() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("exported-model"));
+        Files.writeString(root.resolve("metrics.csv"), "step,loss\n1,2.5\n");
+        Files.writeString(root.resolve("config.json"), "{\"mine\": true}\n");
+        TextvaeException e =
+                assertThrows(
+                        TextvaeException.class,
+                        () -> TrainingRun.start(tiny.job(root, SEED, 2), line -> {}, false));
+        assertEquals(TextvaeException.Kind.USAGE, e.kind());
+        assertEquals("step,loss\n1,2.5\n", Files.readString(root.resolve("metrics.csv")));
+        assertEquals("{\"mine\": true}\n", Files.readString(root.resolve("config.json")));
+        assertEquals(2, root.toFile().list().length);
+    }
+
+    @Test
+    void newRunIntoAnEmptyFolderThatExistsIsAccepted() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("empty"));
+        TrainingRun.start(tiny.job(root, SEED, 2), line -> {}, false);
+        assertTrue(Files.exists(new RunFolder(root).lastCheckpoint()));
+    }
+
+    @Test
+    void runRefusedForItsCorpusOrSettingsLeavesNoFolder() throws Exception {
+        Path oneLine = Files.writeString(dir.resolve("one.txt"), "abc\n");
+        TrainingJob job = tiny.job(dir.resolve("a/run"), SEED, 2);
+        TrainingJob unusable =
+                new TrainingJob(
+                        job.model(),
+                        job.training(),
+                        oneLine,
+                        job.vocabulary(),
+                        null,
+                        job.runDirectory(),
+                        job.commandLine());
+        TextvaeException e =
+                assertThrows(
+                        TextvaeException.class,
+                        () -> TrainingRun.start(unusable, line -> {}, false));
+        assertEquals(TextvaeException.Kind.INPUT, e.kind());
+        assertTrue(Files.notExists(dir.resolve("a")), "nothing is created for a refused run");
+
+        TrainingJob lmWithPenalty =
+                new TrainingJob(
+                        new ModelConfig(ModelKind.LM, tiny.vocabSize(), 16, 16, 4, false),
+                        job.training().toBuilder().factorGamma(2f).build(),
+                        job.corpus(),
+                        job.vocabulary(),
+                        null,
+                        job.runDirectory(),
+                        job.commandLine());
+        e =
+                assertThrows(
+                        TextvaeException.class,
+                        () -> TrainingRun.start(lmWithPenalty, line -> {}, false));
+        assertEquals(TextvaeException.Kind.USAGE, e.kind());
+        assertTrue(Files.notExists(dir.resolve("a")), "nothing is created for a refused run");
     }
 
     private static List<String[]> readMetrics(Path root) throws IOException, CsvException {

@@ -2,6 +2,7 @@ package org.textvae.vocab;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.textvae.TextvaeException;
 
 class VocabularyTest {
@@ -93,6 +96,31 @@ class VocabularyTest {
         Path broken = Files.writeString(dir.resolve("b.json"), "{\"model\": ");
         e = assertThrows(TextvaeException.class, () -> Vocabulary.load(broken));
         assertEquals(TextvaeException.Kind.INPUT, e.kind());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"model\": {\n  \"type\" \"WordLevel\"}}", "{\"model\": [1,,}"})
+    void malformedJsonIsOneCleanLineWithItsPosition(String text, @TempDir Path dir)
+            throws IOException {
+        Path broken = Files.writeString(dir.resolve("vocab.json"), text);
+        TextvaeException e = assertThrows(TextvaeException.class, () -> Vocabulary.load(broken));
+        assertEquals(TextvaeException.Kind.INPUT, e.kind());
+        assertTrue(e.getMessage().startsWith(broken + ": invalid tokenizer"), e.getMessage());
+        assertTrue(
+                e.getMessage().matches(".*malformed JSON at line \\d+ column \\d+.*"),
+                e.getMessage());
+        for (String leak : List.of("JsonReader", "Strictness", "gson", "Exception", "\n")) {
+            assertFalse(e.getMessage().contains(leak), e.getMessage());
+        }
+    }
+
+    @Test
+    void jsonThatIsNotAnObjectIsRefusedWithoutQuotingIt(@TempDir Path dir) throws IOException {
+        Path array = Files.writeString(dir.resolve("array.json"), "[\"secret\", 1, 2]");
+        TextvaeException e = assertThrows(TextvaeException.class, () -> Vocabulary.load(array));
+        assertEquals(TextvaeException.Kind.INPUT, e.kind());
+        assertTrue(e.getMessage().contains("not a JSON object"), e.getMessage());
+        assertFalse(e.getMessage().contains("secret"), e.getMessage());
     }
 
     @Test
