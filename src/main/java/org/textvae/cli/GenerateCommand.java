@@ -63,7 +63,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         Options.requirePositive("--count", count);
         EngineDefaults.preferBatchParallelism();
-        try (SentenceVae vae = modelOption.load()) {
+        try (SentenceVae vae = modelOption.loadWithLatentSpace()) {
             DecodingOptions options =
                     new DecodingOptions(maxLength, temperature, topK, beam, seed + 1);
             List<String> lines = vae.sample(count, seed, options);

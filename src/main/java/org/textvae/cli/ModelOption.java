@@ -1,6 +1,7 @@
 package org.textvae.cli;
 
 import java.nio.file.Path;
+import org.textvae.TextvaeException;
 import org.textvae.generate.SentenceVae;
 import picocli.CommandLine.Option;
 
@@ -15,5 +16,22 @@ final class ModelOption {
 
     SentenceVae load() {
         return model == null ? SentenceVae.loadDefault() : SentenceVae.load(model);
+    }
+
+    /**
+     * The model, refused if it is a language model: it ignores z, so sampling from N(0, I) would
+     * print its one greedy line again and again.
+     */
+    SentenceVae loadWithLatentSpace() {
+        SentenceVae vae = load();
+        if (!vae.config().kind().hasLatent()) {
+            vae.close();
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    "a language model has no latent space to sample from: "
+                            + vae.source()
+                            + " was trained with --model lm");
+        }
+        return vae;
     }
 }

@@ -60,7 +60,7 @@ final class PoemCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long chosen = seed != null ? seed : PoemWriter.randomSeed();
-        try (SentenceVae vae = modelOption.load()) {
+        try (SentenceVae vae = modelOption.loadWithLatentSpace()) {
             List<String> poem = new PoemWriter(vae).write(form, lines, chosen, walk);
             if (json) {
                 JsonObject out = new JsonObject();

@@ -51,7 +51,7 @@ final class QualityCommand implements Callable<Integer> {
         Options.requirePositive("--pairs", pairs);
         Corpus lines = CorpusReader.read(corpus);
         List<String> heldOut = lines.test().isEmpty() ? lines.valid() : lines.test();
-        try (SentenceVae vae = modelOption.load()) {
+        try (SentenceVae vae = modelOption.loadWithLatentSpace()) {
             SampleQuality.Report r =
                     SampleQuality.measure(
                             vae, new HashSet<>(lines.train()), heldOut, samples, pairs, seed);
