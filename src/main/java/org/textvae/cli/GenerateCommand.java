@@ -3,6 +3,7 @@ package org.textvae.cli;
 import com.google.gson.Gson;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.textvae.TextvaeException;
 import org.textvae.generate.DecodingOptions;
 import org.textvae.generate.SentenceVae;
 import org.textvae.model.EngineDefaults;
@@ -64,6 +65,7 @@ final class GenerateCommand implements Callable<Integer> {
         Options.requirePositive("--count", count);
         EngineDefaults.preferBatchParallelism();
         try (SentenceVae vae = modelOption.loadWithLatentSpace()) {
+            requireBeamBelowVocabulary(vae.config().vocabSize());
             DecodingOptions options =
                     new DecodingOptions(maxLength, temperature, topK, beam, seed + 1);
             List<String> lines = vae.sample(count, seed, options);
@@ -74,5 +76,17 @@ final class GenerateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Each beam step ranks beam + 1 candidates per line among the vocabulary's tokens. */
+    private void requireBeamBelowVocabulary(int vocabSize) {
+        if (beam >= vocabSize) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    "--beam must be smaller than the model's vocabulary size ("
+                            + vocabSize
+                            + "), got "
+                            + beam);
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.textvae.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,16 @@ class GenerationModelsTest {
     }
 
     @Test
+    void aBeamAsWideAsTheVocabularyIsRefused() {
+        int size = TinyCheckpoints.vocabularySize(Path.of(vae));
+        String[] args = {"generate", "--model", vae, "-n", "1", "--max-length", "3", "--beam"};
+        assertEquals(0, run(args, size - 1).exitCode(), "the widest beam the model allows");
+        OptionBoundsTest.assertUsageError(
+                run(args, size),
+                "--beam must be smaller than the model's vocabulary size (" + size + ")");
+    }
+
+    @Test
     void aLanguageModelHasNothingToSampleFrom() {
         for (String command : new String[] {"generate", "poem"}) {
             OptionBoundsTest.assertUsageError(
@@ -29,5 +40,11 @@ class GenerationModelsTest {
                     "a language model has no latent space to sample from");
         }
         assertEquals(0, CommandLineTest.run("poem", "--model", vae).exitCode());
+    }
+
+    private static CommandLineTest.Outcome run(String[] args, int last) {
+        String[] all = Arrays.copyOf(args, args.length + 1);
+        all[args.length] = Integer.toString(last);
+        return CommandLineTest.run(all);
     }
 }
