@@ -42,7 +42,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(
             names = "--temperature",
             defaultValue = "0",
-            description = "0: greedy; otherwise sample from softmax(logits / T).")
+            description =
+                    "0: greedy; otherwise sample from softmax(logits / T), T from 0.0001 to"
+                            + " 10000.")
     double temperature;
 
     @Option(
@@ -64,10 +66,10 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         Options.requirePositive("--count", count);
         EngineDefaults.preferBatchParallelism();
+        // Options first, so a typo is reported before the model is read.
+        DecodingOptions options = new DecodingOptions(maxLength, temperature, topK, beam, seed + 1);
         try (SentenceVae vae = modelOption.loadWithLatentSpace()) {
             requireBeamBelowVocabulary(vae.config().vocabSize());
-            DecodingOptions options =
-                    new DecodingOptions(maxLength, temperature, topK, beam, seed + 1);
             List<String> lines = vae.sample(count, seed, options);
             if (json) {
                 System.out.println(new Gson().toJson(lines));

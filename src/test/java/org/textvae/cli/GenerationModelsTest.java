@@ -33,6 +33,17 @@ class GenerationModelsTest {
     }
 
     @Test
+    void theExtremeTemperaturesStillDecode() {
+        for (String temperature : new String[] {"0.0001", "10000"}) {
+            CommandLineTest.Outcome outcome =
+                    CommandLineTest.run(
+                            "generate", "--model", vae, "-n", "2", "--temperature", temperature);
+            assertEquals(0, outcome.exitCode(), outcome.err());
+            assertEquals(2, outcome.out().lines().count());
+        }
+    }
+
+    @Test
     void aLanguageModelHasNothingToSampleFrom() {
         for (String command : new String[] {"generate", "poem"}) {
             OptionBoundsTest.assertUsageError(

@@ -21,6 +21,15 @@ class OptionBoundsTest {
         assertUsageError(outcome, "--threads must be at most " + Main.maxThreads());
     }
 
+    @Test
+    void temperaturesThatCannotDecodeAreRefused() {
+        for (String temperature : new String[] {"Infinity", "-Infinity", "NaN", "1e39", "1e-38"}) {
+            assertUsageError(
+                    CommandLineTest.run("generate", "--temperature", temperature),
+                    "temperature must be 0 (greedy) or between 0.0001 and 10000");
+        }
+    }
+
     static void assertUsageError(CommandLineTest.Outcome outcome, String message) {
         assertEquals(2, outcome.exitCode(), outcome.err());
         assertTrue(outcome.err().contains(message), outcome.err());
