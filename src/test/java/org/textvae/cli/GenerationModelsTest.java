@@ -1,7 +1,10 @@
 package org.textvae.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +54,31 @@ class GenerationModelsTest {
                     "a language model has no latent space to sample from");
         }
         assertEquals(0, CommandLineTest.run("poem", "--model", vae).exitCode());
+    }
+
+    @Test
+    void qualityReportsEveryFigureOrFailsSaying() throws Exception {
+        Path corpus = directory.resolve("split.csv");
+        Files.writeString(corpus, "text,split\n春眠不覺曉,train\n處處聞啼鳥,train\n夜來風雨聲,test\n花落知多少,test\n");
+        String[] args = {
+            "quality",
+            "--model",
+            vae,
+            "--corpus",
+            corpus.toString(),
+            "--samples",
+            "100",
+            "--pairs",
+            "1",
+            "--seed"
+        };
+        CommandLineTest.Outcome measured = run(args, 2);
+        assertEquals(0, measured.exitCode(), measured.err());
+        assertFalse(measured.out().contains("NaN"), measured.out());
+        // Seed 1 draws the same held-out line twice for the only pair: no path to measure.
+        CommandLineTest.Outcome none = run(args, 1);
+        assertEquals(3, none.exitCode(), none.out());
+        assertTrue(none.err().contains("no interpolation pair"), none.err());
     }
 
     private static CommandLineTest.Outcome run(String[] args, int last) {

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Values that would run away (threads, lines, steps) or decode nonsense are refused with exit 2
@@ -28,6 +30,19 @@ class OptionBoundsTest {
                     CommandLineTest.run("generate", "--temperature", temperature),
                     "temperature must be 0 (greedy) or between 0.0001 and 10000");
         }
+    }
+
+    @Test
+    void qualityNeedsABatchOfSamplesAndHeldOutLines(@TempDir Path directory) throws Exception {
+        assertUsageError(
+                CommandLineTest.run("quality", "--samples", "99"),
+                "--samples must be at least 100");
+        // A plain-text corpus is all training data: nothing to interpolate between.
+        Path corpus = CommandLineTest.tinyCorpus(directory);
+        CommandLineTest.Outcome outcome =
+                CommandLineTest.run("quality", "--corpus", corpus.toString(), "--samples", "100");
+        assertEquals(3, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().contains("has no held-out lines"), outcome.err());
     }
 
     static void assertUsageError(CommandLineTest.Outcome outcome, String message) {
