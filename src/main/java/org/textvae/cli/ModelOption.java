@@ -11,7 +11,9 @@ final class ModelOption {
     @Option(
             names = "--model",
             paramLabel = "PATH",
-            description = "Run folder or .ckpt file (default: the model packed into the jar).")
+            description =
+                    "Run folder (or its checkpoints folder) or .ckpt file (default: the model"
+                            + " packed into the jar).")
     Path model;
 
     SentenceVae load() {

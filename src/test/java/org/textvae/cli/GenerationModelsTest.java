@@ -47,6 +47,25 @@ class GenerationModelsTest {
     }
 
     @Test
+    void aRunsCheckpointsFolderServesAsTheModel() throws Exception {
+        Path checkpoints = Files.createDirectories(directory.resolve("run/checkpoints"));
+        Files.copy(Path.of(vae), checkpoints.resolve("best.ckpt"));
+        CommandLineTest.Outcome outcome =
+                CommandLineTest.run("generate", "--model", checkpoints.toString(), "-n", "1");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        Path folder = Files.createDirectories(directory.resolve("not-a-run"));
+        CommandLineTest.Outcome empty =
+                CommandLineTest.run(
+                        "export",
+                        "--model",
+                        folder.toString(),
+                        "--out",
+                        folder.resolve("x.ckpt").toString());
+        assertEquals(4, empty.exitCode(), empty.err());
+        assertTrue(empty.err().contains("neither checkpoints/best.ckpt nor"), empty.err());
+    }
+
+    @Test
     void aLanguageModelHasNothingToSampleFrom() {
         for (String command : new String[] {"generate", "poem"}) {
             OptionBoundsTest.assertUsageError(
