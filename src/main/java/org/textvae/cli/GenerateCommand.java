@@ -2,6 +2,7 @@ package org.textvae.cli;
 
 import com.google.gson.Gson;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.textvae.TextvaeException;
 import org.textvae.generate.DecodingOptions;
@@ -30,10 +31,16 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Mixin ModelOption modelOption;
 
+    /**
+     * About three minutes on 2 cores. Every latent code and line is held until the end: two billion
+     * ran out of memory.
+     */
+    static final int MAX_COUNT = 1_000_000;
+
     @Option(
             names = {"-n", "--count"},
             defaultValue = "10",
-            description = "How many sentences.")
+            description = "How many sentences (at most 1,000,000).")
     int count;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed for z.")
@@ -65,6 +72,16 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Options.requirePositive("--count", count);
+        if (count > MAX_COUNT) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    String.format(
+                            Locale.ROOT,
+                            "--count must be at most %,d, got %,d; for more, run again with"
+                                    + " another --seed",
+                            MAX_COUNT,
+                            count));
+        }
         EngineDefaults.preferBatchParallelism();
         // Options first, so a typo is reported before the model is read.
         DecodingOptions options = new DecodingOptions(maxLength, temperature, topK, beam, seed + 1);

@@ -45,6 +45,21 @@ class OptionBoundsTest {
         assertTrue(outcome.err().contains("has no held-out lines"), outcome.err());
     }
 
+    @Test
+    void runawayCountsAreRefusedNamingTheBound() {
+        // --max-length 0: were the bound missing, the run would stop at once on that instead.
+        assertUsageError(
+                CommandLineTest.run("generate", "-n", "1000001", "--max-length", "0"),
+                "--count must be at most 1,000,000");
+        assertUsageError(
+                CommandLineTest.run("poem", "--lines", "1001"), "--lines must be at most 1000");
+        for (String steps : new String[] {"1", "1001"}) {
+            assertUsageError(
+                    CommandLineTest.run("interpolate", "春眠", "不覺", "--steps", steps),
+                    "--steps must be between 2 and 1000");
+        }
+    }
+
     static void assertUsageError(CommandLineTest.Outcome outcome, String message) {
         assertEquals(2, outcome.exitCode(), outcome.err());
         assertTrue(outcome.err().contains(message), outcome.err());
