@@ -1,6 +1,9 @@
 package org.textvae.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -38,7 +41,21 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
     }
 
     static TerminalProgress forTerminal(String task, String unit) {
-        return new TerminalProgress(Options.onTerminal() ? task : null, unit, System.err);
+        return new TerminalProgress(stderrIsTerminal() ? task : null, unit, System.err);
+    }
+
+    /**
+     * Whether stderr, where bars go, is a terminal. Java 17 only tells whether stdin and stdout are
+     * ({@link Options#onTerminal()}), which hid the bar of {@code generate -n 100000 > lines.txt}
+     * and drew it into {@code 2> log}; Linux names stderr's file in /proc.
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            String file = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return file.startsWith("/dev/pts/") || file.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return Options.onTerminal();
+        }
     }
 
     /**

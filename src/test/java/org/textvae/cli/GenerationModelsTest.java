@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +64,21 @@ class GenerationModelsTest {
                         folder.resolve("x.ckpt").toString());
         assertEquals(4, empty.exitCode(), empty.err());
         assertTrue(empty.err().contains("neither checkpoints/best.ckpt nor"), empty.err());
+    }
+
+    @Test
+    void aLongRunIsDecodedInChunksThatDoNotChangeItsStart() {
+        int count = GenerateCommand.CHUNK + 5;
+        String[] args = {
+            "generate", "--model", vae, "--temperature", "1", "--max-length", "4", "-n"
+        };
+        CommandLineTest.Outcome chunked = run(args, count);
+        assertEquals(0, chunked.exitCode(), chunked.err());
+        assertEquals(count, chunked.out().lines().count());
+        assertEquals("", chunked.err(), "no progress bar when stderr is not a terminal");
+        assertEquals(chunked.out(), run(args, count).out(), "the seed fixes every chunk");
+        List<String> first = run(args, GenerateCommand.CHUNK).out().lines().toList();
+        assertEquals(first, chunked.out().lines().limit(GenerateCommand.CHUNK).toList());
     }
 
     @Test
