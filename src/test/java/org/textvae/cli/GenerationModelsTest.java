@@ -29,6 +29,7 @@ class GenerationModelsTest {
     @Test
     void aBeamAsWideAsTheVocabularyIsRefused() {
         int size = TinyCheckpoints.vocabularySize(Path.of(vae));
+        assertTrue(size <= GenerateCommand.MAX_BEAM, "the vocabulary bounds the beam first");
         String[] args = {"generate", "--model", vae, "-n", "1", "--max-length", "3", "--beam"};
         assertEquals(0, run(args, size - 1).exitCode(), "the widest beam the model allows");
         OptionBoundsTest.assertUsageError(

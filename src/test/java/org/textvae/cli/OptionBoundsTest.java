@@ -52,6 +52,9 @@ class OptionBoundsTest {
                 CommandLineTest.run("generate", "-n", "1000001", "--max-length", "0"),
                 "--count must be at most 1,000,000");
         assertUsageError(
+                CommandLineTest.run("generate", "--beam", "17", "--max-length", "0"),
+                "--beam must be at most 16");
+        assertUsageError(
                 CommandLineTest.run("poem", "--lines", "1001"), "--lines must be at most 1000");
         for (String steps : new String[] {"1", "1001"}) {
             assertUsageError(

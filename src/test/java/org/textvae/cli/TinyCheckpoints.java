@@ -15,7 +15,10 @@ import org.textvae.vocab.Vocabulary;
 import org.textvae.vocab.VocabularyBuilder;
 import org.textvae.vocab.VocabularyOptions;
 
-/** Untrained (seeded) checkpoints over the tiny corpus: enough for option checks, no training. */
+/**
+ * Untrained (seeded) checkpoints over two lines: enough for option checks, no training, and a
+ * vocabulary smaller than the widest beam.
+ */
 final class TinyCheckpoints {
 
     private TinyCheckpoints() {}
@@ -24,7 +27,7 @@ final class TinyCheckpoints {
     static Path write(Path directory, ModelKind kind) {
         VocabularyBuilder builder =
                 new VocabularyBuilder(new VocabularyOptions(Segmentation.CHARACTER, 1, 1000));
-        builder.addAll(List.of("春眠不覺曉", "處處聞啼鳥", "夜來風雨聲", "花落知多少"));
+        builder.addAll(List.of("春眠不覺曉", "處處聞啼鳥"));
         Path file = directory.resolve(kind.name().toLowerCase(Locale.ROOT) + ".ckpt");
         try (Vocabulary vocabulary = Vocabulary.fromJson(builder.toJson());
                 NDManager manager = NDManager.newBaseManager()) {
