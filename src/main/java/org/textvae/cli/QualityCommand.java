@@ -3,6 +3,7 @@ package org.textvae.cli;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.Corpus;
@@ -40,7 +41,7 @@ final class QualityCommand implements Callable<Integer> {
     @Option(
             names = "--samples",
             defaultValue = "1000",
-            description = "Samples and poem lines (at least 100).")
+            description = "Samples and poem lines (100 to 1,000,000).")
     int samples;
 
     @Option(names = "--pairs", defaultValue = "100", description = "Interpolation pairs.")
@@ -63,6 +64,15 @@ final class QualityCommand implements Callable<Integer> {
                             + DISTINCT_BATCH
                             + "), got "
                             + samples);
+        }
+        if (samples > GenerateCommand.MAX_COUNT) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    String.format(
+                            Locale.ROOT,
+                            "--samples must be at most %,d (all are held at once), got %,d",
+                            GenerateCommand.MAX_COUNT,
+                            samples));
         }
         Options.requirePositive("--pairs", pairs);
         Corpus lines = CorpusReader.read(corpus);

@@ -37,6 +37,9 @@ class OptionBoundsTest {
         assertUsageError(
                 CommandLineTest.run("quality", "--samples", "99"),
                 "--samples must be at least 100");
+        assertUsageError(
+                CommandLineTest.run("quality", "--samples", "1000001", "--pairs", "0"),
+                "--samples must be at most 1,000,000");
         // A plain-text corpus is all training data: nothing to interpolate between.
         Path corpus = CommandLineTest.tinyCorpus(directory);
         CommandLineTest.Outcome outcome =
