@@ -3,6 +3,7 @@ package org.textvae.cli;
 import com.google.gson.Gson;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.textvae.TextvaeException;
 import org.textvae.generate.Interpolation;
 import org.textvae.generate.SentenceVae;
 import picocli.CommandLine.Command;
@@ -34,7 +35,13 @@ final class InterpolateCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "TO", description = "The second sentence.")
     String to;
 
-    @Option(names = "--steps", defaultValue = "7", description = "Points on the path (at least 2).")
+    /** Far more points than a path has distinct lines: the rest only repeat their neighbours. */
+    static final int MAX_STEPS = 1000;
+
+    @Option(
+            names = "--steps",
+            defaultValue = "7",
+            description = "Points on the path (2 to " + MAX_STEPS + ").")
     int steps;
 
     @Option(names = "--slerp", description = "Spherical instead of linear interpolation.")
@@ -45,6 +52,11 @@ final class InterpolateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (steps < 2 || steps > MAX_STEPS) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    "--steps must be between 2 and " + MAX_STEPS + ", got " + steps);
+        }
         try (SentenceVae vae = modelOption.load()) {
             Unknowns.report(vae, from, to);
             List<String> path =

@@ -53,13 +53,29 @@ public final class Main {
             paramLabel = "N",
             description =
                     "Intra-op threads for PyTorch (default: all cores; for generate, one per"
-                            + " batch, with one batch decoding per core).")
+                            + " batch, with one batch decoding per core; at most 4 per core).")
     void setThreads(int threads) {
         if (threads <= 0) {
             throw new CommandLine.ParameterException(
                     new CommandLine(this), "--threads must be positive, got " + threads);
         }
+        if (threads > maxThreads()) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this),
+                    "--threads must be at most "
+                            + maxThreads()
+                            + " (4 per core on this machine), got "
+                            + threads);
+        }
         EngineDefaults.chooseThreads(threads);
+    }
+
+    /**
+     * PyTorch starts every intra-op thread it is given: 100,000 of them exhausted the machine. More
+     * than one per core only slows the work down; 4 per core still leaves room to measure that.
+     */
+    static int maxThreads() {
+        return 4 * EngineDefaults.cores();
     }
 
     @Option(

@@ -1,6 +1,7 @@
 package org.textvae.cli;
 
 import java.nio.file.Path;
+import org.textvae.TextvaeException;
 import org.textvae.generate.SentenceVae;
 import picocli.CommandLine.Option;
 
@@ -10,10 +11,29 @@ final class ModelOption {
     @Option(
             names = "--model",
             paramLabel = "PATH",
-            description = "Run folder or .ckpt file (default: the model packed into the jar).")
+            description =
+                    "Run folder (or its checkpoints folder) or .ckpt file (default: the model"
+                            + " packed into the jar).")
     Path model;
 
     SentenceVae load() {
         return model == null ? SentenceVae.loadDefault() : SentenceVae.load(model);
+    }
+
+    /**
+     * The model, refused if it is a language model: it ignores z, so sampling from N(0, I) would
+     * print its one greedy line again and again.
+     */
+    SentenceVae loadWithLatentSpace() {
+        SentenceVae vae = load();
+        if (!vae.config().kind().hasLatent()) {
+            vae.close();
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    "a language model has no latent space to sample from: "
+                            + vae.source()
+                            + " was trained with --model lm");
+        }
+        return vae;
     }
 }

@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.textvae.TextvaeException;
 import org.textvae.generate.PoemWriter;
 import org.textvae.generate.SentenceVae;
 import picocli.CommandLine.Command;
@@ -43,7 +44,13 @@ final class PoemCommand implements Callable<Integer> {
             description = "Characters per line (5 or 7 for the Tang forms).")
     int form;
 
-    @Option(names = "--lines", defaultValue = "4", description = "Lines in the poem.")
+    /** A poem, not a corpus: for many lines, use generate. */
+    static final int MAX_LINES = 1000;
+
+    @Option(
+            names = "--lines",
+            defaultValue = "4",
+            description = "Lines in the poem (at most " + MAX_LINES + ").")
     int lines;
 
     @Option(names = "--seed", description = "Seed for the latent codes (default: a new one).")
@@ -59,8 +66,17 @@ final class PoemCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (lines > MAX_LINES) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    "--lines must be at most "
+                            + MAX_LINES
+                            + ", got "
+                            + lines
+                            + "; for many lines use generate");
+        }
         long chosen = seed != null ? seed : PoemWriter.randomSeed();
-        try (SentenceVae vae = modelOption.load()) {
+        try (SentenceVae vae = modelOption.loadWithLatentSpace()) {
             List<String> poem = new PoemWriter(vae).write(form, lines, chosen, walk);
             if (json) {
                 JsonObject out = new JsonObject();

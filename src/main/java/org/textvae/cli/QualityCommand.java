@@ -3,7 +3,9 @@ package org.textvae.cli;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.textvae.TextvaeException;
 import org.textvae.corpus.Corpus;
 import org.textvae.corpus.CorpusReader;
 import org.textvae.eval.SampleQuality;
@@ -36,7 +38,10 @@ final class QualityCommand implements Callable<Integer> {
             description = "The model's corpus: train split for novelty, test split for paths.")
     Path corpus;
 
-    @Option(names = "--samples", defaultValue = "1000", description = "Samples and poem lines.")
+    @Option(
+            names = "--samples",
+            defaultValue = "1000",
+            description = "Samples and poem lines (100 to 1,000,000).")
     int samples;
 
     @Option(names = "--pairs", defaultValue = "100", description = "Interpolation pairs.")
@@ -45,16 +50,44 @@ final class QualityCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "2026", description = "Seed for samples and pairs.")
     long seed;
 
+    /** SampleQuality counts distinct lines in batches of this many samples. */
+    private static final int DISTINCT_BATCH = 100;
+
     @Override
     public Integer call() {
-        Options.requirePositive("--samples", samples);
+        if (samples < DISTINCT_BATCH) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    "--samples must be at least "
+                            + DISTINCT_BATCH
+                            + " (distinct lines are counted per batch of "
+                            + DISTINCT_BATCH
+                            + "), got "
+                            + samples);
+        }
+        if (samples > GenerateCommand.MAX_COUNT) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    String.format(
+                            Locale.ROOT,
+                            "--samples must be at most %,d (all are held at once), got %,d",
+                            GenerateCommand.MAX_COUNT,
+                            samples));
+        }
         Options.requirePositive("--pairs", pairs);
         Corpus lines = CorpusReader.read(corpus);
-        List<String> heldOut = lines.test().isEmpty() ? lines.valid() : lines.test();
-        try (SentenceVae vae = modelOption.load()) {
+        List<String> heldOut = heldOut(lines);
+        try (SentenceVae vae = modelOption.loadWithLatentSpace()) {
             SampleQuality.Report r =
                     SampleQuality.measure(
                             vae, new HashSet<>(lines.train()), heldOut, samples, pairs, seed);
+            if (r.pairs() == 0) {
+                throw new TextvaeException(
+                        TextvaeException.Kind.INPUT,
+                        "no interpolation pair of two different held-out lines was drawn from "
+                                + corpus
+                                + "; raise --pairs");
+            }
             System.out.printf("model: %s; corpus: %s; seed %d%n", vae.source(), corpus, seed);
             System.out.printf(
                     "poem lines of valid form (exact length, no <unk>): %.1f%% of %d%n",
@@ -75,5 +108,19 @@ final class QualityCommand implements Callable<Integer> {
                     100 * r.endpointsMatchRate());
         }
         return 0;
+    }
+
+    /** The lines interpolated between: the test split, else the valid split. */
+    private List<String> heldOut(Corpus lines) {
+        List<String> heldOut = lines.test().isEmpty() ? lines.valid() : lines.test();
+        if (new HashSet<>(heldOut).size() < 2) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.INPUT,
+                    corpus
+                            + " has no held-out lines to interpolate between (a test or valid split"
+                            + " with two different lines); give the model's CSV corpus, whose"
+                            + " split column marks them");
+        }
+        return heldOut;
     }
 }

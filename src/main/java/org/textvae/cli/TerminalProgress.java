@@ -1,5 +1,10 @@
 package org.textvae.cli;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -7,25 +12,67 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.textvae.eval.ProgressListener;
 
 /**
- * A progress bar on stderr for an evaluation's slow part, drawn only when a person is watching: in
- * a redirected log a bar redrawn with carriage returns is noise.
+ * A progress bar on stderr for a command's slow part, drawn only when a person is watching: in a
+ * redirected log a bar redrawn with carriage returns is noise.
  */
 final class TerminalProgress implements ProgressListener, AutoCloseable {
 
+    /** Back to the start of the line and erase it, so a message does not follow the bar's text. */
+    static final String ERASE_LINE = "\r\033[K";
+
     private final String task;
+    private final String unit;
+    private final BarLine line;
     private ProgressBar bar;
 
-    TerminalProgress(String task) {
+    /**
+     * @param task the bar's label; null draws nothing
+     * @param unit what is counted, with a leading space (" sentences")
+     */
+    TerminalProgress(String task, String unit, PrintStream out) {
         this.task = task;
+        this.unit = unit;
+        this.line = new BarLine(out);
     }
 
     /** A listener that draws on a terminal and does nothing otherwise. */
     static TerminalProgress forTerminal(String task) {
-        return new TerminalProgress(Options.onTerminal() ? task : null);
+        return forTerminal(task, " sentences");
+    }
+
+    static TerminalProgress forTerminal(String task, String unit) {
+        return new TerminalProgress(stderrIsTerminal() ? task : null, unit, System.err);
+    }
+
+    /**
+     * Whether stderr, where bars go, is a terminal. Java 17 only tells whether stdin and stdout are
+     * ({@link Options#onTerminal()}), which hid the bar of {@code generate -n 100000 > lines.txt}
+     * and drew it into {@code 2> log}; Linux names stderr's file in /proc.
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            String file = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return file.startsWith("/dev/pts/") || file.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return Options.onTerminal();
+        }
+    }
+
+    /**
+     * Where to print log lines while a bar may be shown: with {@code barShown}, each line first
+     * erases the bar's, which is redrawn below it on its next update; otherwise a plain println.
+     */
+    static Consumer<String> logAboveBar(boolean barShown, PrintStream out) {
+        return barShown ? message -> out.println(ERASE_LINE + message) : out::println;
     }
 
     @Override
     public void sentencesScored(int done, int total) {
+        step(done, total);
+    }
+
+    /** {@code done} of {@code total} units so far. */
+    void step(long done, long total) {
         if (task == null) {
             return;
         }
@@ -34,19 +81,65 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
                     new ProgressBarBuilder()
                             .setTaskName(task)
                             .setInitialMax(total)
-                            .setUnit(" sentences", 1)
+                            .setUnit(unit, 1)
                             .setStyle(ProgressBarStyle.ASCII)
                             .setUpdateIntervalMillis(1000)
-                            .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                            .setConsumer(line)
                             .build();
         }
         bar.stepTo(done);
+    }
+
+    /** Prints a line of its own, above the bar if one is shown. */
+    void println(String message) {
+        line.println(message);
     }
 
     @Override
     public void close() {
         if (bar != null) {
             bar.close();
+            // A bar closed before its first scheduled update never closes its line itself.
+            line.close();
+        }
+    }
+
+    /**
+     * The terminal line a bar is redrawn on. It skips a frame equal to the one shown: the library
+     * draws the final frame twice when it closes, and a terminal that wrapped the line showed both.
+     */
+    static final class BarLine extends ConsoleProgressBarConsumer {
+
+        private final PrintStream out;
+        private String shown;
+
+        BarLine(PrintStream out) {
+            super(out);
+            this.out = out;
+        }
+
+        @Override
+        public synchronized void accept(String frame) {
+            if (!frame.equals(shown)) {
+                super.accept(frame);
+                out.flush();
+                shown = frame;
+            }
+        }
+
+        synchronized void println(String message) {
+            out.println(shown == null ? message : ERASE_LINE + message);
+            // The bar is gone from the screen: its next frame is drawn on the new line.
+            shown = null;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (shown != null) {
+                out.println();
+            }
+            out.flush();
+            shown = null;
         }
     }
 }

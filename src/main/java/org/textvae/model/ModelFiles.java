@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.textvae.TextvaeException;
 
 /** Where models live: run folders, checkpoint files, and the model packed into the jar. */
@@ -12,19 +13,47 @@ public final class ModelFiles {
     /** The class-path resource of the model packed into the jar. */
     public static final String DEFAULT_MODEL_RESOURCE = "/org/textvae/default-model.ckpt";
 
+    private static final String BEST = "best.ckpt";
+    private static final String LAST = "last.ckpt";
+
     private ModelFiles() {}
 
     /**
-     * The checkpoint a path names: the file itself or, in a run folder, its best checkpoint (best
-     * validation −ELBO), else its last.
+     * The checkpoint a path names: the file itself or, in a run folder (or its {@code checkpoints}
+     * folder), the best checkpoint (best validation −ELBO), else the last.
+     *
+     * @throws TextvaeException MODEL if a folder holds neither, naming the files looked for
      */
     public static Path checkpointFile(Path path) {
         if (!Files.isDirectory(path)) {
             return path;
         }
-        Path checkpoints = path.resolve("checkpoints");
-        Path best = checkpoints.resolve("best.ckpt");
-        return Files.exists(best) ? best : checkpoints.resolve("last.ckpt");
+        Path folder = checkpointsFolder(path);
+        for (String name : List.of(BEST, LAST)) {
+            if (Files.exists(folder.resolve(name))) {
+                return folder.resolve(name);
+            }
+        }
+        Path inside = path.relativize(folder);
+        throw new TextvaeException(
+                TextvaeException.Kind.MODEL,
+                "no checkpoint in "
+                        + path
+                        + ": neither "
+                        + inside.resolve(BEST)
+                        + " nor "
+                        + inside.resolve(LAST)
+                        + " is there; train one first, or pass a .ckpt file");
+    }
+
+    /** A run folder's checkpoints folder; the path itself when it is that folder already. */
+    private static Path checkpointsFolder(Path path) {
+        Path inside = path.resolve("checkpoints");
+        boolean isCheckpoints =
+                path.getFileName() != null && path.getFileName().toString().equals("checkpoints");
+        boolean holdsCheckpoints =
+                Files.exists(path.resolve(BEST)) || Files.exists(path.resolve(LAST));
+        return !Files.isDirectory(inside) && (isCheckpoints || holdsCheckpoints) ? path : inside;
     }
 
     /** Reads the model packed into the jar. */

@@ -1,0 +1,75 @@
+package org.textvae.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Values that would run away (threads, lines, steps) or decode nonsense are refused with exit 2
+ * before any model is loaded or engine started.
+ */
+class OptionBoundsTest {
+
+    @Test
+    void tooManyThreadsAreRefusedBeforeTheEngineStarts() {
+        // --version: even if the bound were missing, nothing would start the threads.
+        CommandLineTest.Outcome outcome =
+                CommandLineTest.run(
+                        "--threads", Integer.toString(Main.maxThreads() + 1), "--version");
+        assertUsageError(outcome, "--threads must be at most " + Main.maxThreads());
+    }
+
+    @Test
+    void temperaturesThatCannotDecodeAreRefused() {
+        for (String temperature : new String[] {"Infinity", "-Infinity", "NaN", "1e39", "1e-38"}) {
+            assertUsageError(
+                    CommandLineTest.run("generate", "--temperature", temperature),
+                    "temperature must be 0 (greedy) or between 0.0001 and 10000");
+        }
+    }
+
+    @Test
+    void qualityNeedsABatchOfSamplesAndHeldOutLines(@TempDir Path directory) throws Exception {
+        assertUsageError(
+                CommandLineTest.run("quality", "--samples", "99"),
+                "--samples must be at least 100");
+        assertUsageError(
+                CommandLineTest.run("quality", "--samples", "1000001", "--pairs", "0"),
+                "--samples must be at most 1,000,000");
+        // A plain-text corpus is all training data: nothing to interpolate between.
+        Path corpus = CommandLineTest.tinyCorpus(directory);
+        CommandLineTest.Outcome outcome =
+                CommandLineTest.run("quality", "--corpus", corpus.toString(), "--samples", "100");
+        assertEquals(3, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().contains("has no held-out lines"), outcome.err());
+    }
+
+    @Test
+    void runawayCountsAreRefusedNamingTheBound() {
+        // --max-length 0: were the bound missing, the run would stop at once on that instead.
+        assertUsageError(
+                CommandLineTest.run("generate", "-n", "1000001", "--max-length", "0"),
+                "--count must be at most 1,000,000");
+        assertUsageError(
+                CommandLineTest.run("generate", "--beam", "17", "--max-length", "0"),
+                "--beam must be at most 16");
+        assertUsageError(
+                CommandLineTest.run("poem", "--lines", "1001"), "--lines must be at most 1000");
+        for (String steps : new String[] {"1", "1001"}) {
+            assertUsageError(
+                    CommandLineTest.run("interpolate", "春眠", "不覺", "--steps", steps),
+                    "--steps must be between 2 and 1000");
+        }
+    }
+
+    static void assertUsageError(CommandLineTest.Outcome outcome, String message) {
+        assertEquals(2, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().contains(message), outcome.err());
+        assertEquals(1, outcome.err().strip().lines().count(), outcome.err());
+        assertFalse(outcome.err().contains("\tat "), outcome.err());
+    }
+}
