@@ -5,11 +5,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.textvae.eval.ProgressListener;
+import org.textvae.io.ProgressLine;
 
 /**
  * A progress bar on stderr for a command's slow part, drawn only when a person is watching: in a
@@ -18,11 +18,11 @@ import org.textvae.eval.ProgressListener;
 final class TerminalProgress implements ProgressListener, AutoCloseable {
 
     /** Back to the start of the line and erase it, so a message does not follow the bar's text. */
-    static final String ERASE_LINE = "\r\033[K";
+    static final String ERASE_LINE = ProgressLine.ERASE_LINE;
 
     private final String task;
     private final String unit;
-    private final BarLine line;
+    private final ProgressLine line;
     private ProgressBar bar;
 
     /**
@@ -32,7 +32,7 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
     TerminalProgress(String task, String unit, PrintStream out) {
         this.task = task;
         this.unit = unit;
-        this.line = new BarLine(out);
+        this.line = new ProgressLine(out);
     }
 
     /** A listener that draws on a terminal and does nothing otherwise. */
@@ -101,45 +101,6 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
             bar.close();
             // A bar closed before its first scheduled update never closes its line itself.
             line.close();
-        }
-    }
-
-    /**
-     * The terminal line a bar is redrawn on. It skips a frame equal to the one shown: the library
-     * draws the final frame twice when it closes, and a terminal that wrapped the line showed both.
-     */
-    static final class BarLine extends ConsoleProgressBarConsumer {
-
-        private final PrintStream out;
-        private String shown;
-
-        BarLine(PrintStream out) {
-            super(out);
-            this.out = out;
-        }
-
-        @Override
-        public synchronized void accept(String frame) {
-            if (!frame.equals(shown)) {
-                super.accept(frame);
-                out.flush();
-                shown = frame;
-            }
-        }
-
-        synchronized void println(String message) {
-            out.println(shown == null ? message : ERASE_LINE + message);
-            // The bar is gone from the screen: its next frame is drawn on the new line.
-            shown = null;
-        }
-
-        @Override
-        public synchronized void close() {
-            if (shown != null) {
-                out.println();
-            }
-            out.flush();
-            shown = null;
         }
     }
 }

@@ -244,10 +244,14 @@ final class TrainCommand implements Callable<Integer> {
                             resume,
                             epochsGiven ? epochs : null,
                             stepsGiven ? maxSteps : null,
-                            System.err::println,
+                            TerminalProgress.logAboveBar(showProgress(), System.err),
                             showProgress());
         } else {
-            result = TrainingRun.start(job(), System.err::println, showProgress());
+            result =
+                    TrainingRun.start(
+                            job(),
+                            TerminalProgress.logAboveBar(showProgress(), System.err),
+                            showProgress());
         }
         System.out.printf(
                 "trained %,d steps; checkpoints in %s%n",

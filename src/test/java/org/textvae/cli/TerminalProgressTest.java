@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.textvae.io.ProgressLine;
 
 /** What a bar writes to a terminal, captured without one. */
 class TerminalProgressTest {
@@ -18,7 +19,7 @@ class TerminalProgressTest {
 
     @Test
     void aMessageErasesTheBarInsteadOfFollowingIt() {
-        TerminalProgress.BarLine line = new TerminalProgress.BarLine(out);
+        ProgressLine line = new ProgressLine(out);
         line.accept("train 50%");
         line.println("step 30: valid");
         line.accept("train 100%");
@@ -31,7 +32,7 @@ class TerminalProgressTest {
 
     @Test
     void aMessageWithoutABarIsAPlainLine() {
-        TerminalProgress.BarLine line = new TerminalProgress.BarLine(out);
+        ProgressLine line = new ProgressLine(out);
         line.println("step 30: valid");
         line.close();
         assertEquals("step 30: valid\n", written().replace(System.lineSeparator(), "\n"));
