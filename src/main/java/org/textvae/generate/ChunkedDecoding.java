@@ -88,7 +88,23 @@ final class ChunkedDecoding implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("decoding interrupted", e);
         } finally {
-            parts.forEach(part -> part.cancel(false));
+            // After a failure, batches not started are dropped, and running ones are waited for:
+            // the caller's model must not be closed under them.
+            for (Future<List<int[]>> part : parts) {
+                if (!part.cancel(false)) {
+                    awaitQuietly(part);
+                }
+            }
+        }
+    }
+
+    private static void awaitQuietly(Future<?> part) {
+        try {
+            part.get();
+        } catch (ExecutionException e) {
+            // Only the first failure is reported.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -15,6 +15,18 @@ final class SentenceTokens {
         if (sentence == null || sentence.isBlank()) {
             throw new IllegalArgumentException("the sentence is empty");
         }
+        for (int i = 0; i < sentence.length(); i++) {
+            char c = sentence.charAt(i);
+            boolean paired =
+                    Character.isHighSurrogate(c)
+                            ? i + 1 < sentence.length()
+                                    && Character.isLowSurrogate(sentence.charAt(++i))
+                            : !Character.isLowSurrogate(c);
+            if (!paired) {
+                throw new IllegalArgumentException(
+                        "the sentence is not well-formed UTF-16: a lone surrogate near index " + i);
+            }
+        }
         int[] ids = vocabulary.encode(sentence);
         if (ids.length == 0) {
             throw new IllegalArgumentException("the sentence has no tokens: '" + sentence + "'");

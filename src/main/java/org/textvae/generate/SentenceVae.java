@@ -7,7 +7,12 @@ import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.textvae.TextvaeException;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.EngineDefaults;
@@ -25,12 +30,19 @@ import org.textvae.vocab.Vocabulary;
  * interpolate sentences, with no command line involved.
  *
  * <p>Thread-safe: the weights are read-only after loading and every call works in its own NDArray
- * manager, so one instance can serve many threads. Close it to free native memory.
+ * manager, so one instance can serve many threads. Close it to free native memory; {@link #close()}
+ * waits for calls in progress, and later calls throw {@link IllegalStateException}.
  */
 public final class SentenceVae implements AutoCloseable {
 
     /** Longest line decoded when no length is forced. */
     public static final int DEFAULT_MAX_LENGTH = 40;
+
+    /**
+     * Longest line that can be asked for, in tokens. Each decoding step keeps its arrays until the
+     * call ends, so an unbounded length grew until the system killed the process.
+     */
+    public static final int MAX_LINE_TOKENS = 512;
 
     static {
         EngineDefaults.apply();
@@ -43,7 +55,11 @@ public final class SentenceVae implements AutoCloseable {
     private final CodeDecoder decoder;
     private final ChunkedDecoding batches;
     private final String source;
-    private volatile boolean closed;
+
+    /** Calls hold the read lock; close takes the write lock, so it never frees weights in use. */
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+
+    private boolean closed;
 
     private SentenceVae(Checkpoint checkpoint, String source, int workers) {
         this.source = source;
@@ -119,13 +135,27 @@ public final class SentenceVae implements AutoCloseable {
     }
 
     /**
-     * Decodes latent codes greedily, all in one batch.
+     * Decodes latent codes greedily, in batches of {@link ChunkedDecoding#ROWS}.
      *
-     * @param length exact tokens per line (0: until {@code <eos>} or {@code maxLength})
+     * @param maxLength longest line, at most {@link #MAX_LINE_TOKENS}
+     * @param length exact tokens per line (0: until {@code <eos>} or {@code maxLength}), at most
+     *     {@link #MAX_LINE_TOKENS}
      * @param banned token ids never to emit
      */
     public List<String> decodeAll(float[][] codes, int maxLength, int length, int[] banned) {
         requirePositive("maximum length", maxLength);
+        requireAtMost("maximum length", maxLength, MAX_LINE_TOKENS);
+        if (length < 0 || length > MAX_LINE_TOKENS) {
+            throw new IllegalArgumentException(
+                    "length must be 0 (free) or 1 to " + MAX_LINE_TOKENS + ", got " + length);
+        }
+        Objects.requireNonNull(banned, "banned token ids (give an empty array for none)");
+        for (int id : banned) {
+            if (id < 0 || id >= vocabulary.size()) {
+                throw new IllegalArgumentException(
+                        "banned token id " + id + " is not in 0.." + (vocabulary.size() - 1));
+            }
+        }
         return run(codes, (call, z, batch) -> decoder.greedy(call, z, maxLength, length, banned));
     }
 
@@ -135,6 +165,9 @@ public final class SentenceVae implements AutoCloseable {
      * batch's position, so the lines do not depend on how many threads decode them.
      */
     public List<String> decodeAll(float[][] codes, DecodingOptions options) {
+        Objects.requireNonNull(codes, "codes");
+        Objects.requireNonNull(options, "decoding options");
+        requireAtMost("maximum length", options.maxLength(), MAX_LINE_TOKENS);
         long[] seeds = batchSeeds(options.seed(), ChunkedDecoding.batches(codes.length));
         return run(codes, (call, z, batch) -> decoder.decode(call, z, options, seeds[batch]));
     }
@@ -157,7 +190,11 @@ public final class SentenceVae implements AutoCloseable {
      * threads, each in a manager of its own.
      */
     private List<String> run(float[][] codes, Strategy strategy) {
-        requireOpen();
+        Objects.requireNonNull(codes, "codes");
+        return whileOpen(() -> decodeOpen(codes, strategy));
+    }
+
+    private List<String> decodeOpen(float[][] codes, Strategy strategy) {
         if (codes.length == 0) {
             return List.of();
         }
@@ -192,7 +229,10 @@ public final class SentenceVae implements AutoCloseable {
 
     /** The posterior q(z|x) of a sentence: its mean and standard deviation. */
     public Encoding encode(String sentence) {
-        requireOpen();
+        return whileOpen(() -> encodeOpen(sentence));
+    }
+
+    private Encoding encodeOpen(String sentence) {
         if (!network.config().kind().hasLatent()) {
             throw new TextvaeException(
                     TextvaeException.Kind.USAGE,
@@ -216,7 +256,10 @@ public final class SentenceVae implements AutoCloseable {
      * line given a latent code (teacher forcing, no sampling).
      */
     public double logProbability(float[] z, String sentence) {
-        requireOpen();
+        return whileOpen(() -> logProbabilityOpen(z, sentence));
+    }
+
+    private double logProbabilityOpen(float[] z, String sentence) {
         requireLatent(z);
         int[] ids = SentenceTokens.of(vocabulary, sentence);
         try (NDManager call = manager.newSubManager()) {
@@ -268,10 +311,27 @@ public final class SentenceVae implements AutoCloseable {
         LatentCodes.require(z, latentSize());
     }
 
-    /** Native handles are freed on close: using them afterwards could crash the JVM, not throw. */
-    private void requireOpen() {
-        if (closed) {
-            throw new IllegalStateException("this SentenceVae (" + source + ") is closed");
+    /**
+     * Runs {@code work} under the read lock, refusing once closed: native handles are freed on
+     * close, and using them afterwards could crash the JVM rather than throw.
+     */
+    private <T> T whileOpen(Supplier<T> work) {
+        Lock lock = lifecycle.readLock();
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("this SentenceVae (" + source + ") is closed");
+            }
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void requireAtMost(String what, int value, int limit) {
+        if (value > limit) {
+            throw new IllegalArgumentException(
+                    what + " must be at most " + limit + ", got " + value);
         }
     }
 
@@ -286,14 +346,21 @@ public final class SentenceVae implements AutoCloseable {
         return manager.getManagedArrays().size();
     }
 
+    /** Waits for calls in progress, then frees the native memory; closing twice is harmless. */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        Lock lock = lifecycle.writeLock();
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            batches.close();
+            vocabulary.close();
+            manager.close();
+        } finally {
+            lock.unlock();
         }
-        closed = true;
-        batches.close();
-        vocabulary.close();
-        manager.close();
     }
 }

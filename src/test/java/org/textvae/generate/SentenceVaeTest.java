@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,6 +143,79 @@ class SentenceVaeTest {
         assertThrows(IllegalArgumentException.class, () -> vae.decode(new float[3]));
         assertThrows(IllegalArgumentException.class, () -> vae.sample(0, 1));
         assertThrows(IllegalArgumentException.class, () -> vae.interpolate("春眠", "夜來", 1));
+        assertThrows(IllegalArgumentException.class, () -> vae.encode("春\uD800眠"));
+        assertThrows(IllegalArgumentException.class, () -> vae.encode("春眠\uDC00"));
+        assertEquals(List.of("\uD840\uDC00"), vae.encode("春\uD840\uDC00").unknownTokens());
+    }
+
+    @Test
+    void decodingLengthsAndBannedIdsAreChecked() {
+        float[][] codes = vae.priorSamples(2, 3);
+        int limit = SentenceVae.MAX_LINE_TOKENS;
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> vae.decodeAll(codes, limit + 1, 0, new int[0]));
+        assertThrows(
+                IllegalArgumentException.class, () -> vae.decodeAll(codes, 12, -1, new int[0]));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> vae.decodeAll(codes, 12, limit + 1, new int[0]));
+        assertThrows(
+                IllegalArgumentException.class, () -> vae.decodeAll(codes, 12, 0, new int[] {-1}));
+        int size = vae.vocabulary().size();
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> vae.decodeAll(codes, 12, 0, new int[] {size}));
+        assertThrows(NullPointerException.class, () -> vae.decodeAll(codes, 12, 0, null));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> vae.decodeAll(codes, DecodingOptions.greedy(limit + 1)));
+        assertEquals(2, vae.decodeAll(codes, limit, 0, new int[] {size - 1}).size());
+    }
+
+    @Test
+    void encodingsOfTheSameSentenceAreEqual() {
+        Encoding first = vae.encode("春眠不覺曉");
+        assertEquals(first, vae.encode("春眠不覺曉"));
+        assertEquals(first.hashCode(), vae.encode("春眠不覺曉").hashCode());
+        assertNotEquals(first, vae.encode("夜來風雨聲"));
+    }
+
+    @Test
+    void closeWaitsForCallsInProgressAndLaterCallsAreRefused() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            SentenceVae shared = SentenceVae.load(model, 2);
+            long seed = round;
+            AtomicReference<Object> outcome = new AtomicReference<>();
+            CountDownLatch started = new CountDownLatch(1);
+            Thread caller =
+                    new Thread(
+                            () -> {
+                                started.countDown();
+                                try {
+                                    outcome.set(shared.sample(8 * ChunkedDecoding.ROWS, seed));
+                                } catch (RuntimeException e) {
+                                    outcome.set(e);
+                                }
+                            });
+            caller.start();
+            started.await();
+            Thread.sleep(5L * round);
+            shared.close();
+            caller.join();
+            // Either the call finished before close, or close came first and it was refused;
+            // never an engine error from weights freed under it.
+            Object result = outcome.get();
+            if (result instanceof RuntimeException e) {
+                assertTrue(
+                        e instanceof IllegalStateException && e.getMessage().contains("is closed"),
+                        String.valueOf(e));
+            } else {
+                assertEquals(8 * ChunkedDecoding.ROWS, ((List<?>) result).size());
+            }
+            assertThrows(IllegalStateException.class, () -> shared.sample(1, 1));
+            shared.close();
+        }
     }
 
     @Test
