@@ -50,6 +50,9 @@ final class QualityCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "2026", description = "Seed for samples and pairs.")
     long seed;
 
+    /** Most interpolation pairs: 7 decoded lines each, enough for any estimate of a share. */
+    static final int MAX_PAIRS = 100_000;
+
     /** SampleQuality counts distinct lines in batches of this many samples. */
     private static final int DISTINCT_BATCH = 100;
 
@@ -75,6 +78,15 @@ final class QualityCommand implements Callable<Integer> {
                             samples));
         }
         Options.requirePositive("--pairs", pairs);
+        if (pairs > MAX_PAIRS) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    String.format(
+                            Locale.ROOT,
+                            "--pairs must be at most %,d (each pair decodes 7 lines), got %,d",
+                            MAX_PAIRS,
+                            pairs));
+        }
         Corpus lines = CorpusReader.read(corpus);
         List<String> heldOut = heldOut(lines);
         try (SentenceVae vae = modelOption.loadWithLatentSpace()) {

@@ -40,6 +40,9 @@ class OptionBoundsTest {
         assertUsageError(
                 CommandLineTest.run("quality", "--samples", "1000001", "--pairs", "0"),
                 "--samples must be at most 1,000,000");
+        assertUsageError(
+                CommandLineTest.run("quality", "--pairs", "100001"),
+                "--pairs must be at most 100,000");
         // A plain-text corpus is all training data: nothing to interpolate between.
         Path corpus = CommandLineTest.tinyCorpus(directory);
         CommandLineTest.Outcome outcome =
