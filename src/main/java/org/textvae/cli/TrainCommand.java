@@ -81,9 +81,7 @@ final class TrainCommand implements Callable<Integer> {
             names = "--out",
             paramLabel = "DIR",
             description =
-                    "Run folder to create (or an empty one); a folder holding anything is"
-                            + " refused, except one a run was stopped in before its first"
-                            + " checkpoint.")
+                    "Run folder to create (or an empty one); a folder holding anything is refused.")
     Path out;
 
     @Option(

@@ -47,11 +47,6 @@ final class FreshFolder {
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw refused(root + " is a file: give a new or empty folder as --out");
         }
-        if (Files.isDirectory(root) && isUncheckpointedStart(folder)) {
-            // A start stopped before its first checkpoint (Ctrl-C, a kill): nothing to keep, and
-            // refusing it would make the user delete the folder to run the same command again.
-            new FreshFolder(folder, null).discard();
-        }
         if (Files.isDirectory(root)) {
             List<String> names = entries(root);
             if (!names.isEmpty()) {
@@ -106,46 +101,6 @@ final class FreshFolder {
         } catch (IOException e) {
             // Leftovers are harmless beside the error the user is about to read.
         }
-    }
-
-    /**
-     * Whether the folder holds only what a run writes before its first checkpoint, including the
-     * manifest textvae writes first, and an empty checkpoints folder if any.
-     */
-    private static boolean isUncheckpointedStart(RunFolder folder) {
-        Path checkpoints = folder.lastCheckpoint().getParent();
-        try (Stream<Path> entries = Files.list(folder.root())) {
-            List<Path> all = entries.toList();
-            boolean onlyRunFiles =
-                    all.stream()
-                            .allMatch(
-                                    path ->
-                                            Files.isRegularFile(path)
-                                                            && RUN_FILES.contains(
-                                                                    path.getFileName().toString())
-                                                    || path.equals(checkpoints));
-            if (!onlyRunFiles || !writtenByTextvae(folder.root())) {
-                return false;
-            }
-            if (!Files.isDirectory(checkpoints)) {
-                return Files.notExists(checkpoints);
-            }
-            try (Stream<Path> inside = Files.list(checkpoints)) {
-                return inside.findAny().isEmpty();
-            }
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Whether the folder has textvae's config, log and manifest, the manifest naming textvae. */
-    private static boolean writtenByTextvae(Path root) throws IOException {
-        Path manifest = root.resolve("manifest.json");
-        return Files.isRegularFile(root.resolve("config.json"))
-                && Files.isRegularFile(root.resolve(RunLog.FILE))
-                && Files.isRegularFile(manifest)
-                && Files.size(manifest) < 1 << 16
-                && Files.readString(manifest).contains("\"textvae\":");
     }
 
     /** The names in a folder, the first few, sorted. */

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.textvae.TextvaeException;
@@ -32,31 +31,6 @@ class FreshFolderTest {
                         && e.getMessage().contains("config.json, metrics.csv")
                         && e.getMessage().contains("--out"),
                 e.getMessage());
-    }
-
-    @Test
-    void aStartStoppedBeforeItsFirstCheckpointIsClearedForTheSameCommand() throws Exception {
-        Path root =
-                Files.createDirectories(dir.resolve("interrupted").resolve("checkpoints"))
-                        .getParent();
-        Files.writeString(root.resolve("config.json"), "{}\n");
-        Files.writeString(root.resolve("manifest.json"), "{\n  \"textvae\": \"0.1.0\"\n}\n");
-        Files.writeString(root.resolve(RunLog.FILE), "started\n");
-        Files.writeString(root.resolve("metrics.csv"), "phase,step\n");
-        FreshFolder.claim(root);
-        try (var left = Files.list(root)) {
-            assertEquals(List.of(), left.toList());
-        }
-        // Not textvae's manifest: someone's folder, refused as before.
-        Files.writeString(root.resolve("config.json"), "{}\n");
-        Files.writeString(root.resolve("manifest.json"), "{\"tool\": \"other\"}\n");
-        Files.writeString(root.resolve(RunLog.FILE), "started\n");
-        assertThrows(TextvaeException.class, () -> FreshFolder.claim(root));
-        // With anything else beside the run's files, too.
-        Files.writeString(root.resolve("manifest.json"), "{\"textvae\": \"0.1.0\"}\n");
-        Files.writeString(root.resolve("notes.txt"), "mine\n");
-        assertThrows(TextvaeException.class, () -> FreshFolder.claim(root));
-        assertTrue(Files.exists(root.resolve("notes.txt")));
     }
 
     @Test
