@@ -60,9 +60,8 @@ public record Checkpoint(
     }
 
     /**
-     * Writes the checkpoint atomically; on failure the previous file at {@code target} stays. The
-     * message advises a training run, the writer of most checkpoints; other callers use {@link
-     * #writeTo}.
+     * Writes the checkpoint atomically; on failure the previous file at {@code target} stays, and
+     * the caller adds what to do next. Callers with their own wording use {@link #writeTo}.
      */
     public void write(Path target) {
         try {
@@ -74,8 +73,7 @@ public record Checkpoint(
                             + target
                             + ": "
                             + IoErrors.reason(e)
-                            + " (the previous checkpoint, if any, is kept; free disk space and"
-                            + " resume)",
+                            + " (the previous checkpoint, if any, is kept)",
                     e);
         }
     }

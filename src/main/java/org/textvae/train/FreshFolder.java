@@ -49,6 +49,14 @@ final class FreshFolder {
         }
         if (Files.isDirectory(root)) {
             List<String> names = entries(root);
+            if (!names.isEmpty() && looksLikeAnUncheckpointedStart(root)) {
+                throw refused(
+                        "run folder "
+                                + root
+                                + " holds a run with no checkpoint yet: it is still running, or it"
+                                + " was stopped before its first checkpoint and nothing in it can"
+                                + " be resumed; then delete the folder, or give another --out");
+            }
             if (!names.isEmpty()) {
                 throw refused(
                         "run folder "
@@ -101,6 +109,13 @@ final class FreshFolder {
         } catch (IOException e) {
             // Leftovers are harmless beside the error the user is about to read.
         }
+    }
+
+    /** Whether the folder has a run's config and log, and no checkpoint folder with anything. */
+    private static boolean looksLikeAnUncheckpointedStart(Path root) {
+        return Files.isRegularFile(root.resolve("config.json"))
+                && Files.isRegularFile(root.resolve(RunLog.FILE))
+                && !new FreshFolder(new RunFolder(root), null).checkpointed();
     }
 
     /** The names in a folder, the first few, sorted. */

@@ -60,7 +60,7 @@ public final class TrainingRun {
         } catch (TextvaeException e) {
             boolean checkpointed = fresh.checkpointed();
             fresh.discard();
-            throw diverged(e, job, checkpointed);
+            throw withAdvice(e, job, checkpointed);
         } catch (RuntimeException | Error e) {
             fresh.discard();
             throw e;
@@ -100,16 +100,27 @@ public final class TrainingRun {
         try {
             return run.run(checkpoint);
         } catch (TextvaeException e) {
-            throw diverged(e, job, true);
+            throw withAdvice(e, job, true);
         }
     }
 
     /**
-     * A divergence, with the advice that is true of this run: what was kept, and that resuming
+     * A failed write or a divergence, with the advice that is true of this run: what was kept;
+     * after a write failure, resume or run again; after a divergence, a new run, since resuming
      * would retrace the same steps (a resumed run keeps its settings and its seed).
      */
-    private static TextvaeException diverged(
+    private static TextvaeException withAdvice(
             TextvaeException e, TrainingJob job, boolean checkpointed) {
+        if (e.kind() == TextvaeException.Kind.IO) {
+            return new TextvaeException(
+                    e.kind(),
+                    e.getMessage()
+                            + (checkpointed
+                                    ? "; fix that and continue with --resume " + job.runDirectory()
+                                    : "; nothing was checkpointed yet, so the run's files were"
+                                            + " removed: fix that and run the same command again"),
+                    e);
+        }
         if (e.kind() != TextvaeException.Kind.NUMERIC) {
             return e;
         }

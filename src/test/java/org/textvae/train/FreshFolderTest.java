@@ -34,6 +34,18 @@ class FreshFolderTest {
     }
 
     @Test
+    void aStartWithoutCheckpointsIsRefusedSayingWhatItMayBe() throws Exception {
+        Path root =
+                Files.createDirectories(dir.resolve("early").resolve("checkpoints")).getParent();
+        Files.writeString(root.resolve("config.json"), "{}\n");
+        Files.writeString(root.resolve(RunLog.FILE), "started\n");
+        TextvaeException e = assertThrows(TextvaeException.class, () -> FreshFolder.claim(root));
+        assertEquals(TextvaeException.Kind.USAGE, e.kind());
+        assertTrue(e.getMessage().contains("still running, or it was stopped"), e.getMessage());
+        assertTrue(Files.exists(root.resolve("config.json")), "nothing is deleted");
+    }
+
+    @Test
     void manyEntriesAreSummarised() throws Exception {
         Path root = Files.createDirectories(dir.resolve("busy"));
         for (int i = 0; i < 7; i++) {

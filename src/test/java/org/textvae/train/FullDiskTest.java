@@ -58,6 +58,7 @@ class FullDiskTest {
                         () -> TrainingRun.resume(root, null, 20L, line -> {}, false));
         assertEquals(TextvaeException.Kind.IO, error.kind());
         assertTrue(error.getMessage().contains("No space left"), error.getMessage());
+        assertTrue(error.getMessage().contains("continue with --resume"), error.getMessage());
         assertTrue(
                 Files.exists(last) && java.util.Arrays.equals(before, Files.readAllBytes(last)),
                 "the previous checkpoint is untouched");
@@ -66,6 +67,34 @@ class FullDiskTest {
         Files.delete(filler);
         TrainingRun.Result resumed = TrainingRun.resume(root, null, 20L, line -> {}, false);
         assertEquals(20, resumed.state().step());
+    }
+
+    @Test
+    void aFullDiskBeforeTheFirstCheckpointSaysToRunAgainNotToResume() throws Exception {
+        Path disk = dir.resolve("small");
+        Files.createDirectories(disk);
+        Process process =
+                new ProcessBuilder(
+                                "mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", disk.toString())
+                        .redirectErrorStream(true)
+                        .start();
+        Assumptions.assumeTrue(process.waitFor() == 0, "mounting a tmpfs needs root");
+        mount = disk;
+
+        TinyCorpus tiny = TinyCorpus.in(dir);
+        Path root = disk.resolve("run");
+        Path filler = disk.resolve("filler");
+        fill(filler);
+        TextvaeException error =
+                assertThrows(
+                        TextvaeException.class,
+                        () -> TrainingRun.start(tiny.job(root, 5, 10), line -> {}, false));
+        assertEquals(TextvaeException.Kind.IO, error.kind());
+        assertTrue(
+                error.getMessage().contains("run the same command again")
+                        && !error.getMessage().contains("--resume"),
+                error.getMessage());
+        assertTrue(Files.notExists(root), "nothing is left to resume");
     }
 
     /** Writes until the file system refuses. */
