@@ -314,6 +314,6 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private boolean showProgress() {
-        return !noProgress && Options.onTerminal();
+        return !noProgress && TerminalProgress.stderrIsTerminal();
     }
 }
