@@ -15,17 +15,11 @@ final class SentenceTokens {
         if (sentence == null || sentence.isBlank()) {
             throw new IllegalArgumentException("the sentence is empty");
         }
-        for (int i = 0; i < sentence.length(); i++) {
-            char c = sentence.charAt(i);
-            boolean paired =
-                    Character.isHighSurrogate(c)
-                            ? i + 1 < sentence.length()
-                                    && Character.isLowSurrogate(sentence.charAt(++i))
-                            : !Character.isLowSurrogate(c);
-            if (!paired) {
-                throw new IllegalArgumentException(
-                        "the sentence is not well-formed UTF-16: a lone surrogate near index " + i);
-            }
+        // A lone surrogate comes out of codePoints() as itself; a pair comes out as one code point.
+        if (sentence.codePoints()
+                .anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+            throw new IllegalArgumentException(
+                    "the sentence is not well-formed UTF-16: it has a lone surrogate");
         }
         int[] ids = vocabulary.encode(sentence);
         if (ids.length == 0) {

@@ -168,6 +168,13 @@ public final class SentenceVae implements AutoCloseable {
         Objects.requireNonNull(codes, "codes");
         Objects.requireNonNull(options, "decoding options");
         requireAtMost("maximum length", options.maxLength(), MAX_LINE_TOKENS);
+        if (options.beamWidth() >= vocabulary.size()) {
+            throw new IllegalArgumentException(
+                    "beam width must be smaller than the vocabulary ("
+                            + vocabulary.size()
+                            + " tokens), got "
+                            + options.beamWidth());
+        }
         long[] seeds = batchSeeds(options.seed(), ChunkedDecoding.batches(codes.length));
         return run(codes, (call, z, batch) -> decoder.decode(call, z, options, seeds[batch]));
     }
@@ -195,6 +202,7 @@ public final class SentenceVae implements AutoCloseable {
     }
 
     private List<String> decodeOpen(float[][] codes, Strategy strategy) {
+        requireLatentSpace("decode from");
         if (codes.length == 0) {
             return List.of();
         }
@@ -233,11 +241,7 @@ public final class SentenceVae implements AutoCloseable {
     }
 
     private Encoding encodeOpen(String sentence) {
-        if (!network.config().kind().hasLatent()) {
-            throw new TextvaeException(
-                    TextvaeException.Kind.USAGE,
-                    "a language model has no latent space to encode into");
-        }
+        requireLatentSpace("encode into");
         int[] ids = SentenceTokens.of(vocabulary, sentence);
         try (NDManager call = manager.newSubManager()) {
             ParameterStore store = new ParameterStore(call, false);
@@ -305,6 +309,14 @@ public final class SentenceVae implements AutoCloseable {
 
     private int latentSize() {
         return network.config().latentSize();
+    }
+
+    /** A language model ignores z: decoding codes would repeat its one greedy line. */
+    private void requireLatentSpace(String use) {
+        if (!network.config().kind().hasLatent()) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE, "a language model has no latent space to " + use);
+        }
     }
 
     private void requireLatent(float[] z) {

@@ -11,10 +11,15 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.textvae.generate.TinyModel;
+import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelKind;
 
 /** Generation options checked against the model they are used with. */
 class GenerationModelsTest {
+
+    /** Two lines: a vocabulary narrower than the widest beam allowed. */
+    private static final List<String> TWO_LINES = List.of("春眠不覺曉", "處處聞啼鳥");
 
     @TempDir static Path directory;
     private static String vae;
@@ -22,13 +27,13 @@ class GenerationModelsTest {
 
     @BeforeAll
     static void writeModels() {
-        vae = TinyCheckpoints.write(directory, ModelKind.VAE).toString();
-        lm = TinyCheckpoints.write(directory, ModelKind.LM).toString();
+        vae = TinyModel.write(directory, ModelKind.VAE, TWO_LINES, 4, 7).toString();
+        lm = TinyModel.write(directory, ModelKind.LM, TWO_LINES, 4, 7).toString();
     }
 
     @Test
     void aBeamAsWideAsTheVocabularyIsRefused() {
-        int size = TinyCheckpoints.vocabularySize(Path.of(vae));
+        int size = Checkpoint.read(Path.of(vae)).config().vocabSize();
         assertTrue(size <= GenerateCommand.MAX_BEAM, "the vocabulary bounds the beam first");
         String[] args = {"generate", "--model", vae, "-n", "1", "--max-length", "3", "--beam"};
         assertEquals(0, run(args, size - 1).exitCode(), "the widest beam the model allows");

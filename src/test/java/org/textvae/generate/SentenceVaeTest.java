@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.textvae.TextvaeException;
+import org.textvae.model.ModelKind;
 
 /** The library entry point's contract: determinism, forms, paths, and clear errors. */
 class SentenceVaeTest {
@@ -171,6 +173,20 @@ class SentenceVaeTest {
                 IllegalArgumentException.class,
                 () -> vae.decodeAll(codes, DecodingOptions.greedy(limit + 1)));
         assertEquals(2, vae.decodeAll(codes, limit, 0, new int[] {size - 1}).size());
+    }
+
+    @Test
+    void aLanguageModelIsRefusedForCodesAndABeamMustBeNarrowerThanTheVocabulary() {
+        Path lmFile = TinyModel.write(directory, ModelKind.LM, TinyModel.LINES, 4, 5);
+        try (SentenceVae lm = SentenceVae.load(lmFile)) {
+            TextvaeException e = assertThrows(TextvaeException.class, () -> lm.sample(2, 1));
+            assertTrue(e.getMessage().contains("no latent space to decode from"), e.getMessage());
+        }
+        int size = vae.vocabulary().size();
+        float[][] codes = vae.priorSamples(1, 2);
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> vae.decodeAll(codes, new DecodingOptions(3, 0, 0, size, 1)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelConfig;
@@ -14,8 +15,11 @@ import org.textvae.vocab.Vocabulary;
 import org.textvae.vocab.VocabularyBuilder;
 import org.textvae.vocab.VocabularyOptions;
 
-/** A small untrained model over a few poem lines, saved as a checkpoint file for the tests. */
-final class TinyModel {
+/**
+ * A small untrained model over a few poem lines, saved as a checkpoint file for the tests (of this
+ * package and the command line's).
+ */
+public final class TinyModel {
 
     static final List<String> LINES =
             List.of(
@@ -27,17 +31,34 @@ final class TinyModel {
 
     /** Writes a randomly initialised (seeded) VAE with latent size {@code latent} to a file. */
     static Path write(Path directory, int latent, long seed) {
+        return write(directory, ModelKind.VAE, LINES, latent, seed);
+    }
+
+    /**
+     * Writes a randomly initialised (seeded) model of {@code kind} whose vocabulary holds the
+     * characters of {@code lines}.
+     */
+    public static Path write(
+            Path directory, ModelKind kind, List<String> lines, int latent, long seed) {
         VocabularyBuilder builder =
                 new VocabularyBuilder(new VocabularyOptions(Segmentation.CHARACTER, 1, 1000));
-        builder.addAll(LINES);
-        Path file = directory.resolve("tiny-" + latent + "-" + seed + ".ckpt");
+        builder.addAll(lines);
+        String name = kind.name().toLowerCase(Locale.ROOT);
+        Path file =
+                directory.resolve(
+                        String.format(
+                                Locale.ROOT,
+                                "tiny-%s-%d-%d-%d.ckpt",
+                                name,
+                                latent,
+                                seed,
+                                lines.size()));
         try (Vocabulary vocabulary = Vocabulary.fromJson(builder.toJson());
                 NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed((int) seed);
             SentenceVaeNetwork network =
                     new SentenceVaeNetwork(
-                            new ModelConfig(
-                                    ModelKind.VAE, vocabulary.size(), 16, 24, latent, false));
+                            new ModelConfig(kind, vocabulary.size(), 16, 24, latent, false));
             network.initialize(manager);
             Checkpoint.of(network, vocabulary.toJson(), Map.of()).write(file);
         }
