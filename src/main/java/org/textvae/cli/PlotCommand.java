@@ -1,10 +1,8 @@
 package org.textvae.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.textvae.TextvaeException;
 import org.textvae.corpus.Corpus;
 import org.textvae.corpus.CorpusReader;
 import org.textvae.eval.ModelEvaluator;
@@ -51,12 +49,6 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(run.resolve("metrics.csv"))) {
-            throw new TextvaeException(
-                    TextvaeException.Kind.MODEL,
-                    run
-                            + " is not a run folder (it has no metrics.csv); give the --out folder of a textvae train run");
-        }
         for (Path written : RunPlots.writeMetricsPlots(run)) {
             System.out.println("plot: " + written);
         }

@@ -64,7 +64,10 @@ public final class RunPlots {
         Path metrics = run.resolve("metrics.csv");
         if (!Files.isRegularFile(metrics)) {
             throw new TextvaeException(
-                    TextvaeException.Kind.IO, run + " holds no metrics.csv; is it a run folder?");
+                    TextvaeException.Kind.MODEL,
+                    run
+                            + " is not a run folder (it has no metrics.csv); give the --out folder"
+                            + " of a textvae train run");
         }
         MetricsTable table = MetricsTable.read(metrics);
         if (!table.hasRows("train") && !table.hasRows("valid")) {
