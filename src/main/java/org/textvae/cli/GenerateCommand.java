@@ -1,11 +1,8 @@
 package org.textvae.cli;
 
 import com.google.gson.Gson;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.textvae.TextvaeException;
 import org.textvae.generate.DecodingOptions;
@@ -41,11 +38,8 @@ final class GenerateCommand implements Callable<Integer> {
      */
     static final int MAX_COUNT = 1_000_000;
 
-    /**
-     * Lines decoded between two updates of the progress bar: 32 batches of 128, so up to 32 cores
-     * decode side by side; about a second on 2 cores.
-     */
-    static final int CHUNK = 4096;
+    /** Runs of more lines than this (about a second on 2 cores) show a progress bar. */
+    static final int BAR_FROM = 4096;
 
     @Option(
             names = {"-n", "--count"},
@@ -122,35 +116,16 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     /**
-     * The lines, decoded {@link #CHUNK} at a time so that a bar can show how far a long run has
-     * got. Chunk 0 samples with the options' seed, so up to {@link #CHUNK} lines are exactly what
-     * {@link SentenceVae#sample(int, long, DecodingOptions)} prints; each later chunk with a seed
-     * drawn from it. The chunks are the same with or without a bar.
+     * The lines, with a bar for long runs. The bar only listens: the lines are exactly what {@link
+     * SentenceVae#sample(int, long, DecodingOptions)} returns for the same seed and options.
      */
     private List<String> sample(SentenceVae vae, DecodingOptions options) {
         float[][] codes = vae.priorSamples(count, seed);
-        List<String> lines = new ArrayList<>(count);
-        SplittableRandom seeds = new SplittableRandom(options.seed());
         try (TerminalProgress progress =
-                TerminalProgress.forTerminal(count > CHUNK ? "generate" : null, " lines")) {
+                TerminalProgress.forTerminal(count > BAR_FROM ? "generate" : null, " lines")) {
             progress.step(0, count);
-            for (int from = 0; from < count; from += CHUNK) {
-                float[][] chunk = Arrays.copyOfRange(codes, from, Math.min(count, from + CHUNK));
-                long chunkSeed = from == 0 ? options.seed() : seeds.nextLong();
-                lines.addAll(vae.decodeAll(chunk, withSeed(options, chunkSeed)));
-                progress.step(lines.size(), count);
-            }
+            return vae.decodeAll(codes, options, done -> progress.step(done, count));
         }
-        return lines;
-    }
-
-    private static DecodingOptions withSeed(DecodingOptions options, long seed) {
-        return new DecodingOptions(
-                options.maxLength(),
-                options.temperature(),
-                options.topK(),
-                options.beamWidth(),
-                seed);
     }
 
     /** Each beam step ranks beam + 1 candidates per line among the vocabulary's tokens. */

@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.textvae.TextvaeException;
 import org.textvae.model.Checkpoint;
@@ -165,7 +166,17 @@ public final class SentenceVae implements AutoCloseable {
      * batch's position, so the lines do not depend on how many threads decode them.
      */
     public List<String> decodeAll(float[][] codes, DecodingOptions options) {
+        return decodeAll(codes, options, done -> {});
+    }
+
+    /**
+     * As {@link #decodeAll(float[][], DecodingOptions)}, telling {@code progress} how many lines
+     * are decoded so far after each batch (from the decoding threads, one call at a time, counts
+     * rising). The lines are the same as without it.
+     */
+    public List<String> decodeAll(float[][] codes, DecodingOptions options, IntConsumer progress) {
         Objects.requireNonNull(codes, "codes");
+        Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(options, "decoding options");
         requireAtMost("maximum length", options.maxLength(), MAX_LINE_TOKENS);
         if (options.beamWidth() >= vocabulary.size()) {
@@ -176,7 +187,17 @@ public final class SentenceVae implements AutoCloseable {
                             + options.beamWidth());
         }
         long[] seeds = batchSeeds(options.seed(), ChunkedDecoding.batches(codes.length));
-        return run(codes, (call, z, batch) -> decoder.decode(call, z, options, seeds[batch]));
+        int[] done = {0};
+        return run(
+                codes,
+                (call, z, batch) -> {
+                    List<int[]> lines = decoder.decode(call, z, options, seeds[batch]);
+                    synchronized (done) {
+                        done[0] += lines.size();
+                        progress.accept(done[0]);
+                    }
+                    return lines;
+                });
     }
 
     private static long[] batchSeeds(long seed, int batches) {

@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.textvae.generate.DecodingOptions;
+import org.textvae.generate.SentenceVae;
 import org.textvae.generate.TinyModel;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelKind;
@@ -73,18 +75,28 @@ class GenerationModelsTest {
     }
 
     @Test
-    void aLongRunIsDecodedInChunksThatDoNotChangeItsStart() {
-        int count = GenerateCommand.CHUNK + 5;
-        String[] args = {
-            "generate", "--model", vae, "--temperature", "1", "--max-length", "4", "-n"
-        };
-        CommandLineTest.Outcome chunked = run(args, count);
-        assertEquals(0, chunked.exitCode(), chunked.err());
-        assertEquals(count, chunked.out().lines().count());
-        assertEquals("", chunked.err(), "no progress bar when stderr is not a terminal");
-        assertEquals(chunked.out(), run(args, count).out(), "the seed fixes every chunk");
-        List<String> first = run(args, GenerateCommand.CHUNK).out().lines().toList();
-        assertEquals(first, chunked.out().lines().limit(GenerateCommand.CHUNK).toList());
+    void aLongRunPrintsExactlyTheLinesTheLibrarySamples() {
+        int count = GenerateCommand.BAR_FROM + 5;
+        CommandLineTest.Outcome outcome =
+                CommandLineTest.run(
+                        "generate",
+                        "--model",
+                        vae,
+                        "--temperature",
+                        "1",
+                        "--max-length",
+                        "4",
+                        "--seed",
+                        "3",
+                        "-n",
+                        String.valueOf(count));
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertEquals("", outcome.err(), "no progress bar when stderr is not a terminal");
+        // generate samples with the seed after --seed, so its z and its draws differ.
+        try (SentenceVae library = SentenceVae.load(Path.of(vae))) {
+            List<String> expected = library.sample(count, 3, new DecodingOptions(4, 1.0, 0, 1, 4));
+            assertEquals(expected, outcome.out().lines().toList());
+        }
     }
 
     @Test

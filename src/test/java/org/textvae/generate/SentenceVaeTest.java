@@ -190,6 +190,22 @@ class SentenceVaeTest {
     }
 
     @Test
+    void progressCountsRiseToTheLinesAndDoNotChangeThem() {
+        float[][] codes = vae.priorSamples(5 * ChunkedDecoding.ROWS + 3, 17);
+        DecodingOptions sampling = new DecodingOptions(6, 1.0, 0, 1, 9);
+        try (SentenceVae parallel = SentenceVae.load(model, 3)) {
+            List<Integer> counts = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<String> lines = parallel.decodeAll(codes, sampling, counts::add);
+            assertEquals(vae.decodeAll(codes, sampling), lines);
+            assertEquals(6, counts.size(), "one call per batch");
+            for (int i = 1; i < counts.size(); i++) {
+                assertTrue(counts.get(i) > counts.get(i - 1), counts.toString());
+            }
+            assertEquals(codes.length, counts.get(counts.size() - 1));
+        }
+    }
+
+    @Test
     void encodingsOfTheSameSentenceAreEqual() {
         Encoding first = vae.encode("春眠不覺曉");
         assertEquals(first, vae.encode("春眠不覺曉"));
