@@ -54,10 +54,24 @@ fi
 vae="$runs/ptb-vae$suffix"
 lm="$runs/ptb-lm${suffix%-zstep}" # the baseline a -zstep VAE is compared with
 common=(--hidden "$hidden" --corpus "$D/ptb.train.txt" --valid "$D/ptb.valid.txt" --vocab vocab/ptb.tokenizer.json
-    --epochs 40 --batch-size 32 --word-dropout 0.25 --latent 32 --seed 42 --dropout 0.5
+    --epochs 40 --batch-size 32 --word-dropout 0.25 --seed 42 --dropout 0.5
     --lr-decay 0.5 --stop-after-decays 3 --checkpoint-every 1000 --keep-epochs --no-progress
     "${model_options[@]}")
 jar="$runs/textvae-ptb$suffix.jar"
+
+# The runs go to the background side by side; each one's exit status is checked, so a run refused
+# at its start (a bad option, an existing folder) fails the script and names its log.
+declare -A pids=()
+wait_for_runs() {
+    local failed=0 pid
+    for pid in "${!pids[@]}"; do
+        if ! wait "$pid"; then
+            echo "a run failed; see ${pids[$pid]}: $(tail -n 1 "${pids[$pid]}")" >&2
+            failed=1
+        fi
+    done
+    return "$failed"
+}
 
 case "$what" in
 train)
@@ -65,14 +79,16 @@ train)
     ./textvae --help > /dev/null # builds the jar; the runs use a copy, safe from rebuilds
     cp target/textvae.jar "$jar"
     if wants vae; then
-        TEXTVAE_JAR="$jar" ./textvae --threads 1 train "${common[@]}" --kl-schedule logistic:2500:0.0025 \
-            --free-bits 0.15 --out "$vae" > "$vae.log" 2>&1 &
+        TEXTVAE_JAR="$jar" ./textvae --threads 1 train "${common[@]}" --latent 32 \
+            --kl-schedule logistic:2500:0.0025 --free-bits 0.15 --out "$vae" > "$vae.log" 2>&1 &
+        pids[$!]="$vae.log"
     fi
     if wants lm; then
         TEXTVAE_JAR="$jar" ./textvae --threads 1 train "${common[@]}" --model lm \
             --out "$lm" > "$lm.log" 2>&1 &
+        pids[$!]="$lm.log"
     fi
-    wait
+    wait_for_runs
     ;;
 resume)
     # A resumed run takes its settings from its own folder; the logs grow by appending. The copy of
@@ -80,11 +96,13 @@ resume)
     [[ -f "$jar" ]] || { ./textvae --help > /dev/null; cp target/textvae.jar "$jar"; }
     if wants vae; then
         TEXTVAE_JAR="$jar" ./textvae --threads 1 train --resume "$vae" --no-progress >> "$vae.log" 2>&1 &
+        pids[$!]="$vae.log"
     fi
     if wants lm; then
         TEXTVAE_JAR="$jar" ./textvae --threads 1 train --resume "$lm" --no-progress >> "$lm.log" 2>&1 &
+        pids[$!]="$lm.log"
     fi
-    wait
+    wait_for_runs
     ;;
 eval)
     # A plain-text file is one split, called "train"; eval scores the run's best checkpoint.

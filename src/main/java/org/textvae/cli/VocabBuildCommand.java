@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         name = "build",
         description = {
-            "Build a word-level vocabulary from the train split of a corpus and write it as a"
+            "Build a vocabulary (of characters or words, see --segmentation) from the train split"
+                    + " of a corpus and write it as a"
                     + " HuggingFace tokenizer.json.",
             "Special tokens have fixed ids: <pad>=0 <unk>=1 <bos>=2 <eos>=3. Tokens are ordered"
                     + " by count, then alphabetically, so the file is reproducible.",
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
             "",
             "Example:",
             "  textvae vocab build --corpus corpora/tang.csv.gz \\",
-            "      --out vocab/tang.tokenizer.json --min-frequency 3"
+            "      --out vocab/my.tokenizer.json --min-frequency 3"
         })
 public final class VocabBuildCommand implements Callable<Integer> {
 
