@@ -115,7 +115,8 @@ final class Loop {
                         "stopping after %d learning-rate decays; the best weights are those of step %,d"
                                 .formatted(state.decays(), state.bestStep()));
             }
-            if (limitReached(state) && state.batchInEpoch() > 0) {
+            // A run resumed at its limit took no step: its last validation stands as it was.
+            if (limitReached(state) && state.batchInEpoch() > 0 && state.step() > start.step()) {
                 state = validate(metrics, state, false);
             }
         }

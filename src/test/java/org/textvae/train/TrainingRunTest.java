@@ -173,6 +173,18 @@ class TrainingRunTest {
     }
 
     @Test
+    void resumingARunAtItsLimitChangesNothing() throws Exception {
+        Path root = dir.resolve("finished");
+        TrainingRun.start(tiny.job(root, SEED, 5), line -> {}, false);
+        Path metrics = new RunFolder(root).metrics();
+        List<String> before = Files.readAllLines(metrics);
+        TrainingRun.Result again = TrainingRun.resume(root, null, null, line -> {}, false);
+        assertEquals(5, again.state().step());
+        assertEquals(List.of(), again.losses());
+        assertEquals(before, Files.readAllLines(metrics), "no second validation row");
+    }
+
+    @Test
     void reconstructionFallsOnACorpusSmallEnoughToMemorise() throws Exception {
         TrainConfig training =
                 TinyCorpus.training(SEED, 45, 1e-2f, 0, new KlSchedule.Linear(1_000));
