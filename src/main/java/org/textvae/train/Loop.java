@@ -34,6 +34,7 @@ final class Loop {
     private final List<Float> losses = new ArrayList<>();
     private final NativeHeapTrimmer trimmer = NativeHeapTrimmer.everyFewSeconds();
     private final FactorVaePenalty factorVae;
+    private final SignalStop signal;
     private ElboEvaluator.Report lastValidation;
 
     Loop(
@@ -46,8 +47,10 @@ final class Loop {
             TrainingData data,
             Consumer<String> log,
             boolean showProgress,
-            FactorVaePenalty factorVae) {
+            FactorVaePenalty factorVae,
+            SignalStop signal) {
         this.factorVae = factorVae;
+        this.signal = signal;
         this.job = job;
         this.config = job.training();
         this.folder = folder;
@@ -79,9 +82,14 @@ final class Loop {
         try (MetricsLog metrics = MetricsLog.open(folder.metrics(), state.step());
                 ProgressBar bar = progressBar(total, state.step())) {
             Window window = new Window();
-            while (state.epoch() < config.epochs() && !limitReached(state) && !stopped(state)) {
+            while (state.epoch() < config.epochs()
+                    && !limitReached(state)
+                    && !stopped(state)
+                    && !signal.requested()) {
                 List<int[]> batches = buckets.epoch(config.seed(), state.epoch());
-                while (state.batchInEpoch() < batches.size() && !limitReached(state)) {
+                while (state.batchInEpoch() < batches.size()
+                        && !limitReached(state)
+                        && !signal.requested()) {
                     long begun = System.nanoTime();
                     TrainingStep.Outcome outcome =
                             step.run(
@@ -110,7 +118,11 @@ final class Loop {
                     state = validate(metrics, state.nextEpoch(), true);
                 }
             }
-            if (stopped(state)) {
+            if (signal.requested()) {
+                log.accept(
+                        "stopped by a signal after step %,d; --resume continues from the last checkpoint"
+                                .formatted(state.step()));
+            } else if (stopped(state)) {
                 log.accept(
                         "stopping after %d learning-rate decays; the best weights are those of step %,d"
                                 .formatted(state.decays(), state.bestStep()));

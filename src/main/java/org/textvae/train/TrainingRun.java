@@ -144,7 +144,9 @@ public final class TrainingRun {
 
     private Result run(Checkpoint resumeFrom) {
         RunFolder folder = new RunFolder(job.runDirectory());
-        try (Vocabulary vocabulary =
+        // Declared first, closed last: a signal's exit waits until the native memory is freed.
+        try (SignalStop signal = new SignalStop();
+                Vocabulary vocabulary =
                         resumeFrom == null
                                 ? Vocabulary.load(job.vocabulary())
                                 : Vocabulary.fromJson(resumeFrom.tokenizerJson());
@@ -201,7 +203,8 @@ public final class TrainingRun {
                                 data,
                                 log,
                                 showProgress,
-                                factorVae)
+                                factorVae,
+                                signal)
                         .run(state);
             }
         } catch (IOException e) {

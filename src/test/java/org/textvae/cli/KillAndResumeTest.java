@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,46 @@ class KillAndResumeTest {
                         "row " + i + " column " + column);
             }
         }
+    }
+
+    @Test
+    void aTermSignalStopsTheRunBetweenStepsWithoutACrash(@TempDir Path directory) throws Exception {
+        Path corpus = CommandLineTest.tinyCorpus(directory);
+        Path vocab = directory.resolve("v.json");
+        assertEquals(
+                0,
+                CommandLineTest.run(
+                                "vocab",
+                                "build",
+                                "--corpus",
+                                corpus.toString(),
+                                "--out",
+                                vocab.toString())
+                        .exitCode());
+        Path run = directory.resolve("signalled");
+        Path log = directory.resolve("signalled.log");
+        String[] args = train(corpus, vocab, run);
+        args[Arrays.asList(args).indexOf("--max-steps") + 1] = "100000";
+        Process process =
+                new ProcessBuilder(command(args))
+                        .directory(directory.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (process.isAlive() && trainRows(run) < 25 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        process.destroy(); // SIGTERM, as kill sends it
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped");
+        String output = Files.readString(log);
+        assertTrue(output.contains("stopped by a signal after step"), output);
+        try (var files = Files.list(directory)) {
+            assertTrue(
+                    files.noneMatch(f -> f.getFileName().toString().startsWith("hs_err")),
+                    "no JVM crash report");
+        }
+        assertEquals(143, process.exitValue(), "the exit status of a TERM signal");
     }
 
     /**
