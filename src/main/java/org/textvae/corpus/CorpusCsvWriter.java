@@ -8,12 +8,11 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.zip.GZIPOutputStream;
 import org.textvae.TextvaeException;
+import org.textvae.io.AtomicFiles;
 import org.textvae.io.IoErrors;
 
 /**
@@ -27,46 +26,34 @@ final class CorpusCsvWriter {
     private CorpusCsvWriter() {}
 
     static void write(Path out, Collection<String> lines) {
-        Path dir = out.toAbsolutePath().getParent();
-        Path temp = null;
         try {
-            Files.createDirectories(dir);
-            // A fixed sibling name keeps the usual file permissions (createTempFile would make it
-            // private).
-            temp = out.resolveSibling(out.getFileName() + ".tmp");
-            try (OutputStream file = Files.newOutputStream(temp);
-                    GZIPOutputStream gzip = new GZIPOutputStream(file, 1 << 16);
-                    Writer writer =
-                            new BufferedWriter(
-                                    new OutputStreamWriter(gzip, StandardCharsets.UTF_8));
-                    ICSVWriter csv =
-                            new CSVWriter(
-                                    writer,
-                                    ICSVWriter.DEFAULT_SEPARATOR,
-                                    ICSVWriter.DEFAULT_QUOTE_CHARACTER,
-                                    ICSVWriter.DEFAULT_ESCAPE_CHARACTER,
-                                    "\n")) {
-                csv.writeNext(new String[] {"text", "split"}, false);
-                for (String line : lines) {
-                    csv.writeNext(new String[] {line, DeterministicSplit.of(line).label()}, false);
-                }
-            }
-            Files.move(
-                    temp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(out, file -> writeGzippedCsv(file, lines));
         } catch (IOException e) {
-            deleteQuietly(temp);
             throw new TextvaeException(
                     TextvaeException.Kind.IO, "cannot write " + out + ": " + IoErrors.reason(e), e);
         }
     }
 
-    private static void deleteQuietly(Path temp) {
-        if (temp != null) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // The original error is the one worth reporting.
-            }
+    /**
+     * Writes the header and rows, gzipped, and finishes the gzip stream; {@code file} stays open.
+     */
+    private static void writeGzippedCsv(OutputStream file, Collection<String> lines)
+            throws IOException {
+        GZIPOutputStream gzip = new GZIPOutputStream(file, 1 << 16);
+        Writer writer = new BufferedWriter(new OutputStreamWriter(gzip, StandardCharsets.UTF_8));
+        ICSVWriter csv =
+                new CSVWriter(
+                        writer,
+                        ICSVWriter.DEFAULT_SEPARATOR,
+                        ICSVWriter.DEFAULT_QUOTE_CHARACTER,
+                        ICSVWriter.DEFAULT_ESCAPE_CHARACTER,
+                        "\n");
+        csv.writeNext(new String[] {"text", "split"}, false);
+        for (String line : lines) {
+            csv.writeNext(new String[] {line, DeterministicSplit.of(line).label()}, false);
         }
+        csv.flush();
+        // Not close(): AtomicFiles syncs and closes the file itself.
+        gzip.finish();
     }
 }

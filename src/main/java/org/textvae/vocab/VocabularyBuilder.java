@@ -1,10 +1,7 @@
 package org.textvae.vocab;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.Corpus;
+import org.textvae.io.AtomicFiles;
 import org.textvae.io.IoErrors;
 
 /**
@@ -68,29 +66,11 @@ public final class VocabularyBuilder {
         return TokenizerJson.write(all, options.segmentation());
     }
 
-    /**
-     * Writes the tokenizer.json beside its target and renames it into place, so readers never see
-     * half a file.
-     */
+    /** Writes the tokenizer.json atomically, so readers never see half a file. */
     public void write(Path out) {
-        Path dir = out.toAbsolutePath().getParent();
-        Path temp = null;
         try {
-            Files.createDirectories(dir);
-            // A fixed sibling name keeps the usual file permissions (createTempFile would make it
-            // private).
-            temp = out.resolveSibling(out.getFileName() + ".tmp");
-            Files.writeString(temp, toJson(), StandardCharsets.UTF_8);
-            Files.move(
-                    temp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.writeString(out, toJson());
         } catch (IOException e) {
-            try {
-                if (temp != null) {
-                    Files.deleteIfExists(temp);
-                }
-            } catch (IOException ignored) {
-                // The write failure is the error worth reporting.
-            }
             throw new TextvaeException(
                     TextvaeException.Kind.IO, "cannot write " + out + ": " + IoErrors.reason(e), e);
         }
