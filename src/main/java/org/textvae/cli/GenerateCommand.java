@@ -2,7 +2,6 @@ package org.textvae.cli;
 
 import com.google.gson.Gson;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.textvae.TextvaeException;
 import org.textvae.generate.DecodingOptions;
@@ -85,21 +84,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Options.requirePositive("--count", count);
-        if (count > MAX_COUNT) {
-            throw new TextvaeException(
-                    TextvaeException.Kind.USAGE,
-                    String.format(
-                            Locale.ROOT,
-                            "--count must be at most %,d, got %,d; for more, run again with"
-                                    + " another --seed",
-                            MAX_COUNT,
-                            count));
-        }
-        if (beam > MAX_BEAM) {
-            throw new TextvaeException(
-                    TextvaeException.Kind.USAGE,
-                    "--beam must be at most " + MAX_BEAM + ", got " + beam);
-        }
+        Options.requireAtMost(
+                "--count", count, MAX_COUNT, "for more, run again with another --seed");
+        Options.requireAtMost("--beam", beam, MAX_BEAM, "");
         EngineDefaults.preferBatchParallelism();
         // Options first, so a typo is reported before the model is read.
         DecodingOptions options = new DecodingOptions(maxLength, temperature, topK, beam, seed + 1);

@@ -26,6 +26,24 @@ final class Options {
         }
     }
 
+    /**
+     * Refuses a value above {@code max}, the bound that keeps a typo from running away; {@code
+     * advice} (may be empty) follows the figures.
+     */
+    static void requireAtMost(String option, long value, long max, String advice) {
+        if (value > max) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    String.format(
+                            Locale.ROOT,
+                            "%s must be at most %,d, got %,d%s",
+                            option,
+                            max,
+                            value,
+                            advice.isEmpty() ? "" : "; " + advice));
+        }
+    }
+
     /** The split named by {@code --split}. */
     static Split split(String value) {
         Split split = Split.fromLabel(value);

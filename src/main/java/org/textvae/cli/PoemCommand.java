@@ -4,7 +4,6 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.textvae.TextvaeException;
 import org.textvae.generate.PoemWriter;
 import org.textvae.generate.SentenceVae;
 import picocli.CommandLine.Command;
@@ -66,15 +65,7 @@ final class PoemCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (lines > MAX_LINES) {
-            throw new TextvaeException(
-                    TextvaeException.Kind.USAGE,
-                    "--lines must be at most "
-                            + MAX_LINES
-                            + ", got "
-                            + lines
-                            + "; for many lines use generate");
-        }
+        Options.requireAtMost("--lines", lines, MAX_LINES, "for many lines use generate");
         long chosen = seed != null ? seed : PoemWriter.randomSeed();
         try (SentenceVae vae = modelOption.loadWithLatentSpace()) {
             List<String> poem = new PoemWriter(vae).write(form, lines, chosen, walk);

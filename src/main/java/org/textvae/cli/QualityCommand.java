@@ -3,7 +3,6 @@ package org.textvae.cli;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.Corpus;
@@ -68,25 +67,10 @@ final class QualityCommand implements Callable<Integer> {
                             + "), got "
                             + samples);
         }
-        if (samples > GenerateCommand.MAX_COUNT) {
-            throw new TextvaeException(
-                    TextvaeException.Kind.USAGE,
-                    String.format(
-                            Locale.ROOT,
-                            "--samples must be at most %,d (all are held at once), got %,d",
-                            GenerateCommand.MAX_COUNT,
-                            samples));
-        }
+        Options.requireAtMost(
+                "--samples", samples, GenerateCommand.MAX_COUNT, "all are held at once");
         Options.requirePositive("--pairs", pairs);
-        if (pairs > MAX_PAIRS) {
-            throw new TextvaeException(
-                    TextvaeException.Kind.USAGE,
-                    String.format(
-                            Locale.ROOT,
-                            "--pairs must be at most %,d (each pair decodes 7 lines), got %,d",
-                            MAX_PAIRS,
-                            pairs));
-        }
+        Options.requireAtMost("--pairs", pairs, MAX_PAIRS, "each pair decodes 7 lines");
         Corpus lines = CorpusReader.read(corpus);
         List<String> heldOut = heldOut(lines);
         try (SentenceVae vae = modelOption.loadWithLatentSpace()) {

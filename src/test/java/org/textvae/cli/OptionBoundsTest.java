@@ -61,7 +61,7 @@ class OptionBoundsTest {
                 CommandLineTest.run("generate", "--beam", "17", "--max-length", "0"),
                 "--beam must be at most 16");
         assertUsageError(
-                CommandLineTest.run("poem", "--lines", "1001"), "--lines must be at most 1000");
+                CommandLineTest.run("poem", "--lines", "1001"), "--lines must be at most 1,000");
         for (String steps : new String[] {"1", "1001"}) {
             assertUsageError(
                     CommandLineTest.run("interpolate", "春眠", "不覺", "--steps", steps),
