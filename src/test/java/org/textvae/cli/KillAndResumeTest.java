@@ -26,17 +26,7 @@ class KillAndResumeTest {
     @Test
     void killedRunResumesToTheUninterruptedResult(@TempDir Path directory) throws Exception {
         Path corpus = CommandLineTest.tinyCorpus(directory);
-        Path vocab = directory.resolve("v.json");
-        assertEquals(
-                0,
-                CommandLineTest.run(
-                                "vocab",
-                                "build",
-                                "--corpus",
-                                corpus.toString(),
-                                "--out",
-                                vocab.toString())
-                        .exitCode());
+        Path vocab = vocabulary(corpus, directory.resolve("v.json"));
         Path whole = directory.resolve("whole");
         Path killed = directory.resolve("killed");
         assertEquals(0, CommandLineTest.run(train(corpus, vocab, whole)).exitCode());
@@ -92,17 +82,7 @@ class KillAndResumeTest {
     @Test
     void aTermSignalStopsTheRunBetweenStepsWithoutACrash(@TempDir Path directory) throws Exception {
         Path corpus = CommandLineTest.tinyCorpus(directory);
-        Path vocab = directory.resolve("v.json");
-        assertEquals(
-                0,
-                CommandLineTest.run(
-                                "vocab",
-                                "build",
-                                "--corpus",
-                                corpus.toString(),
-                                "--out",
-                                vocab.toString())
-                        .exitCode());
+        Path vocab = vocabulary(corpus, directory.resolve("v.json"));
         Path run = directory.resolve("signalled");
         Path log = directory.resolve("signalled.log");
         String[] args = train(corpus, vocab, run);
@@ -127,6 +107,14 @@ class KillAndResumeTest {
                     "no JVM crash report");
         }
         assertEquals(143, process.exitValue(), "the exit status of a TERM signal");
+    }
+
+    private static Path vocabulary(Path corpus, Path out) {
+        CommandLineTest.Outcome built =
+                CommandLineTest.run(
+                        "vocab", "build", "--corpus", corpus.toString(), "--out", out.toString());
+        assertEquals(0, built.exitCode(), built.err());
+        return out;
     }
 
     /**

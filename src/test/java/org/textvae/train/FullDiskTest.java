@@ -34,15 +34,7 @@ class FullDiskTest {
 
     @Test
     void fullDiskReportsKeepsTheCheckpointAndResumesWhenFreed() throws Exception {
-        Path disk = dir.resolve("disk");
-        Files.createDirectories(disk);
-        Process process =
-                new ProcessBuilder(
-                                "mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", disk.toString())
-                        .redirectErrorStream(true)
-                        .start();
-        Assumptions.assumeTrue(process.waitFor() == 0, "mounting a tmpfs needs root");
-        mount = disk;
+        Path disk = smallDisk("disk");
 
         TinyCorpus tiny = TinyCorpus.in(dir);
         Path root = disk.resolve("run");
@@ -71,15 +63,7 @@ class FullDiskTest {
 
     @Test
     void aFullDiskBeforeTheFirstCheckpointSaysToRunAgainNotToResume() throws Exception {
-        Path disk = dir.resolve("small");
-        Files.createDirectories(disk);
-        Process process =
-                new ProcessBuilder(
-                                "mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", disk.toString())
-                        .redirectErrorStream(true)
-                        .start();
-        Assumptions.assumeTrue(process.waitFor() == 0, "mounting a tmpfs needs root");
-        mount = disk;
+        Path disk = smallDisk("small");
 
         TinyCorpus tiny = TinyCorpus.in(dir);
         Path root = disk.resolve("run");
@@ -95,6 +79,21 @@ class FullDiskTest {
                         && !error.getMessage().contains("--resume"),
                 error.getMessage());
         assertTrue(Files.notExists(root), "nothing is left to resume");
+    }
+
+    /**
+     * A 4 MB tmpfs mounted at {@code name} in the test folder; the test is skipped without root.
+     */
+    private Path smallDisk(String name) throws Exception {
+        Path disk = Files.createDirectories(dir.resolve(name));
+        Process process =
+                new ProcessBuilder(
+                                "mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", disk.toString())
+                        .redirectErrorStream(true)
+                        .start();
+        Assumptions.assumeTrue(process.waitFor() == 0, "mounting a tmpfs needs root");
+        mount = disk;
+        return disk;
     }
 
     /** Writes until the file system refuses. */
