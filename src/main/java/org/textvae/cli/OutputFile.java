@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.textvae.TextvaeException;
 import org.textvae.io.IoErrors;
+import org.textvae.io.WritableFolder;
 import picocli.CommandLine.Option;
 
 /**
@@ -81,34 +82,7 @@ final class OutputFile {
         }
     }
 
-    /**
-     * The nearest existing folder on the way to {@code folder} must take a new file. A probe file
-     * tells more than {@link Files#isWritable}: it also catches read-only mounts and /proc, where
-     * root may "write" but cannot create.
-     */
     private static void checkFolder(Path folder, String failure) {
-        while (folder != null && !Files.exists(folder)) {
-            folder = folder.getParent();
-        }
-        if (folder == null) {
-            return;
-        }
-        if (!Files.isDirectory(folder)) {
-            throw new TextvaeException(
-                    TextvaeException.Kind.IO, failure + ": " + folder + " is a file, not a folder");
-        }
-        try {
-            Files.delete(Files.createTempFile(folder, ".textvae-", ".probe"));
-        } catch (IOException e) {
-            throw new TextvaeException(
-                    TextvaeException.Kind.IO,
-                    failure
-                            + ": cannot create files in "
-                            + folder
-                            + " ("
-                            + IoErrors.reason(e)
-                            + ")",
-                    e);
-        }
+        WritableFolder.require(folder, failure);
     }
 }

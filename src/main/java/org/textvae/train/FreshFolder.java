@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.textvae.TextvaeException;
+import org.textvae.io.WritableFolder;
 
 /**
  * The folder of a new run: refused unless it is new or empty, so a run never overwrites or appends
@@ -30,9 +31,11 @@ final class FreshFolder {
     }
 
     /**
-     * Checks that {@code root} can hold a new run; creates nothing.
+     * Checks that {@code root} can hold a new run; creates nothing (a probe file is made and
+     * deleted at once).
      *
      * @throws TextvaeException USAGE if it is a file or holds anything, IO if it cannot be listed
+     *     or written
      */
     static FreshFolder claim(Path root) {
         RunFolder folder = new RunFolder(root);
@@ -66,6 +69,8 @@ final class FreshFolder {
                                 + "): a new run needs a new or empty folder as --out");
             }
         }
+        // Before the corpus is read: an --out that takes no file should fail at once.
+        WritableFolder.require(root, "cannot write run folder " + root);
         Path outermost = null;
         for (Path path = root.toAbsolutePath(); path != null && !Files.exists(path); ) {
             outermost = path;

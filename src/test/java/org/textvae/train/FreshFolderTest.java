@@ -46,6 +46,16 @@ class FreshFolderTest {
     }
 
     @Test
+    void aFolderThatTakesNoFileIsRefusedBeforeAnyWork() {
+        TextvaeException e =
+                assertThrows(
+                        TextvaeException.class,
+                        () -> FreshFolder.claim(Path.of("/proc/textvae-run")));
+        assertEquals(TextvaeException.Kind.IO, e.kind());
+        assertTrue(e.getMessage().startsWith("cannot write run folder"), e.getMessage());
+    }
+
+    @Test
     void manyEntriesAreSummarised() throws Exception {
         Path root = Files.createDirectories(dir.resolve("busy"));
         for (int i = 0; i < 7; i++) {
