@@ -167,7 +167,7 @@ final class TrainCommand implements Callable<Integer> {
             names = "--keep-epochs",
             description =
                     "Also keep the weights validated at each epoch's end, as"
-                            + " checkpoints/epoch-NNN.ckpt (weights only, a third of a checkpoint),"
+                            + " checkpoints/epoch-NNN.ckpt (weights only, without the Adam moments),"
                             + " to average the last few with textvae average.")
     boolean keepEpochs;
 
