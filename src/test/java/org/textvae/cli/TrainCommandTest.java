@@ -36,6 +36,11 @@ class TrainCommandTest {
     }
 
     private static CommandLineTest.Outcome train(Path out, String... more) {
+        return train(corpus, vocab, out, more);
+    }
+
+    private static CommandLineTest.Outcome train(
+            Path corpus, Path vocab, Path out, String... more) {
         List<String> args =
                 new ArrayList<>(
                         List.of(
@@ -160,29 +165,13 @@ class TrainCommandTest {
         assertTrue(schedule.err().contains("logistic:MIDPOINT:RATE"), schedule.err());
 
         Path broken = Files.writeString(dir.resolve("vocab.json"), "{\"model\": {\"type\" 1}}");
-        CommandLineTest.Outcome malformed =
-                CommandLineTest.run(
-                        "train",
-                        "--corpus",
-                        corpus.toString(),
-                        "--vocab",
-                        broken.toString(),
-                        "--out",
-                        out.toString());
+        CommandLineTest.Outcome malformed = train(corpus, broken, out);
         assertOneLineError(3, malformed);
         assertTrue(malformed.err().contains("malformed JSON at line 1 column"), malformed.err());
         assertFalse(malformed.err().contains("gson"), malformed.err());
 
         Path oneLine = Files.writeString(dir.resolve("one.txt"), "春眠不覺曉\n");
-        CommandLineTest.Outcome tooSmall =
-                CommandLineTest.run(
-                        "train",
-                        "--corpus",
-                        oneLine.toString(),
-                        "--vocab",
-                        vocab.toString(),
-                        "--out",
-                        out.toString());
+        CommandLineTest.Outcome tooSmall = train(oneLine, vocab, out);
         assertEquals(3, tooSmall.exitCode(), tooSmall.err());
         assertTrue(tooSmall.err().contains("no usable validation sentence"), tooSmall.err());
         assertTrue(Files.notExists(out), "nothing is created for a refused run");
