@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
                     + " NLL, MI, active units, total correlation, the share of well-formed prior"
                     + " samples and, with --lm, their NLL under a language model. Draws per run"
                     + " compare-<run>.png: the posterior means in their PCA plane with a grid of"
-                    + " latent points, decoded (the grid's lines are in the Markdown)."
+                    + " latent points, decoded (the grid's lines are in the Markdown). Existing"
+                    + " pictures or Markdown are replaced only with --force."
         },
         footer = {
             "",
@@ -99,6 +100,7 @@ final class CompareCommand implements Callable<Integer> {
         Path base = out == null ? null : out.toAbsolutePath().getParent();
         Path folder = plots != null ? plots : base != null ? base : Path.of("");
         OutputFile.checkFolder(folder);
+        output.checkAll(ModelComparison.pictures(runs, folder));
         try {
             Files.createDirectories(folder.toAbsolutePath());
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package org.textvae.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.textvae.TextvaeException;
 import org.textvae.io.IoErrors;
 import org.textvae.io.WritableFolder;
@@ -32,6 +33,20 @@ final class OutputFile {
                     TextvaeException.Kind.USAGE, out + " exists; pass --force to replace it");
         }
         checkFolder(out.toAbsolutePath().getParent(), "cannot write " + out);
+    }
+
+    /**
+     * Checks files the command names itself but that the user may want to keep (compare's
+     * pictures): none may exist unless {@code --force} is given.
+     */
+    void checkAll(List<Path> outs) {
+        for (Path out : outs) {
+            if (Files.exists(out) && !force) {
+                throw new TextvaeException(
+                        TextvaeException.Kind.USAGE,
+                        out + " exists; pass --force to replace it (or choose another folder)");
+            }
+        }
     }
 
     /**

@@ -129,10 +129,11 @@ public final class ModelComparison {
             throw new IllegalArgumentException("name at least one run to compare");
         }
         Predicate<String> wellFormed = wellFormedRule(corpus);
-        Set<String> names = new HashSet<>();
+        List<String> names = names(runs);
         List<Row> rows = new ArrayList<>(runs.size());
-        for (Path run : runs) {
-            String name = uniqueName(run, names);
+        for (int r = 0; r < runs.size(); r++) {
+            Path run = runs.get(r);
+            String name = names.get(r);
             Path file = ModelFiles.checkpointFile(run);
             Checkpoint checkpoint = Checkpoint.read(file);
             ModelEvaluator.Result result;
@@ -162,7 +163,7 @@ public final class ModelComparison {
             }
             Path plot =
                     grid.plot(
-                            plots.resolve("compare-" + name + ".png"),
+                            picture(plots, name),
                             name
                                     + ": held-out posterior means (PCA) and a grid of latent"
                                     + " points, decoded (lines listed in the Markdown)",
@@ -188,6 +189,25 @@ public final class ModelComparison {
         return PoemForm.isPoemCorpus(corpus.train())
                 ? PoemForm::isValidLine
                 : line -> !line.isBlank() && !line.contains("<unk>");
+    }
+
+    /**
+     * The file {@link #compare} would draw each run's picture into, in run order (a run without a
+     * latent space gets none), so a caller can check before the evaluation starts whether it would
+     * replace existing files.
+     */
+    public static List<Path> pictures(List<Path> runs, Path plots) {
+        return names(runs).stream().map(name -> picture(plots, name)).toList();
+    }
+
+    private static Path picture(Path plots, String name) {
+        return plots.resolve("compare-" + name + ".png");
+    }
+
+    /** Each run's name in the table and in its picture's file name, made unique. */
+    private static List<String> names(List<Path> runs) {
+        Set<String> taken = new HashSet<>();
+        return runs.stream().map(run -> uniqueName(run, taken)).toList();
     }
 
     private static String uniqueName(Path run, Set<String> taken) {

@@ -95,6 +95,21 @@ class OutputFileTest {
                 "--force",
                 run("compare", "--runs", "a", "b", "--corpus", corpus, "--out", markdown));
         assertEquals("mine", Files.readString(markdown));
+        // The pictures beside the Markdown are kept too, before any run is read.
+        Path picture = Files.writeString(dir.resolve("compare-b.png"), "mine");
+        Path fresh = dir.resolve("fresh.md");
+        assertRefused(
+                2,
+                picture + " exists; pass --force",
+                run("compare", "--runs", "a", "b", "--corpus", corpus, "--out", fresh));
+        assertRefused(
+                2, "--force", run("compare", "--runs", "b", "--corpus", corpus, "--plots", dir));
+        assertEquals("mine", Files.readString(picture));
+        assertFalse(Files.exists(fresh));
+        assertRefused(
+                4,
+                "a",
+                run("compare", "--runs", "a", "b", "--corpus", corpus, "--out", fresh, "--force"));
 
         Path corpora = Files.createDirectories(dir.resolve("corpora"));
         Path tang = Files.writeString(corpora.resolve("tang.csv.gz"), "mine");
