@@ -1,5 +1,7 @@
 package org.textvae.generate;
 
+import java.util.Objects;
+
 /** Paths between two latent codes. */
 public enum Interpolation {
     /** z(t) = (1 − t) z₁ + t z₂, the homotopy of Bowman et al. (2016) §6.3. */
@@ -51,6 +53,8 @@ public enum Interpolation {
             throw new IllegalArgumentException(
                     "interpolation needs at least 2 steps, got " + steps);
         }
+        Objects.requireNonNull(from, "the first latent code is null");
+        Objects.requireNonNull(to, "the second latent code is null");
         if (from.length != to.length) {
             throw new IllegalArgumentException("latent codes differ in size");
         }

@@ -1,6 +1,7 @@
 package org.textvae.generate;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -18,7 +19,7 @@ public final class PoemWriter {
     private final SentenceVae vae;
 
     public PoemWriter(SentenceVae vae) {
-        this.vae = vae;
+        this.vae = Objects.requireNonNull(vae, "the model is null");
     }
 
     /**

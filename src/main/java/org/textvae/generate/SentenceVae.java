@@ -82,6 +82,7 @@ public final class SentenceVae implements AutoCloseable {
      * Loads a model from a checkpoint file or a run folder (its best checkpoint, else its last).
      */
     public static SentenceVae load(Path path) {
+        Objects.requireNonNull(path, "the model path is null");
         return load(path, 0);
     }
 
@@ -308,6 +309,7 @@ public final class SentenceVae implements AutoCloseable {
      * points from one to the other, endpoints included, each decoded greedily.
      */
     public List<String> interpolate(String from, String to, int steps, Interpolation path) {
+        Objects.requireNonNull(path, "the interpolation path is null (LINEAR or SPHERICAL)");
         return interpolate(encode(from).mean(), encode(to).mean(), steps, path);
     }
 
@@ -318,6 +320,7 @@ public final class SentenceVae implements AutoCloseable {
 
     /** The homotopy between two latent codes, endpoints included. */
     public List<String> interpolate(float[] from, float[] to, int steps, Interpolation path) {
+        Objects.requireNonNull(path, "the interpolation path is null (LINEAR or SPHERICAL)");
         requireLatent(from);
         requireLatent(to);
         return decodeAll(path.points(from, to, steps), DEFAULT_MAX_LENGTH, 0, new int[0]);

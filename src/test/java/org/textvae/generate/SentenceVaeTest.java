@@ -176,6 +176,22 @@ class SentenceVaeTest {
     }
 
     @Test
+    void nullArgumentsAreNamedWhereTheyArePassed() {
+        float[] z = vae.priorSamples(1, 4)[0];
+        assertNamed("model path", () -> SentenceVae.load(null));
+        assertNamed("model", () -> new PoemWriter(null));
+        assertNamed("interpolation path", () -> vae.interpolate("春", "秋", 3, null));
+        assertNamed("interpolation path", () -> vae.interpolate(z, z, 3, null));
+        assertNamed("first latent code", () -> Interpolation.LINEAR.points(null, z, 3));
+        assertNamed("second latent code", () -> Interpolation.SPHERICAL.points(z, null, 3));
+    }
+
+    private static void assertNamed(String what, org.junit.jupiter.api.function.Executable call) {
+        NullPointerException e = assertThrows(NullPointerException.class, call);
+        assertTrue(e.getMessage().contains("the " + what + " is null"), e.getMessage());
+    }
+
+    @Test
     void aLanguageModelIsRefusedForCodesAndABeamMustBeNarrowerThanTheVocabulary() {
         Path lmFile = TinyModel.write(directory, ModelKind.LM, TinyModel.LINES, 4, 5);
         try (SentenceVae lm = SentenceVae.load(lmFile)) {
