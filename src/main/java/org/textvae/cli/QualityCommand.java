@@ -73,17 +73,17 @@ final class QualityCommand implements Callable<Integer> {
         Options.requireAtMost("--pairs", pairs, MAX_PAIRS, "each pair decodes 7 lines");
         Corpus lines = CorpusReader.read(corpus);
         List<String> heldOut = heldOut(lines);
+        if (SampleQuality.pairs(heldOut, pairs, seed).isEmpty()) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.INPUT,
+                    "no interpolation pair of two different held-out lines was drawn from "
+                            + corpus
+                            + "; raise --pairs");
+        }
         try (SentenceVae vae = modelOption.loadWithLatentSpace()) {
             SampleQuality.Report r =
                     SampleQuality.measure(
                             vae, new HashSet<>(lines.train()), heldOut, samples, pairs, seed);
-            if (r.pairs() == 0) {
-                throw new TextvaeException(
-                        TextvaeException.Kind.INPUT,
-                        "no interpolation pair of two different held-out lines was drawn from "
-                                + corpus
-                                + "; raise --pairs");
-            }
             System.out.printf("model: %s; corpus: %s; seed %d%n", vae.source(), corpus, seed);
             System.out.printf(
                     "poem lines of valid form (exact length, no <unk>): %.1f%% of %d%n",

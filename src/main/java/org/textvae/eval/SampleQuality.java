@@ -99,19 +99,33 @@ public final class SampleQuality {
     private record Interpolations(
             int pairs, double meanDistinct, double threeOrMore, double endpointsMatch) {}
 
+    /**
+     * The interpolation pairs {@link #measure} uses: {@code pairs} draws of two held-out lines,
+     * less those that drew the same line twice (so a caller can tell before sampling that none is
+     * left).
+     */
+    public static List<List<String>> pairs(List<String> heldOut, int pairs, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<List<String>> drawn = new ArrayList<>();
+        for (int i = 0; i < pairs && heldOut.size() > 1; i++) {
+            String from = heldOut.get(random.nextInt(heldOut.size()));
+            String to = heldOut.get(random.nextInt(heldOut.size()));
+            if (!from.equals(to)) {
+                drawn.add(List.of(from, to));
+            }
+        }
+        return drawn;
+    }
+
     private static Interpolations interpolations(
             SentenceVae vae, List<String> heldOut, int pairs, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
         double distinctSum = 0;
         int threeOrMore = 0;
         int endpoints = 0;
         int done = 0;
-        for (int i = 0; i < pairs && heldOut.size() > 1; i++) {
-            String from = heldOut.get(random.nextInt(heldOut.size()));
-            String to = heldOut.get(random.nextInt(heldOut.size()));
-            if (from.equals(to)) {
-                continue;
-            }
+        for (List<String> pair : pairs(heldOut, pairs, seed)) {
+            String from = pair.get(0);
+            String to = pair.get(1);
             List<String> path = vae.interpolate(from, to, STEPS);
             int distinct = new HashSet<>(path.subList(1, STEPS - 1)).size();
             distinctSum += distinct;
