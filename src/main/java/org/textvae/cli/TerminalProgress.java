@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -56,14 +55,6 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return Options.onTerminal();
         }
-    }
-
-    /**
-     * Where to print log lines while a bar may be shown: with {@code barShown}, each line first
-     * erases the bar's, which is redrawn below it on its next update; otherwise a plain println.
-     */
-    static Consumer<String> logAboveBar(boolean barShown, PrintStream out) {
-        return barShown ? message -> out.println(ERASE_LINE + message) : out::println;
     }
 
     @Override

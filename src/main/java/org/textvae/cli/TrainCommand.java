@@ -244,14 +244,10 @@ final class TrainCommand implements Callable<Integer> {
                             resume,
                             epochsGiven ? epochs : null,
                             stepsGiven ? maxSteps : null,
-                            TerminalProgress.logAboveBar(showProgress(), System.err),
+                            System.err::println,
                             showProgress());
         } else {
-            result =
-                    TrainingRun.start(
-                            job(),
-                            TerminalProgress.logAboveBar(showProgress(), System.err),
-                            showProgress());
+            result = TrainingRun.start(job(), System.err::println, showProgress());
         }
         System.out.printf(
                 "trained %,d steps; checkpoints in %s%n",

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -28,7 +27,7 @@ final class Loop {
     private final NDManager manager;
     private final Vocabulary vocabulary;
     private final TrainingData data;
-    private final Consumer<String> log;
+    private final RunLog log;
     private final boolean showProgress;
     private final TrainingStep step;
     private final List<Float> losses = new ArrayList<>();
@@ -45,7 +44,7 @@ final class Loop {
             NDManager manager,
             Vocabulary vocabulary,
             TrainingData data,
-            Consumer<String> log,
+            RunLog log,
             boolean showProgress,
             FactorVaePenalty factorVae,
             SignalStop signal) {
@@ -79,8 +78,10 @@ final class Loop {
             total = Math.min(total, config.maxSteps());
         }
         TrainingState state = start;
+        ProgressLine line = showProgress ? new ProgressLine(System.err) : null;
+        log.showAbove(line);
         try (MetricsLog metrics = MetricsLog.open(folder.metrics(), state.step());
-                ProgressBar bar = progressBar(total, state.step())) {
+                ProgressBar bar = progressBar(total, state.step(), line)) {
             Window window = new Window();
             while (state.epoch() < config.epochs()
                     && !limitReached(state)
@@ -131,6 +132,8 @@ final class Loop {
             if (limitReached(state) && state.batchInEpoch() > 0 && state.step() > start.step()) {
                 state = validate(metrics, state, false);
             }
+        } finally {
+            log.showAbove(null);
         }
         return new TrainingRun.Result(folder, state, lastValidation, List.copyOf(losses));
     }
@@ -255,8 +258,8 @@ final class Loop {
         return Double.isNaN(value) ? "" : value;
     }
 
-    private ProgressBar progressBar(long total, long done) {
-        if (!showProgress) {
+    private static ProgressBar progressBar(long total, long done, ProgressLine line) {
+        if (line == null) {
             return null;
         }
         return new ProgressBarBuilder()
@@ -265,7 +268,7 @@ final class Loop {
                 .startsFrom(done, java.time.Duration.ZERO)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(1000)
-                .setConsumer(new ProgressLine(System.err))
+                .setConsumer(line)
                 .build();
     }
 

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.textvae.io.ProgressLine;
 
 /**
  * The run folder's {@code train.log}: every line the run reports, with the time, kept beside the
@@ -27,6 +28,7 @@ final class RunLog implements Consumer<String> {
     private final Path file;
     private final Consumer<String> console;
     private final List<String> waiting = new ArrayList<>();
+    private ProgressLine bar;
     private boolean open;
     private boolean failed;
 
@@ -42,9 +44,21 @@ final class RunLog implements Consumer<String> {
         waiting.clear();
     }
 
+    /**
+     * While a progress bar is drawn on {@code line}, lines go through it, so each erases the bar's
+     * frame and the bar comes back below it; null goes back to the plain console.
+     */
+    void showAbove(ProgressLine line) {
+        bar = line;
+    }
+
     @Override
     public void accept(String line) {
-        console.accept(line);
+        if (bar != null) {
+            bar.println(line);
+        } else {
+            console.accept(line);
+        }
         String stamped = LocalDateTime.now().format(TIME) + " " + line + System.lineSeparator();
         if (open) {
             write(stamped);

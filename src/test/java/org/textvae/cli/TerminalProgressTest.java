@@ -36,8 +36,6 @@ class TerminalProgressTest {
         line.println("step 30: valid");
         line.close();
         assertEquals("step 30: valid\n", written().replace(System.lineSeparator(), "\n"));
-        TerminalProgress.logAboveBar(false, out).accept("plain");
-        assertTrue(written().endsWith("valid\nplain" + System.lineSeparator()));
     }
 
     @Test
