@@ -1,5 +1,7 @@
 package org.textvae.train;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -116,11 +118,38 @@ final class FreshFolder {
         }
     }
 
-    /** Whether the folder has a run's config and log, and no checkpoint folder with anything. */
+    /**
+     * Whether the folder holds a run's config and nothing but what a run writes before its first
+     * checkpoint (a run killed before its log existed included).
+     */
     private static boolean looksLikeAnUncheckpointedStart(Path root) {
-        return Files.isRegularFile(root.resolve("config.json"))
-                && Files.isRegularFile(root.resolve(RunLog.FILE))
-                && !new FreshFolder(new RunFolder(root), null).checkpointed();
+        if (!isRunConfig(root.resolve("config.json"))
+                || new FreshFolder(new RunFolder(root), null).checkpointed()) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(root)) {
+            return entries.map(path -> path.getFileName().toString())
+                    .allMatch(FreshFolder::writtenBeforeACheckpoint);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether a file is the config.json a run writes first (a job: model and training). */
+    private static boolean isRunConfig(Path file) {
+        try {
+            JsonObject job = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+            return job.has("model") && job.has("training");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A run's own file, its checkpoint folder, or a file being written in place (AtomicFiles). */
+    private static boolean writtenBeforeACheckpoint(String name) {
+        return RUN_FILES.contains(name)
+                || name.equals("checkpoints")
+                || (name.startsWith(".") && name.endsWith(".tmp"));
     }
 
     /** The names in a folder, the first few, sorted. */

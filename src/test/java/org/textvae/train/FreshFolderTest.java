@@ -17,6 +17,9 @@ import org.textvae.TextvaeException;
  */
 class FreshFolderTest {
 
+    /** The start of a config.json that a run writes. */
+    private static final String JOB = "{\"model\": {\"kind\": \"VAE\"}, \"training\": {}}\n";
+
     @TempDir Path dir;
 
     @Test
@@ -37,8 +40,25 @@ class FreshFolderTest {
     void aStartWithoutCheckpointsIsRefusedSayingWhatItMayBe() throws Exception {
         Path root =
                 Files.createDirectories(dir.resolve("early").resolve("checkpoints")).getParent();
-        Files.writeString(root.resolve("config.json"), "{}\n");
+        Files.writeString(root.resolve("config.json"), JOB);
         Files.writeString(root.resolve(RunLog.FILE), "started\n");
+        assertRefusedAsAnEarlyRun(root);
+    }
+
+    @Test
+    void aRunKilledBeforeItsLogIsRecognisedToo() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("killed"));
+        Files.writeString(root.resolve("config.json"), JOB);
+        Files.writeString(root.resolve("command.txt"), "textvae train\n");
+        Files.writeString(root.resolve(".manifest.json123.tmp"), "");
+        assertRefusedAsAnEarlyRun(root);
+        // Anything else beside it makes it an ordinary folder that is not empty.
+        Files.writeString(root.resolve("notes.txt"), "mine");
+        TextvaeException e = assertThrows(TextvaeException.class, () -> FreshFolder.claim(root));
+        assertTrue(e.getMessage().contains("is not empty"), e.getMessage());
+    }
+
+    private static void assertRefusedAsAnEarlyRun(Path root) {
         TextvaeException e = assertThrows(TextvaeException.class, () -> FreshFolder.claim(root));
         assertEquals(TextvaeException.Kind.USAGE, e.kind());
         assertTrue(e.getMessage().contains("still running, or it was stopped"), e.getMessage());
