@@ -12,9 +12,9 @@ class JobJsonTest {
 
     @Test
     void aJobWithoutDropoutOrPlateauSettingsReadsThemAsOff() throws Exception {
-        // The shipped model's record predates --dropout, --recurrent-dropout, --keep-epochs and
+        // The 3-epoch model's record predates --dropout, --recurrent-dropout, --keep-epochs and
         // --lr-decay.
-        String json = Files.readString(Path.of("models/tang-default/config.json"));
+        String json = Files.readString(Path.of("models/tang-default/3-epochs/config.json"));
         TrainingJob job = JobJson.GSON.fromJson(json, TrainingJob.class);
         assertEquals(0f, job.training().dropout());
         assertEquals(0f, job.training().recurrentDropout());
