@@ -3,10 +3,12 @@ package org.textvae.generate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.textvae.model.EngineDefaults;
 
@@ -70,11 +72,26 @@ final class ChunkedDecoding implements AutoCloseable {
             }
             return lines;
         }
+        // Every batch counts down when it ends, or skips its work once the call has failed: a
+        // cancelled Future says nothing of a batch still running, and a call that returned under
+        // one let close() free the weights it was reading (the JVM crashed).
+        CountDownLatch ended = new CountDownLatch(count);
+        AtomicBoolean failed = new AtomicBoolean();
         List<Future<List<int[]>>> parts = new ArrayList<>(count);
         ExecutorService executor = pool();
         for (int i = 0; i < count; i++) {
             int index = i;
-            parts.add(executor.submit(() -> batch.decode(index, slice(codes, index))));
+            parts.add(
+                    executor.submit(
+                            () -> {
+                                try {
+                                    return failed.get()
+                                            ? List.<int[]>of()
+                                            : batch.decode(index, slice(codes, index));
+                                } finally {
+                                    ended.countDown();
+                                }
+                            }));
         }
         List<int[]> lines = new ArrayList<>(codes.length);
         try {
@@ -88,22 +105,24 @@ final class ChunkedDecoding implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("decoding interrupted", e);
         } finally {
-            // After a failure, batches not started are dropped, and running ones are waited for:
-            // the caller's model must not be closed under them.
-            for (Future<List<int[]>> part : parts) {
-                if (!part.cancel(false)) {
-                    awaitQuietly(part);
-                }
-            }
+            // After a failure (only the first is reported), batches not started are dropped, and
+            // running ones are waited for, even by an interrupted caller.
+            failed.set(true);
+            awaitUninterruptibly(ended);
         }
     }
 
-    private static void awaitQuietly(Future<?> part) {
-        try {
-            part.get();
-        } catch (ExecutionException e) {
-            // Only the first failure is reported.
-        } catch (InterruptedException e) {
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = Thread.interrupted();
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Batches of codes decoded side by side come back whole and in order. */
@@ -96,6 +99,68 @@ class ChunkedDecodingTest {
             assertSame(failure, thrown);
         }
         assertThrows(IllegalArgumentException.class, () -> new ChunkedDecoding(0));
+    }
+
+    @Test
+    void aCallEndedEarlyReturnsOnlyOnceNoBatchIsRunning() throws Exception {
+        assertEquals(
+                "decoding interrupted, batches running: 0, interrupted: true", endEarly(false));
+        assertEquals("batch 0 broke, batches running: 0, interrupted: false", endEarly(true));
+    }
+
+    /**
+     * Ends a call while two batches run, by interrupting the caller or by batch 0 failing, and says
+     * how many batches were still running when the call returned.
+     */
+    private static String endEarly(boolean failing) throws Exception {
+        CountDownLatch running = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger active = new AtomicInteger();
+        AtomicReference<String> outcome = new AtomicReference<>();
+        ChunkedDecoding.Batch batch =
+                (index, codes) -> {
+                    active.incrementAndGet();
+                    try {
+                        running.countDown();
+                        if (failing && index == 0) {
+                            running.await();
+                            throw new IllegalStateException("batch 0 broke");
+                        }
+                        release.await();
+                        return label(index, codes);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    } finally {
+                        active.decrementAndGet();
+                    }
+                };
+        try (ChunkedDecoding chunks = new ChunkedDecoding(2)) {
+            Thread caller =
+                    new Thread(
+                            () -> {
+                                try {
+                                    chunks.decode(numbered(3 * ChunkedDecoding.ROWS), batch);
+                                    outcome.set("returned");
+                                } catch (IllegalStateException e) {
+                                    // The caller's model may be closed as soon as the call ends.
+                                    outcome.set(
+                                            e.getMessage()
+                                                    + ", batches running: "
+                                                    + active.get()
+                                                    + ", interrupted: "
+                                                    + Thread.currentThread().isInterrupted());
+                                }
+                            });
+            caller.start();
+            running.await();
+            if (!failing) {
+                caller.interrupt();
+            }
+            Thread.sleep(100);
+            release.countDown();
+            caller.join();
+        }
+        return outcome.get();
     }
 
     private static void sleepBriefly() {
