@@ -17,7 +17,8 @@ public enum Interpolation {
     },
     /**
      * Spherical interpolation (slerp), which keeps the norm typical of N(0, I) samples in the
-     * middle of the path instead of passing near the origin.
+     * middle of the path instead of passing near the origin. Codes pointing the same way or
+     * opposite ways have no single great circle between them; their path is the linear one.
      */
     SPHERICAL {
         @Override
@@ -32,7 +33,9 @@ public enum Interpolation {
             }
             double cos = dot / Math.max(1e-12, Math.sqrt(a * b));
             double omega = Math.acos(Math.max(-1, Math.min(1, cos)));
-            if (omega < 1e-6) {
+            // Near 0 or π the weights below divide by a vanishing sine: opposite codes got
+            // rounding noise of order 1 instead of a path.
+            if (Math.sin(omega) < 1e-6) {
                 return LINEAR.point(from, to, t);
             }
             double wFrom = Math.sin((1 - t) * omega) / Math.sin(omega);

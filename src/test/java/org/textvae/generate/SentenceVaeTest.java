@@ -1,5 +1,6 @@
 package org.textvae.generate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -115,6 +116,17 @@ class SentenceVaeTest {
         List<String> spherical = vae.interpolate("春眠不覺曉", "獨釣寒江雪", 7, Interpolation.SPHERICAL);
         assertEquals(path.get(0), spherical.get(0));
         assertEquals(path.get(6), spherical.get(6));
+    }
+
+    @Test
+    void slerpBetweenOppositeCodesWalksTheLineInsteadOfRoundingNoise() {
+        float[] from = {0.3f, -1.2f, 0.7f};
+        float[] to = {-0.3f, 1.2f, -0.7f};
+        float[][] linear = Interpolation.LINEAR.points(from, to, 5);
+        float[][] slerp = Interpolation.SPHERICAL.points(from, to, 5);
+        for (int i = 0; i < 5; i++) {
+            assertArrayEquals(linear[i], slerp[i], 1e-6f, "point " + i);
+        }
     }
 
     @Test
