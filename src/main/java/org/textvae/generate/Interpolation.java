@@ -50,11 +50,14 @@ public enum Interpolation {
 
     abstract float[] point(float[] from, float[] to, double t);
 
-    /** {@code steps} points from {@code from} to {@code to}, both endpoints included. */
+    /**
+     * {@code steps} points from {@code from} to {@code to}, both endpoints included; steps from 2
+     * to {@link SentenceVae#MAX_COUNT}.
+     */
     public float[][] points(float[] from, float[] to, int steps) {
-        if (steps < 2) {
+        if (steps < 2 || steps > SentenceVae.MAX_COUNT) {
             throw new IllegalArgumentException(
-                    "interpolation needs at least 2 steps, got " + steps);
+                    "interpolation needs 2 to " + SentenceVae.MAX_COUNT + " steps, got " + steps);
         }
         Objects.requireNonNull(from, "the first latent code is null");
         Objects.requireNonNull(to, "the second latent code is null");

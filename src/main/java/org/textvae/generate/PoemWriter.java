@@ -26,7 +26,7 @@ public final class PoemWriter {
      * Writes a poem.
      *
      * @param form tokens per line (5 or 7 for the Tang forms)
-     * @param lines how many lines
+     * @param lines how many lines, at most {@link SentenceVae#MAX_COUNT}
      * @param seed fixes the latent codes, hence the poem
      * @param walk draw the lines from a short path through latent space instead of independently
      */
@@ -35,8 +35,9 @@ public final class PoemWriter {
             throw new IllegalArgumentException(
                     "the form must be between 1 and " + SentenceVae.DEFAULT_MAX_LENGTH + " tokens");
         }
-        if (lines <= 0) {
-            throw new IllegalArgumentException("a poem needs at least one line, got " + lines);
+        if (lines <= 0 || lines > SentenceVae.MAX_COUNT) {
+            throw new IllegalArgumentException(
+                    "a poem has 1 to " + SentenceVae.MAX_COUNT + " lines, got " + lines);
         }
         float[][] codes = walk ? walk(lines, seed) : vae.priorSamples(lines, seed);
         int[] banned = {vae.vocabulary().unkId()};

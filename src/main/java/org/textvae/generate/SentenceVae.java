@@ -45,6 +45,12 @@ public final class SentenceVae implements AutoCloseable {
      */
     public static final int MAX_LINE_TOKENS = 512;
 
+    /**
+     * Most codes drawn, lines sampled or points on a path in one call, as {@code generate -n}
+     * allows: all are held at once, and a count of 2^31 failed with an OutOfMemoryError.
+     */
+    public static final int MAX_COUNT = 1_000_000;
+
     static {
         EngineDefaults.apply();
     }
@@ -130,9 +136,13 @@ public final class SentenceVae implements AutoCloseable {
         return decodeAll(priorSamples(n, seed), options);
     }
 
-    /** n latent codes drawn from N(0, I) by a generator seeded with {@code seed}. */
+    /**
+     * n latent codes drawn from N(0, I) by a generator seeded with {@code seed}; n from 1 to {@link
+     * #MAX_COUNT}.
+     */
     public float[][] priorSamples(int n, long seed) {
         requirePositive("count", n);
+        requireAtMost("count", n, MAX_COUNT);
         return LatentCodes.prior(n, latentSize(), seed);
     }
 

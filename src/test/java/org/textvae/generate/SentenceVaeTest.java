@@ -163,6 +163,23 @@ class SentenceVaeTest {
     }
 
     @Test
+    void hugeCountsAreRefusedWithAMessageNotAnOutOfMemoryError() {
+        float[] z = vae.priorSamples(1, 4)[0];
+        int huge = Integer.MAX_VALUE;
+        assertAtMost("count", () -> vae.sample(huge, 1));
+        assertAtMost("count", () -> vae.priorSamples(SentenceVae.MAX_COUNT + 1, 1));
+        assertAtMost("steps", () -> vae.interpolate(z, z, huge));
+        assertAtMost("lines", () -> new PoemWriter(vae).write(5, huge, 1, true));
+        assertEquals(SentenceVae.MAX_COUNT, vae.priorSamples(SentenceVae.MAX_COUNT, 1).length);
+    }
+
+    private static void assertAtMost(String what, org.junit.jupiter.api.function.Executable call) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        String message = e.getMessage();
+        assertTrue(message.contains(what) && message.contains("1000000"), message);
+    }
+
+    @Test
     void decodingLengthsAndBannedIdsAreChecked() {
         float[][] codes = vae.priorSamples(2, 3);
         int limit = SentenceVae.MAX_LINE_TOKENS;
