@@ -72,7 +72,7 @@ public final class SentenceVae implements AutoCloseable {
         this.source = source;
         this.manager = NDManager.newBaseManager();
         try {
-            this.network = checkpoint.network(manager);
+            this.network = checkpoint.network(manager, source);
             this.vocabulary = checkpoint.vocabulary(source);
         } catch (RuntimeException e) {
             manager.close();

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -158,6 +159,11 @@ public record Checkpoint(
      * (no gradients), ready for inference; unfreeze them to train on.
      */
     public SentenceVaeNetwork network(NDManager manager) {
+        return network(manager, "the checkpoint");
+    }
+
+    /** As {@link #network(NDManager)}, naming {@code source} (the file) in errors. */
+    public SentenceVaeNetwork network(NDManager manager, String source) {
         SentenceVaeNetwork network = new SentenceVaeNetwork(config);
         // Initialising first gives every parameter the shape the settings imply, to check against.
         network.initialize(manager);
@@ -168,14 +174,17 @@ public record Checkpoint(
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(weights))) {
             network.loadParameters(manager, in);
+        } catch (EOFException e) {
+            // Its message is null: "unreadable (null)" said nothing.
+            throw damaged(source, "its weights end early");
         } catch (IOException | MalformedModelException | RuntimeException e) {
-            throw damaged("the checkpoint", "its weights are unreadable (" + e.getMessage() + ")");
+            throw damaged(source, "its weights are unreadable (" + e.getMessage() + ")");
         }
         for (Pair<String, Parameter> parameter : network.getParameters()) {
             Shape shape = parameter.getValue().getShape();
             if (!shape.equals(expected.get(parameter.getKey()))) {
                 throw damaged(
-                        "the checkpoint",
+                        source,
                         "weight "
                                 + parameter.getKey()
                                 + " has shape "

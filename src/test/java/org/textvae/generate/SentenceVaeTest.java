@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.textvae.TextvaeException;
+import org.textvae.model.Checkpoint;
+import org.textvae.model.ModelConfig;
 import org.textvae.model.ModelKind;
 
 /** The library entry point's contract: determinism, forms, paths, and clear errors. */
@@ -218,6 +221,34 @@ class SentenceVaeTest {
     private static void assertNamed(String what, org.junit.jupiter.api.function.Executable call) {
         NullPointerException e = assertThrows(NullPointerException.class, call);
         assertTrue(e.getMessage().contains("the " + what + " is null"), e.getMessage());
+    }
+
+    @Test
+    void damagedWeightsAreReportedWithTheFileAndTheCause() {
+        Checkpoint good = Checkpoint.read(model);
+        ModelConfig c = good.config();
+        ModelConfig wider =
+                new ModelConfig(
+                        c.kind(),
+                        c.vocabSize(),
+                        c.embeddingSize(),
+                        c.hiddenSize(),
+                        2 * c.latentSize(),
+                        c.latentAtEveryStep(),
+                        c.tiedEmbeddings());
+        byte[] half = Arrays.copyOf(good.weights(), good.weights().length / 2);
+        List<Checkpoint> damaged =
+                List.of(
+                        new Checkpoint(wider, good.tokenizerJson(), good.weights(), Map.of()),
+                        new Checkpoint(c, good.tokenizerJson(), half, Map.of()));
+        for (int i = 0; i < damaged.size(); i++) {
+            Path file = directory.resolve("damaged-" + i + ".ckpt");
+            damaged.get(i).write(file);
+            TextvaeException e = assertThrows(TextvaeException.class, () -> SentenceVae.load(file));
+            assertEquals(TextvaeException.Kind.MODEL, e.kind());
+            String message = e.getMessage();
+            assertTrue(message.contains(file.toString()) && !message.contains("(null)"), message);
+        }
     }
 
     @Test
