@@ -151,15 +151,19 @@ public final class SentenceVae implements AutoCloseable {
      *
      * @param maxLength longest line, at most {@link #MAX_LINE_TOKENS}
      * @param length exact tokens per line (0: until {@code <eos>} or {@code maxLength}), at most
-     *     {@link #MAX_LINE_TOKENS}
+     *     {@code maxLength}
      * @param banned token ids never to emit
      */
     public List<String> decodeAll(float[][] codes, int maxLength, int length, int[] banned) {
         requirePositive("maximum length", maxLength);
         requireAtMost("maximum length", maxLength, MAX_LINE_TOKENS);
-        if (length < 0 || length > MAX_LINE_TOKENS) {
+        // A longer exact length used to win silently, past the longest line asked for.
+        if (length < 0 || length > maxLength) {
             throw new IllegalArgumentException(
-                    "length must be 0 (free) or 1 to " + MAX_LINE_TOKENS + ", got " + length);
+                    "length must be 0 (free) or 1 to the maximum length ("
+                            + maxLength
+                            + "), got "
+                            + length);
         }
         Objects.requireNonNull(banned, "banned token ids (give an empty array for none)");
         for (int id : banned) {

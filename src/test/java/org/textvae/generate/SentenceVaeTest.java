@@ -200,6 +200,13 @@ class SentenceVaeTest {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> vae.decodeAll(codes, 12, 0, new int[] {size}));
+        IllegalArgumentException longer =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> vae.decodeAll(codes, 3, 7, new int[0]));
+        assertTrue(longer.getMessage().contains("maximum length (3)"), longer.getMessage());
+        int[] unknown = {vae.vocabulary().unkId()};
+        assertEquals(7, vae.decodeAll(codes, 7, 7, unknown).get(0).length());
         assertThrows(NullPointerException.class, () -> vae.decodeAll(codes, 12, 0, null));
         assertThrows(
                 IllegalArgumentException.class,
