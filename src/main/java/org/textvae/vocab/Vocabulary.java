@@ -142,19 +142,29 @@ public final class Vocabulary implements AutoCloseable {
         return ids.getOrDefault(token, unkId());
     }
 
-    /** Returns the token ids of a sentence, without special tokens; unknown tokens become 1. */
+    /**
+     * Returns the token ids of a sentence, without special tokens; unknown tokens become 1. So does
+     * a literal {@code <pad>}, {@code <bos>} or {@code <eos>} in the text: read as itself, it would
+     * end the sentence, pad it or restart it in the middle.
+     */
     public int[] encode(String sentence) {
         long[] raw = nativeEncode(sentence).getIds();
         int[] out = new int[raw.length];
         for (int i = 0; i < raw.length; i++) {
-            out[i] = (int) raw[i];
+            out[i] = isControl(raw[i]) ? unkId() : (int) raw[i];
         }
         return out;
     }
 
+    /** Padding, begin or end: ids that only the model itself may place in a sequence. */
+    private boolean isControl(long id) {
+        return id == padId() || id == bosId() || id == eosId();
+    }
+
     /**
      * Returns the tokens of a sentence that are not in the vocabulary, each once, in order of first
-     * appearance. A literal {@code <unk>} in the text is not reported.
+     * appearance. A literal {@code <unk>} in the text is not reported; a literal {@code <pad>},
+     * {@code <bos>} or {@code <eos>} is, since {@link #encode} reads it as unknown.
      */
     public List<String> unknownTokens(String sentence) {
         Encoding encoding = nativeEncode(sentence);
@@ -162,7 +172,7 @@ public final class Vocabulary implements AutoCloseable {
         CharSpan[] spans = encoding.getCharTokenSpans();
         Set<String> unknown = new LinkedHashSet<>();
         for (int i = 0; i < raw.length; i++) {
-            if (raw[i] == unkId()) {
+            if (raw[i] == unkId() || isControl(raw[i])) {
                 // The binding reports spans in code points; Java strings index UTF-16 units.
                 int start = sentence.offsetByCodePoints(0, spans[i].getStart());
                 int end =

@@ -65,6 +65,18 @@ class VocabularyTest {
     }
 
     @Test
+    void controlTokensWrittenInTheTextAreReadAsUnknown() throws Exception {
+        try (Vocabulary chars = Vocabulary.load(resource("char.tokenizer.json"));
+                Vocabulary words = Vocabulary.load(resource("word.tokenizer.json"))) {
+            String sentence = "床<eos>前<pad>光<bos>";
+            assertArrayEquals(new int[] {4, 1, 5, 1, 8, 1}, chars.encode(sentence));
+            assertEquals(List.of("<eos>", "<pad>", "<bos>"), chars.unknownTokens(sentence));
+            assertArrayEquals(new int[] {4, 1, 5, 1}, words.encode("the <eos> cat <unk>"));
+            assertEquals(List.of("<eos>"), words.unknownTokens("the <eos> cat <unk>"));
+        }
+    }
+
+    @Test
     void specialIdsAreFixed() throws Exception {
         try (Vocabulary vocab = Vocabulary.load(resource("word.tokenizer.json"))) {
             assertEquals(0, vocab.padId());
