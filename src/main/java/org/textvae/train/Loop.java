@@ -35,6 +35,7 @@ final class Loop {
     private final FactorVaePenalty factorVae;
     private final SignalStop signal;
     private ElboEvaluator.Report lastValidation;
+    private MetricsWindow window;
 
     Loop(
             TrainingJob job,
@@ -70,7 +71,9 @@ final class Loop {
                         factorVae);
     }
 
-    TrainingRun.Result run(TrainingState start) throws IOException {
+    /** Runs from {@code start}, with {@code openWindow} holding the steps since the last row. */
+    TrainingRun.Result run(TrainingState start, MetricsWindow openWindow) throws IOException {
+        window = openWindow;
         LengthBuckets buckets = TrainingRun.buckets(data, config);
         long perEpoch = buckets.batchesPerEpoch();
         long total = config.epochs() * perEpoch;
@@ -82,7 +85,6 @@ final class Loop {
         log.showAbove(line);
         try (MetricsLog metrics = MetricsLog.open(folder.metrics(), state.step());
                 ProgressBar bar = progressBar(total, state.step(), line)) {
-            Window window = new Window();
             while (state.epoch() < config.epochs()
                     && !limitReached(state)
                     && !stopped(state)
@@ -104,8 +106,8 @@ final class Loop {
                     losses.add(outcome.loss());
                     window.add(outcome, seconds);
                     if (state.step() % config.logEvery() == 0) {
-                        logRow(metrics, state, window, bar);
-                        window = new Window();
+                        logRow(metrics, state, bar);
+                        window = new MetricsWindow();
                     }
                     if (config.checkpointEvery() > 0
                             && state.step() % config.checkpointEvery() == 0) {
@@ -197,6 +199,7 @@ final class Loop {
                     vocabulary.toJson(),
                     job,
                     state,
+                    window,
                     optimizer,
                     factorVae);
         } else if (decides && config.plateau().active() && state.bestStep() >= 0) {
@@ -221,11 +224,12 @@ final class Loop {
                 vocabulary.toJson(),
                 job,
                 state,
+                window,
                 optimizer,
                 factorVae);
     }
 
-    private void logRow(MetricsLog metrics, TrainingState state, Window window, ProgressBar bar) {
+    private void logRow(MetricsLog metrics, TrainingState state, ProgressBar bar) {
         double n = window.steps;
         double tokensPerSecond = window.tokens / window.seconds;
         metrics.append(
@@ -270,32 +274,5 @@ final class Loop {
                 .setUpdateIntervalMillis(1000)
                 .setConsumer(line)
                 .build();
-    }
-
-    /** Averages over the steps since the last metrics row. */
-    private static final class Window {
-        private int steps;
-        private double loss;
-        private double reconstruction;
-        private double kl;
-        private double gradNorm;
-        private double beta;
-        private long tokens;
-        private double seconds;
-        private double tc;
-        private double discriminatorLoss;
-
-        void add(TrainingStep.Outcome outcome, double elapsed) {
-            tc += outcome.totalCorrelation();
-            discriminatorLoss += outcome.discriminatorLoss();
-            steps++;
-            loss += outcome.loss();
-            reconstruction += outcome.reconstruction();
-            kl += outcome.kl();
-            gradNorm += outcome.gradNorm();
-            beta = outcome.beta();
-            tokens += outcome.tokens();
-            seconds += elapsed;
-        }
     }
 }

@@ -31,6 +31,7 @@ public final class RunFolder {
 
     static final String JOB_ENTRY = "training/job.json";
     static final String STATE_ENTRY = "training/state.json";
+    static final String WINDOW_ENTRY = "training/metrics-window.json";
     static final String OPTIMIZER_ENTRY = "training/optimizer.ndlist";
 
     private final Path root;
@@ -91,18 +92,23 @@ public final class RunFolder {
                 root.resolve("manifest.json"), JobJson.GSON.toJson(manifest) + "\n");
     }
 
-    /** Saves the network, its vocabulary and, for resuming, the job, state and optimizer. */
+    /**
+     * Saves the network, its vocabulary and, for resuming, the job, state, open metrics window and
+     * optimizer.
+     */
     void save(
             Path target,
             SentenceVaeNetwork network,
             String tokenizerJson,
             TrainingJob job,
             TrainingState state,
+            MetricsWindow window,
             AdamOptimizer optimizer,
             FactorVaePenalty factorVae) {
         Map<String, byte[]> extras = new LinkedHashMap<>();
         extras.put(JOB_ENTRY, utf8(JobJson.GSON.toJson(job)));
         extras.put(STATE_ENTRY, utf8(JobJson.GSON.toJson(state)));
+        extras.put(WINDOW_ENTRY, utf8(JobJson.GSON.toJson(window)));
         extras.put(OPTIMIZER_ENTRY, optimizer.state().encode());
         if (factorVae != null) {
             factorVae.saveTo(extras);
@@ -117,6 +123,13 @@ public final class RunFolder {
 
     static TrainingState state(Checkpoint checkpoint, Path file) {
         return parse(checkpoint, STATE_ENTRY, TrainingState.class, file);
+    }
+
+    /** The open metrics window; an empty one in checkpoints written before it was saved. */
+    static MetricsWindow window(Checkpoint checkpoint, Path file) {
+        return checkpoint.extras().containsKey(WINDOW_ENTRY)
+                ? parse(checkpoint, WINDOW_ENTRY, MetricsWindow.class, file)
+                : new MetricsWindow();
     }
 
     static NDList optimizerState(Checkpoint checkpoint, NDManager manager, Path file) {

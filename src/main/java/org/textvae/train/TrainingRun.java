@@ -205,7 +205,11 @@ public final class TrainingRun {
                                 showProgress,
                                 factorVae,
                                 signal)
-                        .run(state);
+                        .run(
+                                state,
+                                resumeFrom == null
+                                        ? new MetricsWindow()
+                                        : RunFolder.window(resumeFrom, folder.lastCheckpoint()));
             }
         } catch (IOException e) {
             throw new TextvaeException(

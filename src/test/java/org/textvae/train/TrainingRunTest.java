@@ -155,6 +155,20 @@ class TrainingRunTest {
     }
 
     @Test
+    void rowSpanningTheResumedCheckpointAveragesTheSameStepsAsUninterrupted() throws Exception {
+        // Rows every 4 steps, a stop at step 10: the row of step 12 spans steps 9 to 12.
+        TrainConfig training =
+                tiny.job(dir, SEED, STEPS).training().toBuilder().logEvery(4).build();
+        Path whole = dir.resolve("whole");
+        TrainingRun.start(tiny.job(whole, training), line -> {}, false);
+        Path root = dir.resolve("stopped");
+        TrainingRun.start(
+                tiny.job(root, training.toBuilder().maxSteps(10).build()), line -> {}, false);
+        TrainingRun.resume(root, null, (long) STEPS, line -> {}, false);
+        assertSameTrainRows(whole, root);
+    }
+
+    @Test
     void runKilledAfterACheckpointRedoesTheLostStepsExactly() throws Exception {
         Path root = dir.resolve("killed");
         TrainingRun.start(tiny.job(root, SEED, 5), line -> {}, false);
