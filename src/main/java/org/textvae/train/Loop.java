@@ -2,6 +2,7 @@ package org.textvae.train;
 
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import me.tongfei.progressbar.ProgressBar;
@@ -122,9 +123,7 @@ final class Loop {
                 }
             }
             if (signal.requested()) {
-                log.accept(
-                        "stopped by a signal after step %,d; --resume continues from the last checkpoint"
-                                .formatted(state.step()));
+                log.accept(stoppedBySignal(state));
             } else if (stopped(state)) {
                 log.accept(
                         "stopping after %d learning-rate decays; the best weights are those of step %,d"
@@ -138,6 +137,17 @@ final class Loop {
             log.showAbove(null);
         }
         return new TrainingRun.Result(folder, state, lastValidation, List.copyOf(losses));
+    }
+
+    /** Before the first checkpoint a stopped run leaves nothing to resume, and says so. */
+    private String stoppedBySignal(TrainingState state) {
+        if (Files.exists(folder.lastCheckpoint())) {
+            return "stopped by a signal after step %,d; --resume continues from the last checkpoint"
+                    .formatted(state.step());
+        }
+        return ("stopped by a signal after step %,d, before the first checkpoint: nothing can be"
+                        + " resumed; delete %s to run the same command again")
+                .formatted(state.step(), folder.root());
     }
 
     private boolean limitReached(TrainingState state) {
