@@ -3,8 +3,10 @@ package org.textvae.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +92,38 @@ public final class RunFolder {
         manifest.addProperty("started", Instant.now().toString());
         AtomicFiles.writeString(
                 root.resolve("manifest.json"), JobJson.GSON.toJson(manifest) + "\n");
+    }
+
+    /**
+     * Refuses to resume on a corpus other than the one the run started with (its SHA-256 is in
+     * manifest.json): the data order and the held-out sentences would not be the run's, so the
+     * resumed run would not repeat the uninterrupted one and its validations would not compare.
+     */
+    void requireUnchangedCorpus(Path corpus) {
+        Path manifest = root.resolve("manifest.json");
+        if (!Files.isRegularFile(manifest) || !Files.isRegularFile(corpus)) {
+            return; // nothing to compare with; a missing corpus is reported when it is read
+        }
+        try {
+            JsonElement recorded =
+                    JsonParser.parseString(Files.readString(manifest))
+                            .getAsJsonObject()
+                            .get("corpus_sha256");
+            if (recorded != null && !recorded.getAsString().equals(sha256(corpus))) {
+                throw new TextvaeException(
+                        TextvaeException.Kind.INPUT,
+                        corpus
+                                + " has changed since the run started (its SHA-256 is not the one"
+                                + " in "
+                                + manifest
+                                + "); restore it to resume, or start a new run");
+            }
+        } catch (JsonParseException | IllegalStateException e) {
+            // A manifest edited by hand records nothing to compare with.
+        } catch (IOException e) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.IO, "cannot read " + corpus + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -96,6 +96,7 @@ public final class TrainingRun {
             job = job.withMaxSteps(maxSteps);
         }
         TrainingRun run = new TrainingRun(job, log, showProgress);
+        new RunFolder(runDirectory).requireUnchangedCorpus(job.corpus());
         run.log.open();
         try {
             return run.run(checkpoint);

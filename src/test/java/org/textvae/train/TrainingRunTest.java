@@ -187,6 +187,32 @@ class TrainingRunTest {
     }
 
     @Test
+    void resumeRefusesACorpusThatChangedSinceTheRunStarted() throws Exception {
+        Path corpus = Files.copy(tiny.corpus(), dir.resolve("mine.csv"));
+        TrainingJob job = tiny.job(dir.resolve("changed"), SEED, 5);
+        TrainingRun.start(
+                new TrainingJob(
+                        job.model(),
+                        job.training(),
+                        corpus,
+                        job.vocabulary(),
+                        null,
+                        job.runDirectory(),
+                        job.commandLine()),
+                line -> {},
+                false);
+        Files.writeString(corpus, Files.readString(corpus).replaceFirst("\n[^\n]*\n", "\n"));
+        String metrics = Files.readString(new RunFolder(job.runDirectory()).metrics());
+        TextvaeException e =
+                assertThrows(
+                        TextvaeException.class,
+                        () -> TrainingRun.resume(job.runDirectory(), null, 10L, line -> {}, false));
+        assertEquals(TextvaeException.Kind.INPUT, e.kind());
+        assertTrue(e.getMessage().contains("has changed since the run started"), e.getMessage());
+        assertEquals(metrics, Files.readString(new RunFolder(job.runDirectory()).metrics()));
+    }
+
+    @Test
     void resumingARunAtItsLimitChangesNothing() throws Exception {
         Path root = dir.resolve("finished");
         TrainingRun.start(tiny.job(root, SEED, 5), line -> {}, false);
