@@ -1,5 +1,6 @@
 package org.textvae.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -249,9 +250,13 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             result = TrainingRun.start(job(), System.err::println, showProgress());
         }
+        Path checkpoints = result.folder().root().resolve("checkpoints");
         System.out.printf(
-                "trained %,d steps; checkpoints in %s%n",
-                result.state().step(), result.folder().root().resolve("checkpoints"));
+                Files.exists(result.folder().lastCheckpoint())
+                        ? "trained %,d steps; checkpoints in %s%n"
+                        : "trained %,d steps; no checkpoint was written to %s%n",
+                result.state().step(),
+                checkpoints);
         return 0;
     }
 

@@ -20,8 +20,9 @@ import org.textvae.TextvaeException;
  * required {@code text} column and an optional {@code split} column (train/valid/test; without it
  * every row is training data). Any other file is UTF-8 text with one sentence per line, all of it
  * training data. A {@code .gz} suffix means gzip. Lines are stripped of surrounding whitespace;
- * blank lines, lines that are not valid UTF-8 and broken CSV rows are skipped and counted in {@link
- * Corpus#skipped()}; a file where more than 1% of the lines are not UTF-8 is refused.
+ * blank lines, lines that are not valid UTF-8 and CSV rows short of a field are skipped and counted
+ * in {@link Corpus#skipped()}; a file where more than 1% of the lines are not UTF-8 is refused, and
+ * so is a CSV row with more fields than the header (an unquoted comma would cut its sentence).
  */
 public final class CorpusReader {
 

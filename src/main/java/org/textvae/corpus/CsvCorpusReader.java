@@ -58,7 +58,7 @@ final class CsvCorpusReader {
                                 + abbreviated(Arrays.toString(header))
                                 + "; add a header row with a text column");
             }
-            return readRows(path, csv, textColumn, column(header, "split"));
+            return readRows(path, csv, header.length, textColumn, column(header, "split"));
         } catch (CsvMalformedLineException e) {
             throw input(path, e.getLineNumber(), "broken CSV quoting; close every opened quote");
         } catch (CsvValidationException e) {
@@ -66,7 +66,8 @@ final class CsvCorpusReader {
         }
     }
 
-    private static Corpus readRows(Path path, CSVReader csv, int textColumn, int splitColumn)
+    private static Corpus readRows(
+            Path path, CSVReader csv, int columns, int textColumn, int splitColumn)
             throws IOException, CsvValidationException {
         CorpusAccumulator corpus = new CorpusAccumulator();
         String[] row;
@@ -74,6 +75,16 @@ final class CsvCorpusReader {
             if (isInvalid(row)) {
                 corpus.skipUndecodable(csv.getLinesRead());
                 continue;
+            }
+            if (row.length > columns) {
+                // An unquoted comma: reading on would keep the sentence up to it and lose the rest.
+                throw input(
+                        path,
+                        csv.getLinesRead(),
+                        row.length
+                                + " fields where the header has "
+                                + columns
+                                + "; quote sentences that hold a comma (\"a, b\")");
             }
             if (row.length <= Math.max(textColumn, splitColumn)) {
                 corpus.skip();

@@ -2,6 +2,7 @@ package org.textvae.train;
 
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import me.tongfei.progressbar.ProgressBar;
@@ -35,6 +36,7 @@ final class Loop {
     private final FactorVaePenalty factorVae;
     private final SignalStop signal;
     private ElboEvaluator.Report lastValidation;
+    private MetricsWindow window;
 
     Loop(
             TrainingJob job,
@@ -70,7 +72,9 @@ final class Loop {
                         factorVae);
     }
 
-    TrainingRun.Result run(TrainingState start) throws IOException {
+    /** Runs from {@code start}, with {@code openWindow} holding the steps since the last row. */
+    TrainingRun.Result run(TrainingState start, MetricsWindow openWindow) throws IOException {
+        window = openWindow;
         LengthBuckets buckets = TrainingRun.buckets(data, config);
         long perEpoch = buckets.batchesPerEpoch();
         long total = config.epochs() * perEpoch;
@@ -82,7 +86,6 @@ final class Loop {
         log.showAbove(line);
         try (MetricsLog metrics = MetricsLog.open(folder.metrics(), state.step());
                 ProgressBar bar = progressBar(total, state.step(), line)) {
-            Window window = new Window();
             while (state.epoch() < config.epochs()
                     && !limitReached(state)
                     && !stopped(state)
@@ -104,8 +107,8 @@ final class Loop {
                     losses.add(outcome.loss());
                     window.add(outcome, seconds);
                     if (state.step() % config.logEvery() == 0) {
-                        logRow(metrics, state, window, bar);
-                        window = new Window();
+                        logRow(metrics, state, bar);
+                        window = new MetricsWindow();
                     }
                     if (config.checkpointEvery() > 0
                             && state.step() % config.checkpointEvery() == 0) {
@@ -120,9 +123,7 @@ final class Loop {
                 }
             }
             if (signal.requested()) {
-                log.accept(
-                        "stopped by a signal after step %,d; --resume continues from the last checkpoint"
-                                .formatted(state.step()));
+                log.accept(stoppedBySignal(state));
             } else if (stopped(state)) {
                 log.accept(
                         "stopping after %d learning-rate decays; the best weights are those of step %,d"
@@ -136,6 +137,17 @@ final class Loop {
             log.showAbove(null);
         }
         return new TrainingRun.Result(folder, state, lastValidation, List.copyOf(losses));
+    }
+
+    /** Before the first checkpoint a stopped run leaves nothing to resume, and says so. */
+    private String stoppedBySignal(TrainingState state) {
+        if (Files.exists(folder.lastCheckpoint())) {
+            return "stopped by a signal after step %,d; --resume continues from the last checkpoint"
+                    .formatted(state.step());
+        }
+        return ("stopped by a signal after step %,d, before the first checkpoint: nothing can be"
+                        + " resumed; delete %s to run the same command again")
+                .formatted(state.step(), folder.root());
     }
 
     private boolean limitReached(TrainingState state) {
@@ -197,6 +209,7 @@ final class Loop {
                     vocabulary.toJson(),
                     job,
                     state,
+                    window,
                     optimizer,
                     factorVae);
         } else if (decides && config.plateau().active() && state.bestStep() >= 0) {
@@ -221,11 +234,12 @@ final class Loop {
                 vocabulary.toJson(),
                 job,
                 state,
+                window,
                 optimizer,
                 factorVae);
     }
 
-    private void logRow(MetricsLog metrics, TrainingState state, Window window, ProgressBar bar) {
+    private void logRow(MetricsLog metrics, TrainingState state, ProgressBar bar) {
         double n = window.steps;
         double tokensPerSecond = window.tokens / window.seconds;
         metrics.append(
@@ -270,32 +284,5 @@ final class Loop {
                 .setUpdateIntervalMillis(1000)
                 .setConsumer(line)
                 .build();
-    }
-
-    /** Averages over the steps since the last metrics row. */
-    private static final class Window {
-        private int steps;
-        private double loss;
-        private double reconstruction;
-        private double kl;
-        private double gradNorm;
-        private double beta;
-        private long tokens;
-        private double seconds;
-        private double tc;
-        private double discriminatorLoss;
-
-        void add(TrainingStep.Outcome outcome, double elapsed) {
-            tc += outcome.totalCorrelation();
-            discriminatorLoss += outcome.discriminatorLoss();
-            steps++;
-            loss += outcome.loss();
-            reconstruction += outcome.reconstruction();
-            kl += outcome.kl();
-            gradNorm += outcome.gradNorm();
-            beta = outcome.beta();
-            tokens += outcome.tokens();
-            seconds += elapsed;
-        }
     }
 }

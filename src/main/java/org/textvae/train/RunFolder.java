@@ -3,8 +3,10 @@ package org.textvae.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +33,7 @@ public final class RunFolder {
 
     static final String JOB_ENTRY = "training/job.json";
     static final String STATE_ENTRY = "training/state.json";
+    static final String WINDOW_ENTRY = "training/metrics-window.json";
     static final String OPTIMIZER_ENTRY = "training/optimizer.ndlist";
 
     private final Path root;
@@ -91,18 +94,55 @@ public final class RunFolder {
                 root.resolve("manifest.json"), JobJson.GSON.toJson(manifest) + "\n");
     }
 
-    /** Saves the network, its vocabulary and, for resuming, the job, state and optimizer. */
+    /**
+     * Refuses to resume on a corpus other than the one the run started with (its SHA-256 is in
+     * manifest.json): the data order and the held-out sentences would not be the run's, so the
+     * resumed run would not repeat the uninterrupted one and its validations would not compare.
+     */
+    void requireUnchangedCorpus(Path corpus) {
+        Path manifest = root.resolve("manifest.json");
+        if (!Files.isRegularFile(manifest) || !Files.isRegularFile(corpus)) {
+            return; // nothing to compare with; a missing corpus is reported when it is read
+        }
+        try {
+            JsonElement recorded =
+                    JsonParser.parseString(Files.readString(manifest))
+                            .getAsJsonObject()
+                            .get("corpus_sha256");
+            if (recorded != null && !recorded.getAsString().equals(sha256(corpus))) {
+                throw new TextvaeException(
+                        TextvaeException.Kind.INPUT,
+                        corpus
+                                + " has changed since the run started (its SHA-256 is not the one"
+                                + " in "
+                                + manifest
+                                + "); restore it to resume, or start a new run");
+            }
+        } catch (JsonParseException | IllegalStateException e) {
+            // A manifest edited by hand records nothing to compare with.
+        } catch (IOException e) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.IO, "cannot read " + corpus + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Saves the network, its vocabulary and, for resuming, the job, state, open metrics window and
+     * optimizer.
+     */
     void save(
             Path target,
             SentenceVaeNetwork network,
             String tokenizerJson,
             TrainingJob job,
             TrainingState state,
+            MetricsWindow window,
             AdamOptimizer optimizer,
             FactorVaePenalty factorVae) {
         Map<String, byte[]> extras = new LinkedHashMap<>();
         extras.put(JOB_ENTRY, utf8(JobJson.GSON.toJson(job)));
         extras.put(STATE_ENTRY, utf8(JobJson.GSON.toJson(state)));
+        extras.put(WINDOW_ENTRY, utf8(JobJson.GSON.toJson(window)));
         extras.put(OPTIMIZER_ENTRY, optimizer.state().encode());
         if (factorVae != null) {
             factorVae.saveTo(extras);
@@ -117,6 +157,13 @@ public final class RunFolder {
 
     static TrainingState state(Checkpoint checkpoint, Path file) {
         return parse(checkpoint, STATE_ENTRY, TrainingState.class, file);
+    }
+
+    /** The open metrics window; an empty one in checkpoints written before it was saved. */
+    static MetricsWindow window(Checkpoint checkpoint, Path file) {
+        return checkpoint.extras().containsKey(WINDOW_ENTRY)
+                ? parse(checkpoint, WINDOW_ENTRY, MetricsWindow.class, file)
+                : new MetricsWindow();
     }
 
     static NDList optimizerState(Checkpoint checkpoint, NDManager manager, Path file) {

@@ -96,6 +96,7 @@ public final class TrainingRun {
             job = job.withMaxSteps(maxSteps);
         }
         TrainingRun run = new TrainingRun(job, log, showProgress);
+        new RunFolder(runDirectory).requireUnchangedCorpus(job.corpus());
         run.log.open();
         try {
             return run.run(checkpoint);
@@ -205,7 +206,11 @@ public final class TrainingRun {
                                 showProgress,
                                 factorVae,
                                 signal)
-                        .run(state);
+                        .run(
+                                state,
+                                resumeFrom == null
+                                        ? new MetricsWindow()
+                                        : RunFolder.window(resumeFrom, folder.lastCheckpoint()));
             }
         } catch (IOException e) {
             throw new TextvaeException(

@@ -81,6 +81,13 @@ public final class VocabularyBuilder {
      * back, so that what is returned is exactly what the file holds.
      */
     public static Vocabulary build(Corpus corpus, VocabularyOptions options, Path out) {
+        if (corpus.train().isEmpty()) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.INPUT,
+                    ("%s has no train sentences (%,d valid, %,d test); the vocabulary comes"
+                                    + " from the train split, so mark some rows train")
+                            .formatted(corpus.name(), corpus.valid().size(), corpus.test().size()));
+        }
         VocabularyBuilder builder = new VocabularyBuilder(options).addAll(corpus.train());
         if (builder.tokens().isEmpty()) {
             // Only the special tokens: every sentence would read as <unk>, so nothing is written.

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,38 @@ class KillAndResumeTest {
                     "no JVM crash report");
         }
         assertEquals(143, process.exitValue(), "the exit status of a TERM signal");
+    }
+
+    @Test
+    void aSignalBeforeTheFirstCheckpointDoesNotPromiseAResume(@TempDir Path directory)
+            throws Exception {
+        Path corpus = directory.resolve("long.txt");
+        // An epoch of about 2,400 steps: the signal comes long before its end, the first
+        // checkpoint.
+        Files.write(
+                corpus,
+                Collections.nCopies(200, Files.readString(CommandLineTest.tinyCorpus(directory))));
+        Path vocab = vocabulary(corpus, directory.resolve("v.json"));
+        Path run = directory.resolve("early");
+        Path log = directory.resolve("early.log");
+        String[] args = train(corpus, vocab, run);
+        args[Arrays.asList(args).indexOf("--checkpoint-every") + 1] = "0";
+        Process process =
+                new ProcessBuilder(command(args))
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (process.isAlive() && trainRows(run) < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        process.destroy();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped");
+        String output = Files.readString(log);
+        assertFalse(Files.exists(run.resolve("checkpoints").resolve("last.ckpt")), output);
+        assertTrue(output.contains("before the first checkpoint"), output);
+        assertFalse(output.contains("--resume"), output);
+        assertFalse(output.contains("checkpoints in"), output);
     }
 
     private static Path vocabulary(Path corpus, Path out) {

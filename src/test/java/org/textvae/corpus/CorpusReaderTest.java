@@ -76,6 +76,15 @@ class CorpusReaderTest {
     }
 
     @Test
+    void aRowWithMoreFieldsThanTheHeaderIsAnInputErrorNotACutSentence() throws IOException {
+        // An unquoted comma in a one-column file used to keep "hello" and drop the rest.
+        Path csv = write("c.csv", "text\nfine\nhello, world and more\n");
+        TextvaeException e = failure(csv, TextvaeException.Kind.INPUT);
+        assertTrue(e.getMessage().contains(csv + ":3:"), e.getMessage());
+        assertTrue(e.getMessage().contains("quote"), e.getMessage());
+    }
+
+    @Test
     void plainTextIsTrimmedAndBlankLinesCounted() throws IOException {
         Path txt = write("p.txt", "\uFEFFthe cat sat\n\n  a dog ran \r\n\u3000\nlast line");
         Corpus corpus = CorpusReader.read(txt);

@@ -155,6 +155,20 @@ class TrainingRunTest {
     }
 
     @Test
+    void rowSpanningTheResumedCheckpointAveragesTheSameStepsAsUninterrupted() throws Exception {
+        // Rows every 4 steps, a stop at step 10: the row of step 12 spans steps 9 to 12.
+        TrainConfig training =
+                tiny.job(dir, SEED, STEPS).training().toBuilder().logEvery(4).build();
+        Path whole = dir.resolve("whole");
+        TrainingRun.start(tiny.job(whole, training), line -> {}, false);
+        Path root = dir.resolve("stopped");
+        TrainingRun.start(
+                tiny.job(root, training.toBuilder().maxSteps(10).build()), line -> {}, false);
+        TrainingRun.resume(root, null, (long) STEPS, line -> {}, false);
+        assertSameTrainRows(whole, root);
+    }
+
+    @Test
     void runKilledAfterACheckpointRedoesTheLostStepsExactly() throws Exception {
         Path root = dir.resolve("killed");
         TrainingRun.start(tiny.job(root, SEED, 5), line -> {}, false);
@@ -170,6 +184,32 @@ class TrainingRunTest {
         // Steps 6 to 8 of the lost attempt are dropped from metrics.csv, not logged twice.
         assertSameTrainRows(reference.folder().root(), root);
         assertSameOutputs(reference.folder().root(), root);
+    }
+
+    @Test
+    void resumeRefusesACorpusThatChangedSinceTheRunStarted() throws Exception {
+        Path corpus = Files.copy(tiny.corpus(), dir.resolve("mine.csv"));
+        TrainingJob job = tiny.job(dir.resolve("changed"), SEED, 5);
+        TrainingRun.start(
+                new TrainingJob(
+                        job.model(),
+                        job.training(),
+                        corpus,
+                        job.vocabulary(),
+                        null,
+                        job.runDirectory(),
+                        job.commandLine()),
+                line -> {},
+                false);
+        Files.writeString(corpus, Files.readString(corpus).replaceFirst("\n[^\n]*\n", "\n"));
+        String metrics = Files.readString(new RunFolder(job.runDirectory()).metrics());
+        TextvaeException e =
+                assertThrows(
+                        TextvaeException.class,
+                        () -> TrainingRun.resume(job.runDirectory(), null, 10L, line -> {}, false));
+        assertEquals(TextvaeException.Kind.INPUT, e.kind());
+        assertTrue(e.getMessage().contains("has changed since the run started"), e.getMessage());
+        assertEquals(metrics, Files.readString(new RunFolder(job.runDirectory()).metrics()));
     }
 
     @Test

@@ -64,6 +64,20 @@ class VocabularyBuilderTest {
     }
 
     @Test
+    void aCorpusWithoutTrainRowsIsRefusedWithoutAskingForALowerMinimum(@TempDir Path dir) {
+        Corpus corpus = new Corpus("held-out.csv", List.of(), POEM, List.of("明月"), 0);
+        Path out = dir.resolve("v.json");
+        TextvaeException e =
+                assertThrows(
+                        TextvaeException.class,
+                        () -> VocabularyBuilder.build(corpus, chars(1, 100), out));
+        assertEquals(TextvaeException.Kind.INPUT, e.kind());
+        assertTrue(e.getMessage().contains("no train sentences"), e.getMessage());
+        assertTrue(!e.getMessage().contains("--min-frequency"), e.getMessage());
+        assertTrue(Files.notExists(out));
+    }
+
+    @Test
     void builtVocabularyLoadsThroughTheNativeTokenizer(@TempDir Path dir) {
         Corpus corpus = new Corpus("poem", POEM, List.of("明月照霜"), List.of(), 0);
         try (Vocabulary vocab =
