@@ -123,6 +123,9 @@ final class Loop {
                 }
             }
             if (signal.requested()) {
+                if (state.step() > start.step()) {
+                    save(state); // Ctrl-C should not cost the steps since the last checkpoint
+                }
                 log.accept(stoppedBySignal(state));
             } else if (stopped(state)) {
                 log.accept(
@@ -139,11 +142,14 @@ final class Loop {
         return new TrainingRun.Result(folder, state, lastValidation, List.copyOf(losses));
     }
 
-    /** Before the first checkpoint a stopped run leaves nothing to resume, and says so. */
+    /**
+     * A stopped run saves the step it reached, so --resume continues from there; one stopped before
+     * its first step has nothing to resume, and says so.
+     */
     private String stoppedBySignal(TrainingState state) {
         if (Files.exists(folder.lastCheckpoint())) {
-            return "stopped by a signal after step %,d; --resume continues from the last checkpoint"
-                    .formatted(state.step());
+            return "stopped by a signal after step %,d, saved in %s; --resume continues from there"
+                    .formatted(state.step(), folder.lastCheckpoint());
         }
         return ("stopped by a signal after step %,d, before the first checkpoint: nothing can be"
                         + " resumed; delete %s to run the same command again")

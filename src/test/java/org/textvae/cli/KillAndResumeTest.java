@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,11 +113,10 @@ class KillAndResumeTest {
     }
 
     @Test
-    void aSignalBeforeTheFirstCheckpointDoesNotPromiseAResume(@TempDir Path directory)
-            throws Exception {
+    void aSignalSavesTheStepReachedSoResumeLosesNothing(@TempDir Path directory) throws Exception {
         Path corpus = directory.resolve("long.txt");
-        // An epoch of about 2,400 steps: the signal comes long before its end, the first
-        // checkpoint.
+        // An epoch of about 2,400 steps and no periodic checkpoints: without the save on the
+        // signal, nothing would be on disk to resume from.
         Files.write(
                 corpus,
                 Collections.nCopies(200, Files.readString(CommandLineTest.tinyCorpus(directory))));
@@ -124,22 +125,42 @@ class KillAndResumeTest {
         Path log = directory.resolve("early.log");
         String[] args = train(corpus, vocab, run);
         args[Arrays.asList(args).indexOf("--checkpoint-every") + 1] = "0";
+        args[Arrays.asList(args).indexOf("--max-steps") + 1] = "100000";
         Process process =
                 new ProcessBuilder(command(args))
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile())
                         .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (process.isAlive() && trainRows(run) < 1 && System.nanoTime() < deadline) {
+        while (process.isAlive() && trainRows(run) < 3 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        process.destroy();
+        process.destroy(); // SIGTERM
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped");
         String output = Files.readString(log);
-        assertFalse(Files.exists(run.resolve("checkpoints").resolve("last.ckpt")), output);
-        assertTrue(output.contains("before the first checkpoint"), output);
-        assertFalse(output.contains("--resume"), output);
-        assertFalse(output.contains("checkpoints in"), output);
+        Matcher stopped =
+                Pattern.compile("stopped by a signal after step ([\\d,]+)").matcher(output);
+        assertTrue(stopped.find(), output);
+        long step = Long.parseLong(stopped.group(1).replace(",", ""));
+        assertTrue(step >= 3, output);
+        assertTrue(Files.exists(run.resolve("checkpoints").resolve("last.ckpt")), output);
+        assertTrue(output.contains("--resume continues from there"), output);
+
+        CommandLineTest.Outcome resumed =
+                CommandLineTest.run(
+                        "--threads",
+                        "1",
+                        "train",
+                        "--resume",
+                        run.toString(),
+                        "--max-steps",
+                        String.valueOf(step + 2),
+                        "--no-progress");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(
+                (resumed.out() + resumed.err())
+                        .contains(String.format("resuming at step %,d", step)),
+                resumed.out() + resumed.err());
     }
 
     private static Path vocabulary(Path corpus, Path out) {
