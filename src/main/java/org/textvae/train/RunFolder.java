@@ -88,6 +88,10 @@ public final class RunFolder {
         manifest.addProperty("seed", job.training().seed());
         manifest.addProperty("corpus", job.corpus().toString());
         manifest.addProperty("corpus_sha256", sha256(job.corpus()));
+        if (job.validCorpus() != null) {
+            manifest.addProperty("valid", job.validCorpus().toString());
+            manifest.addProperty("valid_sha256", sha256(job.validCorpus()));
+        }
         manifest.addProperty("vocabulary_sha256", sha256(job.vocabulary()));
         manifest.addProperty("started", Instant.now().toString());
         AtomicFiles.writeString(
@@ -95,24 +99,30 @@ public final class RunFolder {
     }
 
     /**
-     * Refuses to resume on a corpus other than the one the run started with (its SHA-256 is in
-     * manifest.json): the data order and the held-out sentences would not be the run's, so the
-     * resumed run would not repeat the uninterrupted one and its validations would not compare.
+     * Refuses to resume on a corpus or validation file other than the ones the run started with
+     * (their SHA-256 is in manifest.json): the data order and the held-out sentences would not be
+     * the run's, so the resumed run would not repeat the uninterrupted one and its validations
+     * would not compare.
      */
-    void requireUnchangedCorpus(Path corpus) {
+    void requireUnchangedData(TrainingJob job) {
+        requireUnchanged(job.corpus(), "corpus_sha256");
+        if (job.validCorpus() != null) {
+            requireUnchanged(job.validCorpus(), "valid_sha256");
+        }
+    }
+
+    private void requireUnchanged(Path file, String key) {
         Path manifest = root.resolve("manifest.json");
-        if (!Files.isRegularFile(manifest) || !Files.isRegularFile(corpus)) {
-            return; // nothing to compare with; a missing corpus is reported when it is read
+        if (!Files.isRegularFile(manifest) || !Files.isRegularFile(file)) {
+            return; // nothing to compare with; a missing file is reported when it is read
         }
         try {
             JsonElement recorded =
-                    JsonParser.parseString(Files.readString(manifest))
-                            .getAsJsonObject()
-                            .get("corpus_sha256");
-            if (recorded != null && !recorded.getAsString().equals(sha256(corpus))) {
+                    JsonParser.parseString(Files.readString(manifest)).getAsJsonObject().get(key);
+            if (recorded != null && !recorded.getAsString().equals(sha256(file))) {
                 throw new TextvaeException(
                         TextvaeException.Kind.INPUT,
-                        corpus
+                        file
                                 + " has changed since the run started (its SHA-256 is not the one"
                                 + " in "
                                 + manifest
@@ -122,7 +132,7 @@ public final class RunFolder {
             // A manifest edited by hand records nothing to compare with.
         } catch (IOException e) {
             throw new TextvaeException(
-                    TextvaeException.Kind.IO, "cannot read " + corpus + ": " + e.getMessage(), e);
+                    TextvaeException.Kind.IO, "cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -96,7 +96,7 @@ public final class TrainingRun {
             job = job.withMaxSteps(maxSteps);
         }
         TrainingRun run = new TrainingRun(job, log, showProgress);
-        new RunFolder(runDirectory).requireUnchangedCorpus(job.corpus());
+        new RunFolder(runDirectory).requireUnchangedData(job);
         run.log.open();
         try {
             return run.run(checkpoint);

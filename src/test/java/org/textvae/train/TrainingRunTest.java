@@ -213,6 +213,30 @@ class TrainingRunTest {
     }
 
     @Test
+    void resumeRefusesAValidationFileThatChangedSinceTheRunStarted() throws Exception {
+        Path valid = Files.copy(tiny.corpus(), dir.resolve("held-out.csv"));
+        TrainingJob job = tiny.job(dir.resolve("changed-valid"), SEED, 5);
+        TrainingRun.start(
+                new TrainingJob(
+                        job.model(),
+                        job.training(),
+                        job.corpus(),
+                        job.vocabulary(),
+                        valid,
+                        job.runDirectory(),
+                        job.commandLine()),
+                line -> {},
+                false);
+        Files.writeString(valid, Files.readString(valid).replaceFirst("\n[^\n]*\n", "\n"));
+        TextvaeException e =
+                assertThrows(
+                        TextvaeException.class,
+                        () -> TrainingRun.resume(job.runDirectory(), null, 10L, line -> {}, false));
+        assertEquals(TextvaeException.Kind.INPUT, e.kind());
+        assertTrue(e.getMessage().startsWith(valid.toString()), e.getMessage());
+    }
+
+    @Test
     void resumingARunAtItsLimitChangesNothing() throws Exception {
         Path root = dir.resolve("finished");
         TrainingRun.start(tiny.job(root, SEED, 5), line -> {}, false);
