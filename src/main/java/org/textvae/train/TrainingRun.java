@@ -77,7 +77,7 @@ public final class TrainingRun {
             Long maxSteps,
             Consumer<String> log,
             boolean showProgress) {
-        Path file = new RunFolder(runDirectory).lastCheckpoint();
+        Path file = RunFolder.toResume(runDirectory).lastCheckpoint();
         Checkpoint checkpoint = Checkpoint.read(file);
         TrainingJob job = RunFolder.job(checkpoint, file);
         job =
