@@ -81,6 +81,14 @@ public final class VocabularyBuilder {
      * back, so that what is returned is exactly what the file holds.
      */
     public static Vocabulary build(Corpus corpus, VocabularyOptions options, Path out) {
+        if (corpus.train().isEmpty()) {
+            // Every row is valid or test: no --min-frequency would help.
+            throw new TextvaeException(
+                    TextvaeException.Kind.INPUT,
+                    corpus.name()
+                            + " has no train split to build a vocabulary from (every row is"
+                            + " valid or test); give the training corpus");
+        }
         VocabularyBuilder builder = new VocabularyBuilder(options).addAll(corpus.train());
         if (builder.tokens().isEmpty()) {
             // Only the special tokens: every sentence would read as <unk>, so nothing is written.

@@ -2,6 +2,7 @@ package org.textvae.vocab;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,20 @@ class VocabularyBuilderTest {
                         () -> VocabularyBuilder.build(corpus, chars(1000, 100), out));
         assertEquals(TextvaeException.Kind.INPUT, e.kind());
         assertTrue(e.getMessage().contains("no token occurs 1000 times or more"), e.getMessage());
+        assertTrue(Files.notExists(out));
+    }
+
+    @Test
+    void aCorpusWithoutTrainingSentencesIsNotToldToLowerTheMinimum(@TempDir Path dir) {
+        Corpus corpus = new Corpus("poems.csv", List.of(), POEM, POEM, 0);
+        Path out = dir.resolve("v.json");
+        TextvaeException e =
+                assertThrows(
+                        TextvaeException.class,
+                        () -> VocabularyBuilder.build(corpus, chars(1, 100), out));
+        assertEquals(TextvaeException.Kind.INPUT, e.kind());
+        assertTrue(e.getMessage().contains("poems.csv has no train split"), e.getMessage());
+        assertFalse(e.getMessage().contains("--min-frequency"), e.getMessage());
         assertTrue(Files.notExists(out));
     }
 
