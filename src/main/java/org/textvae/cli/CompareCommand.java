@@ -13,6 +13,7 @@ import org.textvae.eval.EvaluationOptions;
 import org.textvae.eval.ModelComparison;
 import org.textvae.io.AtomicFiles;
 import org.textvae.io.IoErrors;
+import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,6 +102,10 @@ final class CompareCommand implements Callable<Integer> {
         Path folder = plots != null ? plots : base != null ? base : Path.of("");
         OutputFile.checkFolder(folder);
         output.checkAll(ModelComparison.pictures(runs, folder));
+        // A missing or damaged last run should not cost the evaluations of the runs before it.
+        for (Path run : runs) {
+            Checkpoint.read(ModelFiles.checkpointFile(run));
+        }
         try {
             Files.createDirectories(folder.toAbsolutePath());
         } catch (IOException e) {

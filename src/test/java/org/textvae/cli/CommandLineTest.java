@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.textvae.model.ModelFiles;
 
 /**
  * The real program, end to end on a tiny corpus: build a vocabulary, train, then use the run folder
@@ -207,6 +208,40 @@ class CommandLineTest {
                         directory.resolve("r").toString(),
                         "--model",
                         "transformer"));
+    }
+
+    @Test
+    void compareFindsAMissingOrDamagedRunBeforeEvaluatingAny(@TempDir Path directory)
+            throws Exception {
+        Path corpus = tinyCorpus(directory);
+        Path good = Files.createDirectories(directory.resolve("good/checkpoints"));
+        Files.copy(
+                Path.of(ModelFiles.class.getResource(ModelFiles.DEFAULT_MODEL_RESOURCE).toURI()),
+                good.resolve("best.ckpt"));
+        Path damaged = Files.write(directory.resolve("damaged.ckpt"), new byte[] {1, 2, 3});
+        for (Path bad : List.of(directory.resolve("missing"), damaged)) {
+            Path plots = directory.resolve("plots-" + bad.getFileName());
+            Outcome outcome =
+                    run(
+                            "compare",
+                            "--runs",
+                            directory.resolve("good").toString(),
+                            bad.toString(),
+                            "--corpus",
+                            corpus.toString(),
+                            "--split",
+                            "train",
+                            "--iw-samples",
+                            "2",
+                            "--samples",
+                            "4",
+                            "--plots",
+                            plots.toString());
+            assertError(4, outcome);
+            assertTrue(outcome.err().contains(bad.toString()), outcome.err());
+            assertEquals("", outcome.out(), "no run was evaluated");
+            assertFalse(Files.exists(plots.resolve("compare-good.png")));
+        }
     }
 
     private static void assertError(int expectedCode, Outcome outcome) {
