@@ -58,9 +58,12 @@ public final class TrainingRun {
         try {
             return new TrainingRun(job, log, showProgress).run(null);
         } catch (TextvaeException e) {
+            // A corpus that cannot be read fails before the run writes anything: no advice on
+            // removed files or checkpoints then.
+            boolean written = fresh.written();
             boolean checkpointed = fresh.checkpointed();
             fresh.discard();
-            throw withAdvice(e, job, checkpointed);
+            throw written ? withAdvice(e, job, checkpointed) : e;
         } catch (RuntimeException | Error e) {
             fresh.discard();
             throw e;

@@ -176,6 +176,8 @@ class TrainCommandTest {
         assertOneLineError(5, valid);
         assertTrue(valid.err().contains("--valid"), valid.err());
         assertFalse(valid.err().contains("--corpus"), valid.err());
+        assertFalse(
+                valid.err().contains("files were removed"), "none were written: " + valid.err());
 
         CommandLineTest.Outcome schedule = train(out, "--kl-schedule", "logistic:1");
         assertOneLineError(2, schedule);
