@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +99,10 @@ public final class TrainingRun {
         if (maxSteps != null) {
             job = job.withMaxSteps(maxSteps);
         }
+        requireRecordedFile(job.corpus(), runDirectory);
+        if (job.validCorpus() != null) {
+            requireRecordedFile(job.validCorpus(), runDirectory);
+        }
         TrainingRun run = new TrainingRun(job, log, showProgress);
         run.log.open();
         try {
@@ -105,6 +110,26 @@ public final class TrainingRun {
         } catch (TextvaeException e) {
             throw withAdvice(e, job, true);
         }
+    }
+
+    /**
+     * A resumed run reads the corpus files its config.json names, as they were typed when it
+     * started, and no option of {@code --resume} can change them: a missing one is reported as
+     * such.
+     */
+    private static void requireRecordedFile(Path file, Path runDirectory) {
+        if (Files.isRegularFile(file) && Files.isReadable(file)) {
+            return;
+        }
+        throw new TextvaeException(
+                TextvaeException.Kind.IO,
+                file
+                        + ": no such readable file, named in "
+                        + runDirectory.resolve("config.json")
+                        + (file.isAbsolute()
+                                ? "; put it back to resume the run"
+                                : " relative to the folder the run was started in; resume from"
+                                        + " there, or put the file back"));
     }
 
     /**
