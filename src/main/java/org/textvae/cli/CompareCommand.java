@@ -62,7 +62,10 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--iw-samples", defaultValue = "100", description = "k for the IW NLL.")
     int iwSamples;
 
-    @Option(names = "--samples", defaultValue = "500", description = "Prior samples decoded.")
+    @Option(
+            names = "--samples",
+            defaultValue = "500",
+            description = "Prior samples decoded (at most 1,000,000).")
     int samples;
 
     @Option(names = "--grid", defaultValue = "5", description = "Grid points per side.")

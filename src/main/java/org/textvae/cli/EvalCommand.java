@@ -51,7 +51,10 @@ final class EvalCommand implements Callable<Integer> {
             description = "k, draws from q(z|x) per sentence for the IW NLL.")
     int iwSamples;
 
-    @Option(names = "--samples", defaultValue = "1000", description = "Prior samples decoded.")
+    @Option(
+            names = "--samples",
+            defaultValue = "1000",
+            description = "Prior samples decoded (at most 1,000,000).")
     int samples;
 
     @Option(
