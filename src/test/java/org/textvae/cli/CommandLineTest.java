@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -241,6 +243,38 @@ class CommandLineTest {
             assertTrue(outcome.err().contains(bad.toString()), outcome.err());
             assertEquals("", outcome.out(), "no run was evaluated");
             assertFalse(Files.exists(plots.resolve("compare-good.png")));
+        }
+    }
+
+    @Test
+    void outputThatCannotBeWrittenIsAnErrorNotASuccess() {
+        // Like stdout redirected to a full disk: PrintStream swallows the failure.
+        OutputStream full =
+                new OutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        throw new IOException("No space left on device");
+                    }
+                };
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(full, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            for (String[] args :
+                    List.of(
+                            new String[] {"--version"},
+                            new String[] {"generate", "-n", "2", "--max-length", "3"})) {
+                err.reset();
+                assertEquals(5, Main.run(args), String.join(" ", args));
+                String message = err.toString(StandardCharsets.UTF_8);
+                assertTrue(message.contains("cannot write to standard output"), message);
+                assertEquals(1, message.strip().lines().count(), message);
+            }
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
         }
     }
 
