@@ -13,6 +13,7 @@ import org.textvae.eval.EvaluationOptions;
 import org.textvae.eval.ModelComparison;
 import org.textvae.io.AtomicFiles;
 import org.textvae.io.IoErrors;
+import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,7 +62,10 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--iw-samples", defaultValue = "100", description = "k for the IW NLL.")
     int iwSamples;
 
-    @Option(names = "--samples", defaultValue = "500", description = "Prior samples decoded.")
+    @Option(
+            names = "--samples",
+            defaultValue = "500",
+            description = "Prior samples decoded (at most 1,000,000).")
     int samples;
 
     @Option(names = "--grid", defaultValue = "5", description = "Grid points per side.")
@@ -101,6 +105,10 @@ final class CompareCommand implements Callable<Integer> {
         Path folder = plots != null ? plots : base != null ? base : Path.of("");
         OutputFile.checkFolder(folder);
         output.checkAll(ModelComparison.pictures(runs, folder));
+        // A missing or damaged last run should not cost the evaluations of the runs before it.
+        for (Path run : runs) {
+            Checkpoint.read(ModelFiles.checkpointFile(run));
+        }
         try {
             Files.createDirectories(folder.toAbsolutePath());
         } catch (IOException e) {

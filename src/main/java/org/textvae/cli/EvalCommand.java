@@ -51,7 +51,10 @@ final class EvalCommand implements Callable<Integer> {
             description = "k, draws from q(z|x) per sentence for the IW NLL.")
     int iwSamples;
 
-    @Option(names = "--samples", defaultValue = "1000", description = "Prior samples decoded.")
+    @Option(
+            names = "--samples",
+            defaultValue = "1000",
+            description = "Prior samples decoded (at most 1,000,000).")
     int samples;
 
     @Option(
@@ -77,7 +80,8 @@ final class EvalCommand implements Callable<Integer> {
         EvaluationOptions options = heldOut.evaluation(iwSamples, samples, limit);
         Path model = modelOption.model;
         Path file = model == null ? null : ModelFiles.checkpointFile(model);
-        Path csv = out != null ? out : defaultCsv(model, chosen);
+        Path run = model != null && Files.isDirectory(model) ? runFolder(model, file) : null;
+        Path csv = out != null ? out : defaultCsv(model, run, chosen);
         Path[] inputs = {heldOut.corpus, heldOut.languageModelFile(), file};
         if (out != null) {
             output.check(out, inputs);
@@ -97,10 +101,10 @@ final class EvalCommand implements Callable<Integer> {
         System.out.print(report.table());
         report.writeCsv(csv);
         System.out.println("CSV: " + csv);
-        if (model != null && Files.isDirectory(model) && result.posteriors().means().size() > 1) {
+        if (run != null && result.posteriors().means().size() > 1) {
             Path plot =
                     RunPlots.writeLatentPca(
-                            model.resolve(RunPlots.LATENT_PCA),
+                            run.resolve(RunPlots.LATENT_PCA),
                             result.posteriors().means(),
                             result.posteriors().lengths(),
                             chosen.label() + " split");
@@ -109,12 +113,24 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Path defaultCsv(Path model, Split split) {
+    private static Path defaultCsv(Path model, Path run, Split split) {
         String file = "eval-" + split.label() + ".csv";
         if (model == null) {
             return Path.of(file);
         }
-        Path parent = model.toAbsolutePath().getParent();
-        return Files.isDirectory(model) ? model.resolve(file) : parent.resolve(file);
+        return run != null ? run.resolve(file) : model.toAbsolutePath().getParent().resolve(file);
+    }
+
+    /**
+     * The run folder of a model given as a folder: the folder itself, or the run whose checkpoints
+     * folder it is, where {@code plot} and the README look for the run's files.
+     */
+    private static Path runFolder(Path folder, Path checkpoint) {
+        Path name = folder.toAbsolutePath().normalize().getFileName();
+        boolean checkpointsFolder =
+                name != null
+                        && name.toString().equals("checkpoints")
+                        && folder.equals(checkpoint.getParent());
+        return checkpointsFolder ? folder.toAbsolutePath().normalize().getParent() : folder;
     }
 }

@@ -40,6 +40,8 @@ final class HeldOutOptions {
     }
 
     EvaluationOptions evaluation(int iwSamples, int samples, int limit) {
+        Options.requireAtMost(
+                "--samples", samples, GenerateCommand.MAX_COUNT, "all are held at once");
         return new EvaluationOptions(
                 chosenSplit(),
                 iwSamples,

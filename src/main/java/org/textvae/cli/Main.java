@@ -110,7 +110,18 @@ public final class Main {
                                             + " --help')");
                     return TextvaeException.Kind.USAGE.exitCode();
                 });
-        return commandLine.execute(args);
+        int code = commandLine.execute(args);
+        // PrintStream swallows write errors: stdout on a full disk would end in exit 0 with the
+        // output cut short.
+        if (code == 0 && System.out.checkError()) {
+            commandLine
+                    .getErr()
+                    .println(
+                            "textvae: cannot write to standard output (a full disk or a closed"
+                                    + " pipe?); the output is incomplete");
+            return TextvaeException.Kind.IO.exitCode();
+        }
+        return code;
     }
 
     private static int report(Exception e, boolean verbose, PrintWriter err) {

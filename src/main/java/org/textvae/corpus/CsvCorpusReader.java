@@ -8,6 +8,7 @@ import com.opencsv.exceptions.CsvValidationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -39,7 +40,7 @@ final class CsvCorpusReader {
                         .onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE)
                         .replaceWith(INVALID);
-        Reader reader = new InputStreamReader(in, decoder);
+        Reader reader = withoutByteOrderMark(new InputStreamReader(in, decoder));
         try (CSVReader csv =
                 new CSVReaderBuilder(reader)
                         .withCSVParser(new RFC4180ParserBuilder().build())
@@ -64,6 +65,19 @@ final class CsvCorpusReader {
         } catch (CsvValidationException e) {
             throw input(path, e.getLineNumber(), "invalid CSV row (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * Skips a leading byte order mark, which would otherwise stand before a quoted header's opening
+     * quote and break its quoting ({@code \uFEFF"text"}).
+     */
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        PushbackReader pushback = new PushbackReader(reader, 1);
+        int first = pushback.read();
+        if (first != -1 && first != '\uFEFF') {
+            pushback.unread(first);
+        }
+        return pushback;
     }
 
     private static Corpus readRows(

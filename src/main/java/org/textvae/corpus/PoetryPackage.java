@@ -74,6 +74,9 @@ final class PoetryPackage {
     }
 
     private static void loadFolder(Path root, Map<PoetryCollection, List<SourceFile>> files) {
+        if (!Files.isDirectory(root.resolve("dist"))) {
+            return; // not the package: reported as such once no collection's files were found
+        }
         try (Stream<Path> walk = Files.walk(root.resolve("dist"), 2)) {
             for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
                 String relative = root.relativize(file).toString().replace('\\', '/');

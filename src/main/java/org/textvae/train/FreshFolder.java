@@ -81,6 +81,11 @@ final class FreshFolder {
         return new FreshFolder(folder, outermost);
     }
 
+    /** Whether the run has written anything yet: its checkpoints folder is made first. */
+    boolean written() {
+        return Files.exists(folder.lastCheckpoint().getParent());
+    }
+
     /** Whether the run has written a checkpoint, after which its folder is the user's to keep. */
     boolean checkpointed() {
         try (Stream<Path> entries = Files.list(folder.lastCheckpoint().getParent())) {

@@ -46,6 +46,31 @@ public final class RunFolder {
         return root;
     }
 
+    /**
+     * The run folder to continue. {@code --resume} takes the folder that train's {@code --out}
+     * made; a checkpoint file or a run's checkpoints folder (which {@code --model} accepts) is
+     * refused, naming the run folder to give instead.
+     */
+    static RunFolder toResume(Path root) {
+        boolean file = Files.isRegularFile(root);
+        Path folder = file ? root.toAbsolutePath().getParent() : root;
+        boolean checkpointsOfARun =
+                folder.getFileName() != null
+                        && folder.getFileName().toString().equals("checkpoints")
+                        && Files.exists(folder.resolve("last.ckpt"));
+        if (!file && !checkpointsOfARun) {
+            return new RunFolder(root);
+        }
+        throw new TextvaeException(
+                TextvaeException.Kind.USAGE,
+                root
+                        + (file ? " is a file" : " is a checkpoints folder")
+                        + ": --resume takes a run folder (the --out of a train run)"
+                        + (checkpointsOfARun
+                                ? ", here --resume " + folder.toAbsolutePath().getParent()
+                                : ""));
+    }
+
     public Path metrics() {
         return root.resolve("metrics.csv");
     }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,9 +59,12 @@ public final class TrainingRun {
         try {
             return new TrainingRun(job, log, showProgress).run(null);
         } catch (TextvaeException e) {
+            // A corpus that cannot be read fails before the run writes anything: no advice on
+            // removed files or checkpoints then.
+            boolean written = fresh.written();
             boolean checkpointed = fresh.checkpointed();
             fresh.discard();
-            throw withAdvice(e, job, checkpointed);
+            throw written ? withAdvice(e, job, checkpointed) : e;
         } catch (RuntimeException | Error e) {
             fresh.discard();
             throw e;
@@ -77,7 +81,7 @@ public final class TrainingRun {
             Long maxSteps,
             Consumer<String> log,
             boolean showProgress) {
-        Path file = new RunFolder(runDirectory).lastCheckpoint();
+        Path file = RunFolder.toResume(runDirectory).lastCheckpoint();
         Checkpoint checkpoint = Checkpoint.read(file);
         TrainingJob job = RunFolder.job(checkpoint, file);
         job =
@@ -95,6 +99,10 @@ public final class TrainingRun {
         if (maxSteps != null) {
             job = job.withMaxSteps(maxSteps);
         }
+        requireRecordedFile(job.corpus(), runDirectory);
+        if (job.validCorpus() != null) {
+            requireRecordedFile(job.validCorpus(), runDirectory);
+        }
         TrainingRun run = new TrainingRun(job, log, showProgress);
         new RunFolder(runDirectory).requireUnchangedData(job);
         run.log.open();
@@ -103,6 +111,26 @@ public final class TrainingRun {
         } catch (TextvaeException e) {
             throw withAdvice(e, job, true);
         }
+    }
+
+    /**
+     * A resumed run reads the corpus files its config.json names, as they were typed when it
+     * started, and no option of {@code --resume} can change them: a missing one is reported as
+     * such.
+     */
+    private static void requireRecordedFile(Path file, Path runDirectory) {
+        if (Files.isRegularFile(file) && Files.isReadable(file)) {
+            return;
+        }
+        throw new TextvaeException(
+                TextvaeException.Kind.IO,
+                file
+                        + ": no such readable file, named in "
+                        + runDirectory.resolve("config.json")
+                        + (file.isAbsolute()
+                                ? "; put it back to resume the run"
+                                : " relative to the folder the run was started in; resume from"
+                                        + " there, or put the file back"));
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.textvae.model.ModelFiles;
 
 /**
  * The real program, end to end on a tiny corpus: build a vocabulary, train, then use the run folder
@@ -207,6 +210,72 @@ class CommandLineTest {
                         directory.resolve("r").toString(),
                         "--model",
                         "transformer"));
+    }
+
+    @Test
+    void compareFindsAMissingOrDamagedRunBeforeEvaluatingAny(@TempDir Path directory)
+            throws Exception {
+        Path corpus = tinyCorpus(directory);
+        Path good = Files.createDirectories(directory.resolve("good/checkpoints"));
+        Files.copy(
+                Path.of(ModelFiles.class.getResource(ModelFiles.DEFAULT_MODEL_RESOURCE).toURI()),
+                good.resolve("best.ckpt"));
+        Path damaged = Files.write(directory.resolve("damaged.ckpt"), new byte[] {1, 2, 3});
+        for (Path bad : List.of(directory.resolve("missing"), damaged)) {
+            Path plots = directory.resolve("plots-" + bad.getFileName());
+            Outcome outcome =
+                    run(
+                            "compare",
+                            "--runs",
+                            directory.resolve("good").toString(),
+                            bad.toString(),
+                            "--corpus",
+                            corpus.toString(),
+                            "--split",
+                            "train",
+                            "--iw-samples",
+                            "2",
+                            "--samples",
+                            "4",
+                            "--plots",
+                            plots.toString());
+            assertError(4, outcome);
+            assertTrue(outcome.err().contains(bad.toString()), outcome.err());
+            assertEquals("", outcome.out(), "no run was evaluated");
+            assertFalse(Files.exists(plots.resolve("compare-good.png")));
+        }
+    }
+
+    @Test
+    void outputThatCannotBeWrittenIsAnErrorNotASuccess() {
+        // Like stdout redirected to a full disk: PrintStream swallows the failure.
+        OutputStream full =
+                new OutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        throw new IOException("No space left on device");
+                    }
+                };
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(full, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            for (String[] args :
+                    List.of(
+                            new String[] {"--version"},
+                            new String[] {"generate", "-n", "2", "--max-length", "3"})) {
+                err.reset();
+                assertEquals(5, Main.run(args), String.join(" ", args));
+                String message = err.toString(StandardCharsets.UTF_8);
+                assertTrue(message.contains("cannot write to standard output"), message);
+                assertEquals(1, message.strip().lines().count(), message);
+            }
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
     }
 
     private static void assertError(int expectedCode, Outcome outcome) {

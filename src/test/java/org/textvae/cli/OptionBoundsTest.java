@@ -69,6 +69,18 @@ class OptionBoundsTest {
         }
     }
 
+    @Test
+    void evalAndCompareBoundThePriorSamplesTheyHoldAtOnce() {
+        // --iw-samples 0: were the bound missing, that would be refused instead.
+        assertUsageError(
+                CommandLineTest.run("eval", "--samples", "1000001", "--iw-samples", "0"),
+                "--samples must be at most 1,000,000");
+        assertUsageError(
+                CommandLineTest.run(
+                        "compare", "--runs", "a", "--samples", "1000001", "--iw-samples", "0"),
+                "--samples must be at most 1,000,000");
+    }
+
     static void assertUsageError(CommandLineTest.Outcome outcome, String message) {
         assertEquals(2, outcome.exitCode(), outcome.err());
         assertTrue(outcome.err().contains(message), outcome.err());

@@ -59,6 +59,30 @@ class OutputFileTest {
     }
 
     @Test
+    void evalGivenACheckpointsFolderWritesIntoItsRunFolder(@TempDir Path dir) throws Exception {
+        Path corpus = CommandLineTest.tinyCorpus(dir);
+        Path checkpoints = Files.createDirectories(dir.resolve("run/checkpoints"));
+        Files.copy(packedModel(), checkpoints.resolve("best.ckpt"));
+        CommandLineTest.Outcome outcome =
+                run(
+                        "eval",
+                        "--model",
+                        checkpoints,
+                        "--corpus",
+                        corpus,
+                        "--split",
+                        "train",
+                        "--iw-samples",
+                        "2",
+                        "--samples",
+                        "4");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertTrue(Files.exists(dir.resolve("run/eval-train.csv")), outcome.out());
+        assertTrue(Files.exists(dir.resolve("run/plot-latent-pca.png")), outcome.out());
+        assertEquals(1, checkpoints.toFile().list().length, "only best.ckpt in checkpoints");
+    }
+
+    @Test
     void exportAndAverageNeverWriteOverTheRunTheyRead(@TempDir Path dir) throws Exception {
         Path checkpoints = Files.createDirectories(dir.resolve("run/checkpoints"));
         Path best = Files.copy(packedModel(), checkpoints.resolve("best.ckpt"));

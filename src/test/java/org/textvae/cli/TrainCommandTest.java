@@ -105,6 +105,23 @@ class TrainCommandTest {
     }
 
     @Test
+    void resumeOfACheckpointFileOrACheckpointsFolderNamesTheRunFolder() throws Exception {
+        Path checkpoints = Files.createDirectories(dir.resolve("run/checkpoints"));
+        Path last = Files.writeString(checkpoints.resolve("last.ckpt"), "not read");
+        for (Path wrong : List.of(last, checkpoints)) {
+            CommandLineTest.Outcome outcome =
+                    CommandLineTest.run("train", "--resume", wrong.toString());
+            assertOneLineError(2, outcome);
+            assertTrue(outcome.err().contains("--resume takes a run folder"), outcome.err());
+            assertTrue(outcome.err().contains("--resume " + dir.resolve("run")), outcome.err());
+        }
+        Path file = Files.writeString(dir.resolve("mean.ckpt"), "not read");
+        CommandLineTest.Outcome outcome = CommandLineTest.run("train", "--resume", file.toString());
+        assertOneLineError(2, outcome);
+        assertTrue(outcome.err().contains(file + " is a file"), outcome.err());
+    }
+
+    @Test
     void latentOptionsAreRefusedForModelsWithoutThemAndNothingIsCreated() {
         Path out = dir.resolve("a/run");
         CommandLineTest.Outcome lm = train(out, "--model", "lm", "--beta", "4", "--latent", "8");
@@ -159,6 +176,8 @@ class TrainCommandTest {
         assertOneLineError(5, valid);
         assertTrue(valid.err().contains("--valid"), valid.err());
         assertFalse(valid.err().contains("--corpus"), valid.err());
+        assertFalse(
+                valid.err().contains("files were removed"), "none were written: " + valid.err());
 
         CommandLineTest.Outcome schedule = train(out, "--kl-schedule", "logistic:1");
         assertOneLineError(2, schedule);

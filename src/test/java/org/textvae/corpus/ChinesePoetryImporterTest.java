@@ -3,6 +3,7 @@ package org.textvae.corpus;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -121,6 +122,15 @@ class ChinesePoetryImporterTest {
         assertEquals(TextvaeException.Kind.INPUT, e.kind());
         e = assertThrows(TextvaeException.class, () -> importAll(dir.resolve("none"), dir));
         assertEquals(TextvaeException.Kind.IO, e.kind());
+    }
+
+    @Test
+    void aFolderThatIsNotThePackageIsNamedAsSuch() throws IOException {
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(other.resolve("notes.txt"), "not a package");
+        TextvaeException e = assertThrows(TextvaeException.class, () -> importAll(other, dir));
+        assertEquals(TextvaeException.Kind.INPUT, e.kind());
+        assertTrue(e.getMessage().contains("chinese-poetry npm package"), e.getMessage());
     }
 
     private static List<ImportSummary> importAll(Path source, Path out) {

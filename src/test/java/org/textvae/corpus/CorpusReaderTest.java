@@ -57,6 +57,18 @@ class CorpusReaderTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeAQuotedHeaderIsSkipped() throws IOException {
+        // As written by Excel's "CSV UTF-8" and R's write.csv with fileEncoding "UTF-8-BOM".
+        Path csv =
+                write(
+                        "q.csv",
+                        "\uFEFF\"text\",\"split\"\r\n\"春眠不覺曉\",\"train\"\r\n\"夜來\",\"valid\"\r\n");
+        Corpus corpus = CorpusReader.read(csv);
+        assertEquals(List.of("春眠不覺曉"), corpus.train());
+        assertEquals(List.of("夜來"), corpus.valid());
+    }
+
+    @Test
     void missingTextColumnIsAnInputError() throws IOException {
         Path csv = write("a.csv", "sentence,split\nhello,train\n");
         assertTrue(failure(csv, TextvaeException.Kind.INPUT).getMessage().contains("'text'"));

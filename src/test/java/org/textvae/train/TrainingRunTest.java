@@ -2,6 +2,7 @@ package org.textvae.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -246,6 +247,21 @@ class TrainingRunTest {
         assertEquals(5, again.state().step());
         assertEquals(List.of(), again.losses());
         assertEquals(before, Files.readAllLines(metrics), "no second validation row");
+    }
+
+    @Test
+    void resumingWithoutTheRecordedCorpusSaysWhereItsPathComesFrom() throws Exception {
+        TinyCorpus own = TinyCorpus.in(Files.createDirectories(dir.resolve("data")));
+        Path root = dir.resolve("moved");
+        TrainingRun.start(own.job(root, SEED, 5), line -> {}, false);
+        Files.delete(own.corpus());
+        TextvaeException e =
+                assertThrows(
+                        TextvaeException.class,
+                        () -> TrainingRun.resume(root, null, 10L, line -> {}, false));
+        assertEquals(TextvaeException.Kind.IO, e.kind());
+        assertTrue(e.getMessage().contains("config.json"), e.getMessage());
+        assertFalse(e.getMessage().contains("--corpus"), "not an option of --resume");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.textvae.vocab;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,7 +74,7 @@ class VocabularyBuilderTest {
                         () -> VocabularyBuilder.build(corpus, chars(1, 100), out));
         assertEquals(TextvaeException.Kind.INPUT, e.kind());
         assertTrue(e.getMessage().contains("no train sentences"), e.getMessage());
-        assertTrue(!e.getMessage().contains("--min-frequency"), e.getMessage());
+        assertFalse(e.getMessage().contains("--min-frequency"), e.getMessage());
         assertTrue(Files.notExists(out));
     }
 
