@@ -84,13 +84,14 @@ public final class TrainingRun {
         Path file = RunFolder.toResume(runDirectory).lastCheckpoint();
         Checkpoint checkpoint = Checkpoint.read(file);
         TrainingJob job = RunFolder.job(checkpoint, file);
+        Path startedIn = startedIn(job.runDirectory(), runDirectory);
         job =
                 new TrainingJob(
                         job.model(),
                         job.training(),
-                        job.corpus(),
+                        locate(job.corpus(), startedIn),
                         job.vocabulary(),
-                        job.validCorpus(),
+                        job.validCorpus() == null ? null : locate(job.validCorpus(), startedIn),
                         runDirectory,
                         job.commandLine());
         if (epochs != null) {
@@ -111,6 +112,33 @@ public final class TrainingRun {
         } catch (TextvaeException e) {
             throw withAdvice(e, job, true);
         }
+    }
+
+    /**
+     * The folder a run was started in, when the run folder's path as typed then ({@code recorded})
+     * is the tail of where it is now: relative corpus paths in its config.json are relative to it.
+     * Null when that cannot be told.
+     */
+    static Path startedIn(Path recorded, Path runDirectory) {
+        Path now = runDirectory.toAbsolutePath().normalize();
+        Path then = recorded.normalize();
+        if (then.isAbsolute() || then.toString().isEmpty() || !now.endsWith(then)) {
+            return null;
+        }
+        int keep = now.getNameCount() - then.getNameCount();
+        return keep == 0 ? now.getRoot() : now.getRoot().resolve(now.subpath(0, keep));
+    }
+
+    /**
+     * A recorded corpus path as the run can read it: as typed when that works from here, else
+     * relative to the folder the run was started in, so that --resume works from anywhere.
+     */
+    private static Path locate(Path recorded, Path startedIn) {
+        if (recorded.isAbsolute() || startedIn == null || Files.exists(recorded)) {
+            return recorded;
+        }
+        Path there = startedIn.resolve(recorded);
+        return Files.exists(there) ? there : recorded;
     }
 
     /**

@@ -163,6 +163,44 @@ class KillAndResumeTest {
                 resumed.out() + resumed.err());
     }
 
+    @Test
+    void aRunWithRelativePathsResumesFromAnotherFolder(@TempDir Path directory) throws Exception {
+        Path started = Files.createDirectories(directory.resolve("project"));
+        Files.copy(CommandLineTest.tinyCorpus(directory), started.resolve("lines.txt"));
+        vocabulary(started.resolve("lines.txt"), started.resolve("v.json"));
+        String[] args = train(Path.of("lines.txt"), Path.of("v.json"), Path.of("runs", "r"));
+        args[Arrays.asList(args).indexOf("--max-steps") + 1] = "5";
+        assertEquals(0, runIn(started, args), Files.readString(started.resolve("run.log")));
+        String[] resume = {
+            "--threads",
+            "1",
+            "train",
+            "--resume",
+            "project/runs/r",
+            "--max-steps",
+            "8",
+            "--no-progress"
+        };
+        // From the folder above: config.json says lines.txt, which is not there.
+        assertEquals(0, runIn(directory, resume), Files.readString(directory.resolve("run.log")));
+        assertTrue(Files.readString(directory.resolve("run.log")).contains("resuming at step 5"));
+        assertEquals(8, trainRows(started.resolve("runs").resolve("r")));
+    }
+
+    /**
+     * Runs the program in a child process working in {@code folder}; its output goes to run.log.
+     */
+    private static int runIn(Path folder, String[] args) throws Exception {
+        Process process =
+                new ProcessBuilder(command(args))
+                        .directory(folder.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(folder.resolve("run.log").toFile())
+                        .start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "finished");
+        return process.exitValue();
+    }
+
     private static Path vocabulary(Path corpus, Path out) {
         CommandLineTest.Outcome built =
                 CommandLineTest.run(

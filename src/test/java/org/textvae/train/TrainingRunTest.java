@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -262,6 +263,16 @@ class TrainingRunTest {
         assertEquals(TextvaeException.Kind.IO, e.kind());
         assertTrue(e.getMessage().contains("config.json"), e.getMessage());
         assertFalse(e.getMessage().contains("--corpus"), "not an option of --resume");
+    }
+
+    @Test
+    void theFolderARunStartedInFollowsFromItsRecordedPath() {
+        Path here = Path.of("/data/work/runs/r");
+        assertEquals(Path.of("/data/work"), TrainingRun.startedIn(Path.of("runs/r"), here));
+        assertEquals(Path.of("/data/work"), TrainingRun.startedIn(Path.of("./runs/r/"), here));
+        assertEquals(Path.of("/"), TrainingRun.startedIn(Path.of("data/work/runs/r"), here));
+        assertNull(TrainingRun.startedIn(Path.of("other/r"), here), "moved or renamed");
+        assertNull(TrainingRun.startedIn(Path.of("/elsewhere/runs/r"), here), "absolute");
     }
 
     @Test
