@@ -129,6 +129,23 @@ public final class TrainingRun {
         return keep == 0 ? now.getRoot() : now.getRoot().resolve(now.subpath(0, keep));
     }
 
+    /** Why a resumed run has no step left to take, or null when it has. */
+    static String alreadyDone(TrainConfig config, TrainingState state) {
+        if (state.epoch() >= config.epochs()) {
+            return "nothing to train: the run has done its %d epochs; --epochs above %d goes on"
+                    .formatted(config.epochs(), config.epochs());
+        }
+        if (config.maxSteps() > 0 && state.step() >= config.maxSteps()) {
+            return "nothing to train: the run is at its step limit (%,d); a larger --max-steps, or 0 for none, goes on"
+                    .formatted(config.maxSteps());
+        }
+        if (config.plateau().exhausted(state.decays())) {
+            return "nothing to train: the run stopped itself after %d learning-rate decays"
+                    .formatted(state.decays());
+        }
+        return null;
+    }
+
     /**
      * A recorded corpus path as the run can read it: as typed when that works from here, else
      * relative to the folder the run was started in, so that --resume works from anywhere.
@@ -234,6 +251,10 @@ public final class TrainingRun {
                         String.format(
                                 "resuming at step %,d (epoch %d, batch %d)",
                                 state.step(), state.epoch() + 1, state.batchInEpoch()));
+                String done = alreadyDone(job.training(), state);
+                if (done != null) {
+                    log.accept(done);
+                }
             }
             List<Parameter> parameters = new ArrayList<>(network.getParameters().values());
             log.accept(

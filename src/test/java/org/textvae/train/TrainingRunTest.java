@@ -244,10 +244,14 @@ class TrainingRunTest {
         TrainingRun.start(tiny.job(root, SEED, 5), line -> {}, false);
         Path metrics = new RunFolder(root).metrics();
         List<String> before = Files.readAllLines(metrics);
-        TrainingRun.Result again = TrainingRun.resume(root, null, null, line -> {}, false);
+        List<String> said = new ArrayList<>();
+        TrainingRun.Result again = TrainingRun.resume(root, null, null, said::add, false);
         assertEquals(5, again.state().step());
         assertEquals(List.of(), again.losses());
         assertEquals(before, Files.readAllLines(metrics), "no second validation row");
+        assertTrue(
+                said.stream().anyMatch(line -> line.startsWith("nothing to train: the run is at")),
+                said.toString());
     }
 
     @Test
