@@ -1,6 +1,8 @@
 package org.textvae.cli;
 
 import java.io.PrintWriter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.textvae.TextvaeException;
 import org.textvae.model.EngineDefaults;
 import picocli.CommandLine;
@@ -110,7 +112,23 @@ public final class Main {
                                             + " --help')");
                     return TextvaeException.Kind.USAGE.exitCode();
                 });
-        int code = commandLine.execute(args);
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // An Error passes picocli's handler; without this it ended in a stack trace.
+            if (root.verbose) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            commandLine
+                    .getErr()
+                    .println(
+                            "textvae: "
+                                    + outOfMemory(
+                                            "the Java heap is full (the launcher gives it 1 GB;"
+                                                    + " TEXTVAE_JAVA_OPTS=-Xmx4g gives more)"));
+            return 1;
+        }
         // PrintStream swallows write errors: stdout on a full disk would end in exit 0 with the
         // output cut short.
         if (code == 0 && System.out.checkError()) {
@@ -136,11 +154,39 @@ public final class Main {
             err.println("textvae: " + oneLine(e.getMessage()));
             return TextvaeException.Kind.USAGE.exitCode();
         }
+        Matcher allocation = nativeAllocation(e);
+        if (allocation != null) {
+            double gigabytes = Double.parseDouble(allocation.group(1)) / (1L << 30);
+            err.println(
+                    "textvae: "
+                            + outOfMemory(
+                                    "the engine could not allocate %.1f GB".formatted(gigabytes)));
+            return 1;
+        }
         err.println(
                 "textvae: unexpected error: "
                         + e
                         + (verbose ? "" : " (run with --verbose for details)"));
         return 1;
+    }
+
+    /** PyTorch's message when a tensor cannot be allocated, with its size in bytes. */
+    private static final Pattern NATIVE_ALLOCATION =
+            Pattern.compile("can't allocate memory: you tried to allocate (\\d+) bytes");
+
+    /** The allocation failure in {@code e} or its causes, or null. */
+    private static Matcher nativeAllocation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            Matcher matcher = NATIVE_ALLOCATION.matcher(String.valueOf(t.getMessage()));
+            if (matcher.find()) {
+                return matcher;
+            }
+        }
+        return null;
+    }
+
+    private static String outOfMemory(String what) {
+        return "not enough memory: " + what + "; use smaller model sizes, batches or counts";
     }
 
     /** Every subcommand's {@code -V} reports the same version as the root's. */

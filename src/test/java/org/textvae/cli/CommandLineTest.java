@@ -247,6 +247,36 @@ class CommandLineTest {
     }
 
     @Test
+    void aModelTooLargeForMemoryEndsInOneLine(@TempDir Path directory) throws Exception {
+        Path corpus = tinyCorpus(directory);
+        Path vocab = directory.resolve("v.json");
+        run("vocab", "build", "--corpus", corpus.toString(), "--out", vocab.toString());
+        // 3 · 100,000² weights a GRU matrix: 120 GB, which the engine refuses at once.
+        Outcome huge =
+                run(
+                        "--threads",
+                        "1",
+                        "train",
+                        "--corpus",
+                        corpus.toString(),
+                        "--vocab",
+                        vocab.toString(),
+                        "--out",
+                        directory.resolve("huge").toString(),
+                        "--hidden",
+                        "100000",
+                        "--max-steps",
+                        "1",
+                        "--no-progress");
+        assertEquals(1, huge.exitCode(), huge.err());
+        assertTrue(
+                huge.err().contains("textvae: not enough memory: the engine could not"),
+                huge.err());
+        assertFalse(huge.err().contains("unexpected error"), huge.err());
+        assertFalse(huge.err().contains("\tat "), "no stack trace");
+    }
+
+    @Test
     void outputThatCannotBeWrittenIsAnErrorNotASuccess() {
         // Like stdout redirected to a full disk: PrintStream swallows the failure.
         OutputStream full =
