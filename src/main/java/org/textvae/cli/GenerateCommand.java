@@ -1,6 +1,5 @@
 package org.textvae.cli;
 
-import com.google.gson.Gson;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.textvae.TextvaeException;
@@ -94,7 +93,7 @@ final class GenerateCommand implements Callable<Integer> {
             requireBeamBelowVocabulary(vae.config().vocabSize());
             List<String> lines = sample(vae, options);
             if (json) {
-                System.out.println(new Gson().toJson(lines));
+                System.out.println(JsonOutput.GSON.toJson(lines));
             } else {
                 lines.forEach(System.out::println);
             }

@@ -1,6 +1,5 @@
 package org.textvae.cli;
 
-import com.google.gson.Gson;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.textvae.TextvaeException;
@@ -66,7 +65,7 @@ final class InterpolateCommand implements Callable<Integer> {
                             steps,
                             slerp ? Interpolation.SPHERICAL : Interpolation.LINEAR);
             if (json) {
-                System.out.println(new Gson().toJson(path));
+                System.out.println(JsonOutput.GSON.toJson(path));
             } else {
                 path.forEach(System.out::println);
             }

@@ -1,6 +1,5 @@
 package org.textvae.cli;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -74,8 +73,8 @@ final class PoemCommand implements Callable<Integer> {
                 out.addProperty("form", form);
                 out.addProperty("seed", chosen);
                 out.addProperty("walk", walk);
-                out.add("lines", new Gson().toJsonTree(poem));
-                System.out.println(new Gson().toJson(out));
+                out.add("lines", JsonOutput.GSON.toJsonTree(poem));
+                System.out.println(JsonOutput.GSON.toJson(out));
             } else {
                 poem.forEach(System.out::println);
             }

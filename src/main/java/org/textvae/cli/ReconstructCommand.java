@@ -1,6 +1,5 @@
 package org.textvae.cli;
 
-import com.google.gson.Gson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,7 +40,7 @@ final class ReconstructCommand implements Callable<Integer> {
                 lines.add(vae.reconstruct(text));
             }
             if (json) {
-                System.out.println(new Gson().toJson(lines));
+                System.out.println(JsonOutput.GSON.toJson(lines));
             } else {
                 lines.forEach(System.out::println);
             }
