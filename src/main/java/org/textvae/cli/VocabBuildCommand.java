@@ -102,7 +102,7 @@ public final class VocabBuildCommand implements Callable<Integer> {
                             ? "valid coverage: n/a (the corpus has no valid split)"
                             : String.format(
                                     Locale.ROOT,
-                                    "valid coverage: %.4f%% of tokens are not <unk>",
+                                    "valid coverage: %.2f%% of tokens are not <unk>",
                                     100 * coverage));
             printer.flush();
         }
