@@ -59,7 +59,10 @@ final class CompareCommand implements Callable<Integer> {
             description = "Sentences evaluated (seeded subsample, the same for every run; 0: all).")
     int limit;
 
-    @Option(names = "--iw-samples", defaultValue = "100", description = "k for the IW NLL.")
+    @Option(
+            names = "--iw-samples",
+            defaultValue = "100",
+            description = "k for the IW NLL (at most 100,000).")
     int iwSamples;
 
     @Option(

@@ -48,7 +48,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(
             names = "--iw-samples",
             defaultValue = "500",
-            description = "k, draws from q(z|x) per sentence for the IW NLL.")
+            description = "k, draws from q(z|x) per sentence for the IW NLL (at most 100,000).")
     int iwSamples;
 
     @Option(

@@ -39,9 +39,17 @@ final class HeldOutOptions {
         return Options.split(split);
     }
 
+    /** Most samples per sentence for the IW NLL: a typo of a few more zeros would run for days. */
+    static final int MAX_IW_SAMPLES = 100_000;
+
     EvaluationOptions evaluation(int iwSamples, int samples, int limit) {
         Options.requireAtMost(
                 "--samples", samples, GenerateCommand.MAX_COUNT, "all are held at once");
+        Options.requireAtMost(
+                "--iw-samples",
+                iwSamples,
+                MAX_IW_SAMPLES,
+                "k = 500 already takes about 2 s a sentence on two cores");
         return new EvaluationOptions(
                 chosenSplit(),
                 iwSamples,

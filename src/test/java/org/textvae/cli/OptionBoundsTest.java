@@ -79,6 +79,12 @@ class OptionBoundsTest {
                 CommandLineTest.run(
                         "compare", "--runs", "a", "--samples", "1000001", "--iw-samples", "0"),
                 "--samples must be at most 1,000,000");
+        assertUsageError(
+                CommandLineTest.run("eval", "--iw-samples", "100001"),
+                "--iw-samples must be at most 100,000");
+        assertUsageError(
+                CommandLineTest.run("compare", "--runs", "a", "--iw-samples", "100001"),
+                "--iw-samples must be at most 100,000");
     }
 
     static void assertUsageError(CommandLineTest.Outcome outcome, String message) {
