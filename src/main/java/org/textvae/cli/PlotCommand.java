@@ -49,36 +49,40 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // The corpus and the checkpoint are read first: a wrong path should fail before any
+        // picture is written, not after half of them.
+        Corpus lines = corpus == null ? null : CorpusReader.read(corpus);
+        Checkpoint checkpoint =
+                corpus == null ? null : Checkpoint.read(ModelFiles.checkpointFile(run));
         for (Path written : RunPlots.writeMetricsPlots(run)) {
             System.out.println("plot: " + written);
         }
-        if (corpus != null) {
-            Corpus lines = CorpusReader.read(corpus);
-            // A plain-text file is all one split ("train"): then it is the held-out file itself,
-            // such as ptb.valid.txt.
-            String which =
-                    !lines.valid().isEmpty()
-                            ? "validation"
-                            : !lines.test().isEmpty() ? "test" : corpus.getFileName().toString();
-            List<String> heldOut =
-                    !lines.valid().isEmpty()
-                            ? lines.valid()
-                            : !lines.test().isEmpty() ? lines.test() : lines.train();
-            Checkpoint checkpoint = Checkpoint.read(ModelFiles.checkpointFile(run));
-            if (!checkpoint.config().kind().hasLatent()) {
-                System.out.println("no latent PCA plot: a language model has no latent space");
-                return 0;
-            }
-            PosteriorPass.Result posteriors =
-                    ModelEvaluator.posteriors(checkpoint, heldOut, RunPlots.PCA_POINTS, seed);
-            System.out.println(
-                    "plot: "
-                            + RunPlots.writeLatentPca(
-                                    run.resolve(RunPlots.LATENT_PCA),
-                                    posteriors.means(),
-                                    posteriors.lengths(),
-                                    which + " sentences"));
+        if (lines == null) {
+            return 0;
         }
+        if (!checkpoint.config().kind().hasLatent()) {
+            System.out.println("no latent PCA plot: a language model has no latent space");
+            return 0;
+        }
+        // A plain-text file is all one split ("train"): then it is the held-out file itself,
+        // such as ptb.valid.txt.
+        String which =
+                !lines.valid().isEmpty()
+                        ? "validation"
+                        : !lines.test().isEmpty() ? "test" : corpus.getFileName().toString();
+        List<String> heldOut =
+                !lines.valid().isEmpty()
+                        ? lines.valid()
+                        : !lines.test().isEmpty() ? lines.test() : lines.train();
+        PosteriorPass.Result posteriors =
+                ModelEvaluator.posteriors(checkpoint, heldOut, RunPlots.PCA_POINTS, seed);
+        System.out.println(
+                "plot: "
+                        + RunPlots.writeLatentPca(
+                                run.resolve(RunPlots.LATENT_PCA),
+                                posteriors.means(),
+                                posteriors.lengths(),
+                                which + " sentences"));
         return 0;
     }
 }

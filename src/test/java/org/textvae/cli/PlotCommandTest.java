@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +31,31 @@ class PlotCommandTest {
         assertEquals(3, outcome.exitCode(), outcome.err());
         assertTrue(outcome.err().contains("has no rows yet"), outcome.err());
         assertEquals(1, outcome.err().strip().lines().count(), outcome.err());
+    }
+
+    @Test
+    void aMissingCorpusFailsBeforeAnyPictureIsWritten(@TempDir Path dir) throws Exception {
+        Files.writeString(
+                dir.resolve("metrics.csv"),
+                "phase,step,epoch,beta,reconstruction,kl,loss,perplexity,active_units,grad_norm,"
+                        + "tokens_per_s,seconds,tc,discriminator_loss\n"
+                        + "train,1,0,0.1,50,2,50.2,,,3,1000,0.1,,\n"
+                        + "train,2,0,0.2,40,3,40.6,,,3,1000,0.2,,\n"
+                        + "valid,2,1,0.2,45,3,48,30,4,,,0.3,,\n");
+        CommandLineTest.Outcome outcome =
+                CommandLineTest.run(
+                        "plot",
+                        "--run",
+                        dir.toString(),
+                        "--corpus",
+                        dir.resolve("missing.txt").toString());
+        assertEquals(5, outcome.exitCode(), outcome.err());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(
+                    List.of("metrics.csv"),
+                    files.map(f -> f.getFileName().toString()).toList(),
+                    "no picture");
+        }
     }
 
     @Test
