@@ -1,13 +1,18 @@
 package org.textvae.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.textvae.TextvaeException;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelFiles;
 import org.textvae.model.WeightAverage;
+import org.textvae.train.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,6 +62,22 @@ final class AverageCommand implements Callable<Integer> {
     public Integer call() {
         List<Path> files = models.stream().map(ModelFiles::checkpointFile).toList();
         output.check(out, files.toArray(Path[]::new));
+        Set<Path> seen = new HashSet<>();
+        for (Path file : files) {
+            if (!seen.add(file.toAbsolutePath().normalize())) {
+                throw new TextvaeException(
+                        TextvaeException.Kind.USAGE,
+                        file + " is given twice; each checkpoint counts once in the mean");
+            }
+        }
+        if (Files.isRegularFile(out) && RunFolder.resumable(Checkpoint.read(out))) {
+            // --force replaces files, but this one would cost its run the ability to resume.
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    out
+                            + " is a run's resumable checkpoint, which a weights-only mean would"
+                            + " replace; write the mean to another file");
+        }
         List<Checkpoint> checkpoints = new ArrayList<>();
         for (Path file : files) {
             checkpoints.add(Checkpoint.read(file));

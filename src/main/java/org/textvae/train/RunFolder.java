@@ -32,6 +32,12 @@ import org.textvae.model.SentenceVaeNetwork;
 public final class RunFolder {
 
     static final String JOB_ENTRY = "training/job.json";
+
+    /** Whether {@code checkpoint} carries a run's training state, so that --resume can use it. */
+    public static boolean resumable(Checkpoint checkpoint) {
+        return checkpoint.extras().containsKey(JOB_ENTRY);
+    }
+
     static final String STATE_ENTRY = "training/state.json";
     static final String WINDOW_ENTRY = "training/metrics-window.json";
     static final String OPTIMIZER_ENTRY = "training/optimizer.ndlist";

@@ -111,6 +111,46 @@ class OutputFileTest {
     }
 
     @Test
+    void averageCountsEachCheckpointOnceAndKeepsARunResumable(@TempDir Path dir) throws Exception {
+        Path corpus = CommandLineTest.tinyCorpus(dir);
+        Path vocab = dir.resolve("v.json");
+        run("vocab", "build", "--corpus", corpus, "--out", vocab);
+        Path run = dir.resolve("run");
+        CommandLineTest.Outcome trained =
+                run(
+                        "--threads",
+                        "1",
+                        "train",
+                        "--corpus",
+                        corpus,
+                        "--vocab",
+                        vocab,
+                        "--out",
+                        run,
+                        "--embedding",
+                        "8",
+                        "--hidden",
+                        "8",
+                        "--latent",
+                        "2",
+                        "--batch-size",
+                        "4",
+                        "--epochs",
+                        "1",
+                        "--no-progress");
+        assertEquals(0, trained.exitCode(), trained.err());
+        Path last = run.resolve("checkpoints").resolve("last.ckpt");
+        Path best = run.resolve("checkpoints").resolve("best.ckpt");
+        byte[] before = Files.readAllBytes(last);
+
+        assertRefused(2, "given twice", run("average", "--out", dir.resolve("m.ckpt"), best, best));
+        assertRefused(2, "resumable", run("average", "--out", last, "--force", best));
+        assertArrayEquals(before, Files.readAllBytes(last));
+        Path mine = Files.copy(packedModel(), dir.resolve("mine.ckpt"));
+        assertEquals(0, run("average", "--out", mine, "--force", best, last).exitCode());
+    }
+
+    @Test
     void compareAndCorpusImportKeepExistingFiles(@TempDir Path dir) throws Exception {
         Path corpus = CommandLineTest.tinyCorpus(dir);
         Path markdown = Files.writeString(dir.resolve("compare.md"), "mine");
