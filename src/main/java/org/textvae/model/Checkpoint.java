@@ -203,7 +203,13 @@ public record Checkpoint(
      * rows, or the file was put together from mismatched parts.
      */
     public Vocabulary vocabulary(String source) {
-        Vocabulary vocabulary = Vocabulary.fromJson(tokenizerJson);
+        Vocabulary vocabulary;
+        try {
+            vocabulary = Vocabulary.fromJson(tokenizerJson);
+        } catch (TextvaeException e) {
+            // Its advice (rebuild the tokenizer.json) is for a user's file, not a model's part.
+            throw damaged(source, "its embedded tokenizer is unreadable (" + e.getMessage() + ")");
+        }
         if (vocabulary.size() != config.vocabSize()) {
             vocabulary.close();
             throw damaged(

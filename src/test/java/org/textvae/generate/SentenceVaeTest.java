@@ -247,7 +247,8 @@ class SentenceVaeTest {
         List<Checkpoint> damaged =
                 List.of(
                         new Checkpoint(wider, good.tokenizerJson(), good.weights(), Map.of()),
-                        new Checkpoint(c, good.tokenizerJson(), half, Map.of()));
+                        new Checkpoint(c, good.tokenizerJson(), half, Map.of()),
+                        new Checkpoint(c, "{\"model\": 1", good.weights(), Map.of()));
         for (int i = 0; i < damaged.size(); i++) {
             Path file = directory.resolve("damaged-" + i + ".ckpt");
             damaged.get(i).write(file);
