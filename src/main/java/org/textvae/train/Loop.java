@@ -264,13 +264,10 @@ final class Loop {
                 blankIfNaN(window.tc / n),
                 blankIfNaN(window.discriminatorLoss / n));
         if (bar != null) {
+            // Short, so that an 80-column terminal keeps room for the bar itself (with β and
+            // tokens/s it shrank to "[ ]" and the line was cut); metrics.csv has the rest.
             bar.setExtraMessage(
-                    String.format(
-                            " rec %.2f KL %.2f β %.2f %,.0f tok/s",
-                            window.reconstruction / n,
-                            window.kl / n,
-                            window.beta,
-                            tokensPerSecond));
+                    String.format(" rec %.1f KL %.2f", window.reconstruction / n, window.kl / n));
         }
     }
 
