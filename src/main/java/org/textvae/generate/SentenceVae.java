@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -32,7 +31,10 @@ import org.textvae.vocab.Vocabulary;
  *
  * <p>Thread-safe: the weights are read-only after loading and every call works in its own NDArray
  * manager, so one instance can serve many threads. Close it to free native memory; {@link #close()}
- * waits for calls in progress, and later calls throw {@link IllegalStateException}.
+ * waits for calls in progress, and later calls that run the model or its tokenizer throw {@link
+ * IllegalStateException} (those that only report settings, such as {@link #config()}, or draw
+ * codes, {@link #priorSamples}, still answer). Closing from inside a call, such as a progress
+ * callback, is refused rather than left to wait for itself.
  */
 public final class SentenceVae implements AutoCloseable {
 
@@ -64,7 +66,13 @@ public final class SentenceVae implements AutoCloseable {
     private final String source;
 
     /** Calls hold the read lock; close takes the write lock, so it never frees weights in use. */
-    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+
+    /**
+     * Set on a thread while it decodes a batch for a call, which may be a pool thread holding no
+     * lock of its own: a progress callback there that closed the model would wait for its call.
+     */
+    private final ThreadLocal<Boolean> decoding = ThreadLocal.withInitial(() -> false);
 
     private boolean closed;
 
@@ -249,6 +257,8 @@ public final class SentenceVae implements AutoCloseable {
                 batches.decode(
                         codes,
                         (index, part) -> {
+                            boolean outer = decoding.get();
+                            decoding.set(true);
                             try (NDManager call = manager.newSubManager()) {
                                 NDArray z =
                                         HostArrays.floats(
@@ -256,6 +266,8 @@ public final class SentenceVae implements AutoCloseable {
                                                 LatentCodes.flatten(part),
                                                 new Shape(part.length, latentSize()));
                                 return strategy.decode(call, z, index);
+                            } finally {
+                                decoding.set(outer);
                             }
                         });
         List<String> lines = new ArrayList<>(ids.size());
@@ -399,6 +411,12 @@ public final class SentenceVae implements AutoCloseable {
     /** Waits for calls in progress, then frees the native memory; closing twice is harmless. */
     @Override
     public void close() {
+        if (lifecycle.getReadHoldCount() > 0 || decoding.get()) {
+            // The write lock waits for every read lock, this thread's own included: it would hang.
+            throw new IllegalStateException(
+                    "close() called from inside a call of this SentenceVae (a progress callback?);"
+                            + " close it once the call has returned");
+        }
         Lock lock = lifecycle.writeLock();
         lock.lock();
         try {

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -394,6 +396,36 @@ class SentenceVaeTest {
         assertTrue(e.getMessage().contains("value 1 is NaN"), e.getMessage());
         z[1] = Float.POSITIVE_INFINITY;
         assertThrows(IllegalArgumentException.class, () -> vae.logProbability(z, "ab"));
+    }
+
+    @Test
+    void closingFromInsideACallIsRefusedInsteadOfWaitingForItself() {
+        SentenceVae other = SentenceVae.load(TinyModel.write(directory, 8, 3), 2);
+        DecodingOptions options = new DecodingOptions(4, 0, 0, 1, 1);
+        // One batch runs on the caller's thread, three on the decoding pool's.
+        for (int lines : new int[] {3, 300}) {
+            float[][] codes = other.priorSamples(lines, 5);
+            RuntimeException e =
+                    assertTimeoutPreemptively(
+                            Duration.ofSeconds(60),
+                            () ->
+                                    assertThrows(
+                                            RuntimeException.class,
+                                            () ->
+                                                    other.decodeAll(
+                                                            codes,
+                                                            options,
+                                                            done -> other.close())));
+            assertTrue(
+                    String.valueOf(rootCause(e).getMessage()).contains("from inside a call"),
+                    e.toString());
+        }
+        assertEquals(2, other.sample(2, 1).size(), "still open");
+        other.close();
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        return e.getCause() == null ? e : rootCause(e.getCause());
     }
 
     @Test
