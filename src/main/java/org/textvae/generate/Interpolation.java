@@ -62,7 +62,8 @@ public enum Interpolation {
         Objects.requireNonNull(from, "the first latent code is null");
         Objects.requireNonNull(to, "the second latent code is null");
         if (from.length != to.length) {
-            throw new IllegalArgumentException("latent codes differ in size");
+            throw new IllegalArgumentException(
+                    "latent codes differ in size: " + from.length + " and " + to.length);
         }
         float[][] points = new float[steps][];
         for (int i = 0; i < steps; i++) {

@@ -1,5 +1,6 @@
 package org.textvae.generate;
 
+import java.util.Objects;
 import org.textvae.vocab.Vocabulary;
 
 /** A sentence given to the library, as the token ids the network reads. */
@@ -12,7 +13,8 @@ final class SentenceTokens {
 
     /** The sentence's ids; refuses an empty, token-less or overlong sentence. */
     static int[] of(Vocabulary vocabulary, String sentence) {
-        if (sentence == null || sentence.isBlank()) {
+        Objects.requireNonNull(sentence, "the sentence is null");
+        if (sentence.isBlank()) {
             throw new IllegalArgumentException("the sentence is empty");
         }
         // A lone surrogate comes out of codePoints() as itself; a pair comes out as one code point.

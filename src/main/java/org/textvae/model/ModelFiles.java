@@ -38,7 +38,7 @@ public final class ModelFiles {
         throw new TextvaeException(
                 TextvaeException.Kind.MODEL,
                 "no checkpoint in "
-                        + path
+                        + (path.toString().isEmpty() ? "the current folder" : path)
                         + ": neither "
                         + inside.resolve(BEST)
                         + " nor "

@@ -225,6 +225,15 @@ class SentenceVaeTest {
         assertNamed("interpolation path", () -> vae.interpolate(z, z, 3, null));
         assertNamed("first latent code", () -> Interpolation.LINEAR.points(null, z, 3));
         assertNamed("second latent code", () -> Interpolation.SPHERICAL.points(z, null, 3));
+        assertNamed("sentence", () -> vae.encode(null));
+        assertNamed("sentence", () -> vae.interpolate(null, "秋", 3, Interpolation.LINEAR));
+        IllegalArgumentException sizes =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> Interpolation.LINEAR.points(z, new float[z.length + 1], 3));
+        assertTrue(
+                sizes.getMessage().contains(z.length + " and " + (z.length + 1)),
+                sizes.getMessage());
     }
 
     private static void assertNamed(String what, org.junit.jupiter.api.function.Executable call) {
