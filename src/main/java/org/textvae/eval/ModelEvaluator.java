@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.Corpus;
+import org.textvae.corpus.Split;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelConfig;
 import org.textvae.model.ModelKind;
@@ -89,7 +90,8 @@ public final class ModelEvaluator {
                                 + options.split().label()
                                 + " split of "
                                 + corpus.name()
-                                + " has no sentences to evaluate");
+                                + " has no sentences to evaluate"
+                                + otherSplits(corpus, options.split()));
             }
             Figures figures = figures(network, manager, ids, specials, options, progress);
             List<int[]> sampleIds = PriorSamples.decode(network, manager, specials, options);
@@ -105,6 +107,22 @@ public final class ModelEvaluator {
                             .withDependence(tc, underLm);
             return new Result(report, figures.posteriors);
         }
+    }
+
+    /** Where a corpus's sentences are, when the split asked for has none. */
+    private static String otherSplits(Corpus corpus, Split empty) {
+        List<String> found = new ArrayList<>();
+        for (Split split : Split.values()) {
+            if (split != empty && !corpus.split(split).isEmpty()) {
+                found.add(
+                        String.format(
+                                Locale.ROOT,
+                                "--split %s (%,d)",
+                                split.label(),
+                                corpus.split(split).size()));
+            }
+        }
+        return found.isEmpty() ? "" : "; its sentences are in " + String.join(" and ", found);
     }
 
     /** The passes over the evaluated sentences. */

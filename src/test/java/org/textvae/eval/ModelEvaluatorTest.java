@@ -118,6 +118,21 @@ class ModelEvaluatorTest {
     }
 
     @Test
+    void anEmptySplitSaysWhereTheSentencesAre() throws IOException {
+        Path heldOut = dir.resolve("plain.txt");
+        Files.writeString(heldOut, "春風吹夜雨\n江月照花林\n白鳥向東飛\n");
+        Corpus corpus = CorpusReader.read(heldOut);
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                ModelEvaluator.evaluate(
+                                        checkpoint(ModelKind.VAE), "vae", corpus, SMALL));
+        assertTrue(
+                e.getMessage().contains("its sentences are in --split train (3)"), e.getMessage());
+    }
+
+    @Test
     void vaeReportIsConsistent() throws IOException {
         Corpus corpus = CorpusReader.read(corpus());
         EvaluationReport report =
