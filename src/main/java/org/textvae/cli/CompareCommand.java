@@ -71,7 +71,7 @@ final class CompareCommand implements Callable<Integer> {
             description = "Prior samples decoded (at most 1,000,000).")
     int samples;
 
-    @Option(names = "--grid", defaultValue = "5", description = "Grid points per side.")
+    @Option(names = "--grid", defaultValue = "5", description = "Grid points per side (2 to 12).")
     int grid;
 
     @Option(

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(
         mixinStandardHelpOptions = true,
         name = "corpus",
-        description = "Build and inspect sentence corpora.",
+        description = "Build sentence corpora (import the Tang poems and Song ci).",
         subcommands = {CorpusImportCommand.class})
 public final class CorpusCommand implements Callable<Integer> {
 

@@ -74,7 +74,10 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Beam width (1: no beam search; at most " + MAX_BEAM + ").")
     int beam;
 
-    @Option(names = "--max-length", defaultValue = "40", description = "Longest line, in tokens.")
+    @Option(
+            names = "--max-length",
+            defaultValue = "40",
+            description = "Longest line, in tokens (at most " + SentenceVae.MAX_LINE_TOKENS + ").")
     int maxLength;
 
     @Option(names = "--json", description = "Print a JSON array instead of plain lines.")

@@ -38,8 +38,11 @@ final class PoemCommand implements Callable<Integer> {
     @Option(
             names = "--form",
             defaultValue = "5",
-            paramLabel = "5|7",
-            description = "Characters per line (5 or 7 for the Tang forms).")
+            paramLabel = "N",
+            description =
+                    "Characters per line: 5 or 7 for the Tang forms (any length from 1 to "
+                            + SentenceVae.DEFAULT_MAX_LENGTH
+                            + " is decoded).")
     int form;
 
     /** A poem, not a corpus: for many lines, use generate. */

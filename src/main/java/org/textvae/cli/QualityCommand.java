@@ -43,7 +43,10 @@ final class QualityCommand implements Callable<Integer> {
             description = "Samples and poem lines (100 to 1,000,000).")
     int samples;
 
-    @Option(names = "--pairs", defaultValue = "100", description = "Interpolation pairs.")
+    @Option(
+            names = "--pairs",
+            defaultValue = "100",
+            description = "Interpolation pairs (at most " + MAX_PAIRS + ").")
     int pairs;
 
     @Option(names = "--seed", defaultValue = "2026", description = "Seed for samples and pairs.")
