@@ -73,7 +73,9 @@ final class OutputFile {
     private static void checkReplaceable(Path out, Path... inputs) {
         if (Files.isDirectory(out)) {
             throw new TextvaeException(
-                    TextvaeException.Kind.USAGE, out + " is a folder; name a file to write");
+                    TextvaeException.Kind.USAGE,
+                    (out.toString().isEmpty() ? "an empty --out" : out + " is a folder")
+                            + "; name a file to write");
         }
         for (Path input : inputs) {
             if (input != null && sameFile(out, input)) {

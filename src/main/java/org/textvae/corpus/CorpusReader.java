@@ -34,6 +34,11 @@ public final class CorpusReader {
      * @throws TextvaeException IO if the file cannot be read, INPUT if its content is unusable
      */
     public static Corpus read(Path path) {
+        if (Files.isDirectory(path)) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.IO,
+                    path + " is a folder; --corpus takes a corpus file (.txt, .csv or .csv.gz)");
+        }
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             throw new TextvaeException(
                     TextvaeException.Kind.IO,

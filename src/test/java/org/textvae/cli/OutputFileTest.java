@@ -99,6 +99,7 @@ class OutputFileTest {
         assertEquals(size, Files.size(best));
         assertEquals(size, Files.size(last));
 
+        assertRefused(2, "an empty --out", run("export", "--model", run, "--out", ""));
         Path mine = Files.writeString(dir.resolve("mine.ckpt"), "mine");
         assertRefused(2, "--force", run("average", "--out", mine, best));
         assertEquals(0, run("export", "--model", run, "--out", mine, "--force").exitCode());

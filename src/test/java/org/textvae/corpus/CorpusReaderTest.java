@@ -33,6 +33,15 @@ class CorpusReaderTest {
     }
 
     @Test
+    void aFolderIsNamedAsAFolder(@TempDir Path dir) {
+        TextvaeException e = assertThrows(TextvaeException.class, () -> CorpusReader.read(dir));
+        assertEquals(TextvaeException.Kind.IO, e.kind());
+        assertTrue(
+                e.getMessage().contains("is a folder; --corpus takes a corpus file"),
+                e.getMessage());
+    }
+
+    @Test
     void readsSplitColumnQuotingAndBackslashes() throws URISyntaxException {
         Path csv = Path.of(getClass().getResource("tiny.csv").toURI());
         Corpus corpus = CorpusReader.read(csv);
