@@ -40,7 +40,7 @@ final class CorpusAccumulator {
      * and one where more than 1% of the lines are not UTF-8: that is a file in another encoding,
      * and skipping its lines would quietly lose much of the corpus.
      */
-    Corpus build(Path path) {
+    Corpus build(Path path, boolean csv) {
         int kept = train.size() + valid.size() + test.size();
         if (undecodable > 0 && undecodable * 100L > kept + undecodable) {
             throw new TextvaeException(
@@ -60,7 +60,10 @@ final class CorpusAccumulator {
                     path
                             + ": no usable lines ("
                             + skipped
-                            + " skipped); give a UTF-8 file with one sentence per line");
+                            + " skipped); "
+                            + (csv
+                                    ? "give rows below the header with a non-empty text field"
+                                    : "give a UTF-8 file with one sentence per line"));
         }
         return new Corpus(String.valueOf(path.getFileName()), train, valid, test, skipped);
     }

@@ -107,7 +107,7 @@ public final class CorpusReader {
                 corpus.add(Split.TRAIN, text.strip());
             }
         }
-        return corpus.build(path);
+        return corpus.build(path, false);
     }
 
     /** Reads bytes up to and excluding the next '\n'; returns false at the end of the input. */

@@ -121,7 +121,7 @@ final class CsvCorpusReader {
             }
             corpus.add(split, text);
         }
-        return corpus.build(path);
+        return corpus.build(path, true);
     }
 
     private static boolean isInvalid(String[] row) {

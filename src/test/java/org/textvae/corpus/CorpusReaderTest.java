@@ -33,6 +33,14 @@ class CorpusReaderTest {
     }
 
     @Test
+    void aCsvOfOnlyItsHeaderGetsCsvAdvice(@TempDir Path dir) throws IOException {
+        Path csv = Files.writeString(dir.resolve("empty.csv"), "text,split\n");
+        TextvaeException e = assertThrows(TextvaeException.class, () -> CorpusReader.read(csv));
+        assertEquals(TextvaeException.Kind.INPUT, e.kind());
+        assertTrue(e.getMessage().contains("rows below the header"), e.getMessage());
+    }
+
+    @Test
     void aFolderIsNamedAsAFolder(@TempDir Path dir) {
         TextvaeException e = assertThrows(TextvaeException.class, () -> CorpusReader.read(dir));
         assertEquals(TextvaeException.Kind.IO, e.kind());
