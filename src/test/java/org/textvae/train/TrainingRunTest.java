@@ -188,21 +188,23 @@ class TrainingRunTest {
         assertSameOutputs(reference.folder().root(), root);
     }
 
+    /** {@code job} reading {@code corpus}, validated on {@code valid} (null: a held-out share). */
+    private static TrainingJob withData(TrainingJob job, Path corpus, Path valid) {
+        return new TrainingJob(
+                job.model(),
+                job.training(),
+                corpus,
+                job.vocabulary(),
+                valid,
+                job.runDirectory(),
+                job.commandLine());
+    }
+
     @Test
     void resumeRefusesACorpusThatChangedSinceTheRunStarted() throws Exception {
         Path corpus = Files.copy(tiny.corpus(), dir.resolve("mine.csv"));
         TrainingJob job = tiny.job(dir.resolve("changed"), SEED, 5);
-        TrainingRun.start(
-                new TrainingJob(
-                        job.model(),
-                        job.training(),
-                        corpus,
-                        job.vocabulary(),
-                        null,
-                        job.runDirectory(),
-                        job.commandLine()),
-                line -> {},
-                false);
+        TrainingRun.start(withData(job, corpus, null), line -> {}, false);
         Files.writeString(corpus, Files.readString(corpus).replaceFirst("\n[^\n]*\n", "\n"));
         String metrics = Files.readString(new RunFolder(job.runDirectory()).metrics());
         TextvaeException e =
@@ -218,17 +220,7 @@ class TrainingRunTest {
     void resumeRefusesAValidationFileThatChangedSinceTheRunStarted() throws Exception {
         Path valid = Files.copy(tiny.corpus(), dir.resolve("held-out.csv"));
         TrainingJob job = tiny.job(dir.resolve("changed-valid"), SEED, 5);
-        TrainingRun.start(
-                new TrainingJob(
-                        job.model(),
-                        job.training(),
-                        job.corpus(),
-                        job.vocabulary(),
-                        valid,
-                        job.runDirectory(),
-                        job.commandLine()),
-                line -> {},
-                false);
+        TrainingRun.start(withData(job, job.corpus(), valid), line -> {}, false);
         Files.writeString(valid, Files.readString(valid).replaceFirst("\n[^\n]*\n", "\n"));
         TextvaeException e =
                 assertThrows(
