@@ -1,7 +1,9 @@
 package org.textvae.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.textvae.TextvaeException;
 import org.textvae.generate.DecodingOptions;
 import org.textvae.generate.SentenceVae;
@@ -94,26 +96,58 @@ final class GenerateCommand implements Callable<Integer> {
         DecodingOptions options = new DecodingOptions(maxLength, temperature, topK, beam, seed + 1);
         try (SentenceVae vae = modelOption.loadWithLatentSpace()) {
             requireBeamBelowVocabulary(vae.config().vocabSize());
-            List<String> lines = sample(vae, options);
+            List<String> lines = new ArrayList<>();
+            try {
+                sample(vae, options, json ? lines::addAll : GenerateCommand::print);
+            } catch (OutputClosed e) {
+                return 0; // Main reports the failed write; the lines not yet decoded are dropped
+            }
             if (json) {
                 System.out.println(JsonOutput.GSON.toJson(lines));
-            } else {
-                lines.forEach(System.out::println);
             }
         }
         return 0;
     }
 
     /**
-     * The lines, with a bar for long runs. The bar only listens: the lines are exactly what {@link
-     * SentenceVae#sample(int, long, DecodingOptions)} returns for the same seed and options.
+     * Hands the lines to {@code sink} batch by batch, with a bar for long runs. The lines are
+     * exactly what {@link SentenceVae#sample(int, long, DecodingOptions)} returns for the same seed
+     * and options.
      */
-    private List<String> sample(SentenceVae vae, DecodingOptions options) {
+    private void sample(SentenceVae vae, DecodingOptions options, Consumer<List<String>> sink) {
         float[][] codes = vae.priorSamples(count, seed);
         try (TerminalProgress progress =
                 TerminalProgress.forTerminal(count > BAR_FROM ? "generate" : null, " lines")) {
             progress.step(0, count);
-            return vae.decodeAll(codes, options, done -> progress.step(done, count));
+            int[] done = {0};
+            vae.decodeEach(
+                    codes,
+                    options,
+                    batch -> {
+                        sink.accept(batch);
+                        done[0] += batch.size();
+                        progress.step(done[0], count);
+                    });
+        }
+    }
+
+    /**
+     * Prints a batch as soon as it is decoded, and stops the decoding once standard output is gone:
+     * {@code generate -n 100000 | head} should not decode the lines nobody reads.
+     */
+    private static void print(List<String> batch) {
+        batch.forEach(System.out::println);
+        if (System.out.checkError()) {
+            throw new OutputClosed();
+        }
+    }
+
+    /**
+     * Standard output failed (a closed pipe, a full disk); the rest of the lines are not needed.
+     */
+    private static final class OutputClosed extends RuntimeException {
+        OutputClosed() {
+            super(null, null, false, false);
         }
     }
 

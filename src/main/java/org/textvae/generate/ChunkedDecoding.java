@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.textvae.model.EngineDefaults;
 
 /**
@@ -63,14 +64,24 @@ final class ChunkedDecoding implements AutoCloseable {
 
     /** Token ids per code, in the order of {@code codes}. */
     List<int[]> decode(float[][] codes, Batch batch) {
+        List<int[]> lines = new ArrayList<>(codes.length);
+        decodeInOrder(codes, batch, lines::addAll);
+        return lines;
+    }
+
+    /**
+     * Hands each batch's token ids to {@code sink} on the caller's thread, in the order of {@code
+     * codes}, as soon as it and the batches before it are done. A sink that throws ends the call:
+     * batches not started are dropped, running ones are waited for, and the exception goes on.
+     */
+    void decodeInOrder(float[][] codes, Batch batch, Consumer<List<int[]>> sink) {
         int count = batches(codes.length);
         if (count == 1 || workers == 1) {
             // On the caller's thread: no hand-over for a single line or an interpolation path.
-            List<int[]> lines = new ArrayList<>(codes.length);
             for (int i = 0; i < count; i++) {
-                lines.addAll(batch.decode(i, slice(codes, i)));
+                sink.accept(batch.decode(i, slice(codes, i)));
             }
-            return lines;
+            return;
         }
         // Every batch counts down when it ends, or skips its work once the call has failed: a
         // cancelled Future says nothing of a batch still running, and a call that returned under
@@ -93,12 +104,10 @@ final class ChunkedDecoding implements AutoCloseable {
                                 }
                             }));
         }
-        List<int[]> lines = new ArrayList<>(codes.length);
         try {
             for (Future<List<int[]>> part : parts) {
-                lines.addAll(part.get());
+                sink.accept(part.get());
             }
-            return lines;
         } catch (ExecutionException e) {
             throw rethrow(e.getCause());
         } catch (InterruptedException e) {

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.textvae.TextvaeException;
@@ -198,8 +199,27 @@ public final class SentenceVae implements AutoCloseable {
      * rising). The lines are the same as without it.
      */
     public List<String> decodeAll(float[][] codes, DecodingOptions options, IntConsumer progress) {
-        Objects.requireNonNull(codes, "codes");
         Objects.requireNonNull(progress, "progress");
+        List<String> lines = new ArrayList<>();
+        runEach(codes, decoding(codes, options, progress), lines::addAll);
+        return lines;
+    }
+
+    /**
+     * As {@link #decodeAll(float[][], DecodingOptions)}, handing the lines to {@code sink} batch by
+     * batch, in order, on the calling thread, as soon as each batch and those before it are done: a
+     * command can print the first lines while later ones are still being decoded. The lines are the
+     * same as decodeAll's. A sink that throws ends the call: batches not yet started are dropped,
+     * and the exception is rethrown.
+     */
+    public void decodeEach(float[][] codes, DecodingOptions options, Consumer<List<String>> sink) {
+        Objects.requireNonNull(sink, "sink");
+        runEach(codes, decoding(codes, options, done -> {}), sink);
+    }
+
+    /** The decoding of {@code codes} as {@code options} say, each batch with its own seed. */
+    private Strategy decoding(float[][] codes, DecodingOptions options, IntConsumer progress) {
+        Objects.requireNonNull(codes, "codes");
         Objects.requireNonNull(options, "decoding options");
         requireAtMost("maximum length", options.maxLength(), MAX_LINE_TOKENS);
         if (options.beamWidth() >= vocabulary.size()) {
@@ -211,16 +231,14 @@ public final class SentenceVae implements AutoCloseable {
         }
         long[] seeds = batchSeeds(options.seed(), ChunkedDecoding.batches(codes.length));
         int[] done = {0};
-        return run(
-                codes,
-                (call, z, batch) -> {
-                    List<int[]> lines = decoder.decode(call, z, options, seeds[batch]);
-                    synchronized (done) {
-                        done[0] += lines.size();
-                        progress.accept(done[0]);
-                    }
-                    return lines;
-                });
+        return (call, z, batch) -> {
+            List<int[]> lines = decoder.decode(call, z, options, seeds[batch]);
+            synchronized (done) {
+                done[0] += lines.size();
+                progress.accept(done[0]);
+            }
+            return lines;
+        };
     }
 
     private static long[] batchSeeds(long seed, int batches) {
@@ -241,40 +259,51 @@ public final class SentenceVae implements AutoCloseable {
      * threads, each in a manager of its own.
      */
     private List<String> run(float[][] codes, Strategy strategy) {
-        Objects.requireNonNull(codes, "codes");
-        return whileOpen(() -> decodeOpen(codes, strategy));
+        List<String> lines = new ArrayList<>();
+        runEach(codes, strategy, lines::addAll);
+        return lines;
     }
 
-    private List<String> decodeOpen(float[][] codes, Strategy strategy) {
+    private void runEach(float[][] codes, Strategy strategy, Consumer<List<String>> sink) {
+        Objects.requireNonNull(codes, "codes");
+        whileOpen(
+                () -> {
+                    decodeOpen(codes, strategy, sink);
+                    return null;
+                });
+    }
+
+    private void decodeOpen(float[][] codes, Strategy strategy, Consumer<List<String>> sink) {
         requireLatentSpace("decode from");
         if (codes.length == 0) {
-            return List.of();
+            return;
         }
         for (float[] code : codes) {
             requireLatent(code);
         }
-        List<int[]> ids =
-                batches.decode(
-                        codes,
-                        (index, part) -> {
-                            boolean outer = decoding.get();
-                            decoding.set(true);
-                            try (NDManager call = manager.newSubManager()) {
-                                NDArray z =
-                                        HostArrays.floats(
-                                                call,
-                                                LatentCodes.flatten(part),
-                                                new Shape(part.length, latentSize()));
-                                return strategy.decode(call, z, index);
-                            } finally {
-                                decoding.set(outer);
-                            }
-                        });
-        List<String> lines = new ArrayList<>(ids.size());
-        for (int[] line : ids) {
-            lines.add(vocabulary.decode(line));
-        }
-        return lines;
+        batches.decodeInOrder(
+                codes,
+                (index, part) -> {
+                    boolean outer = decoding.get();
+                    decoding.set(true);
+                    try (NDManager call = manager.newSubManager()) {
+                        NDArray z =
+                                HostArrays.floats(
+                                        call,
+                                        LatentCodes.flatten(part),
+                                        new Shape(part.length, latentSize()));
+                        return strategy.decode(call, z, index);
+                    } finally {
+                        decoding.set(outer);
+                    }
+                },
+                ids -> {
+                    List<String> lines = new ArrayList<>(ids.size());
+                    for (int[] line : ids) {
+                        lines.add(vocabulary.decode(line));
+                    }
+                    sink.accept(lines);
+                });
     }
 
     /** Decodes one latent code greedily. */

@@ -408,6 +408,38 @@ class SentenceVaeTest {
     }
 
     @Test
+    void batchByBatchDecodingGivesTheSameLinesAndStopsWhenTheSinkDoes() {
+        SentenceVae other = SentenceVae.load(TinyModel.write(directory, 8, 4), 2);
+        try {
+            float[][] codes = other.priorSamples(300, 9); // three batches on two workers
+            DecodingOptions sampling = new DecodingOptions(6, 0.9, 0, 1, 3);
+            List<List<String>> batches = new ArrayList<>();
+            other.decodeEach(codes, sampling, batches::add);
+            assertEquals(List.of(128, 128, 44), batches.stream().map(List::size).toList());
+            assertEquals(
+                    other.decodeAll(codes, sampling),
+                    batches.stream().flatMap(List::stream).toList());
+
+            int[] calls = {0};
+            IllegalStateException stop =
+                    assertThrows(
+                            IllegalStateException.class,
+                            () ->
+                                    other.decodeEach(
+                                            codes,
+                                            sampling,
+                                            batch -> {
+                                                calls[0]++;
+                                                throw new IllegalStateException("enough");
+                                            }));
+            assertEquals("enough", stop.getMessage());
+            assertEquals(1, calls[0], "no batch handed over after the sink stopped");
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
     void closingFromInsideACallIsRefusedInsteadOfWaitingForItself() {
         SentenceVae other = SentenceVae.load(TinyModel.write(directory, 8, 3), 2);
         DecodingOptions options = new DecodingOptions(4, 0, 0, 1, 1);
