@@ -54,8 +54,23 @@ final class PlotCommand implements Callable<Integer> {
         Corpus lines = corpus == null ? null : CorpusReader.read(corpus);
         Checkpoint checkpoint =
                 corpus == null ? null : Checkpoint.read(ModelFiles.checkpointFile(run));
-        for (Path written : RunPlots.writeMetricsPlots(run)) {
+        List<Path> drawn = RunPlots.writeMetricsPlots(run);
+        for (Path written : drawn) {
             System.out.println("plot: " + written);
+        }
+        if (!drawn.contains(run.resolve(RunPlots.TRAINING))) {
+            System.out.println(
+                    "no "
+                            + RunPlots.TRAINING
+                            + ": metrics.csv has no train rows yet (one comes every --log-every"
+                            + " steps)");
+        }
+        if (!drawn.contains(run.resolve(RunPlots.VALIDATION))) {
+            System.out.println(
+                    "no "
+                            + RunPlots.VALIDATION
+                            + ": metrics.csv has no validation rows yet (one comes at each"
+                            + " epoch's end)");
         }
         if (lines == null) {
             return 0;

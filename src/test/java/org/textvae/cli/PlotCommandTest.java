@@ -59,6 +59,21 @@ class PlotCommandTest {
     }
 
     @Test
+    void aPlotThatCannotBeDrawnYetIsNamed(@TempDir Path dir) throws Exception {
+        Files.writeString(
+                dir.resolve("metrics.csv"),
+                "phase,step,epoch,beta,reconstruction,kl,loss,perplexity,active_units,grad_norm,"
+                        + "tokens_per_s,seconds,tc,discriminator_loss\n"
+                        + "valid,2,1,0.2,45,3,48,30,4,,,0.3,,\n");
+        CommandLineTest.Outcome outcome = plot(dir);
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertTrue(
+                outcome.out().contains("no plot-training.png: metrics.csv has no train rows yet"),
+                outcome.out());
+        assertTrue(Files.exists(dir.resolve("plot-validation.png")));
+    }
+
+    @Test
     void binaryMetricsAreNamedAsSuch(@TempDir Path dir) throws Exception {
         Files.write(dir.resolve("metrics.csv"), new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 1, 2});
         CommandLineTest.Outcome outcome = plot(dir);
