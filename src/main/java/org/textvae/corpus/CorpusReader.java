@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.textvae.TextvaeException;
 
@@ -22,9 +23,14 @@ import org.textvae.TextvaeException;
  * training data. A {@code .gz} suffix means gzip. Lines are stripped of surrounding whitespace;
  * blank lines, lines that are not valid UTF-8 and CSV rows short of a field are skipped and counted
  * in {@link Corpus#skipped()}; a file where more than 1% of the lines are not UTF-8 is refused, and
- * so is a CSV row with more fields than the header (an unquoted comma would cut its sentence).
+ * so is a CSV row with more fields than the header (an unquoted comma would cut its sentence), and
+ * a text file whose first line is a CSV header (a CSV under another name).
  */
 public final class CorpusReader {
+
+    /** The header of a corpus CSV, comma- or tab-separated, in either column order. */
+    private static final Pattern CSV_HEADER =
+            Pattern.compile("(?i)\\W?(text\\W?[,\\t]\\W?split|split\\W?[,\\t]\\W?text)\\W?");
 
     private CorpusReader() {}
 
@@ -103,6 +109,15 @@ public final class CorpusReader {
                 corpus.skipUndecodable(lineNumber);
             } else if (text.isBlank()) {
                 corpus.skip();
+            } else if (lineNumber == 1 && CSV_HEADER.matcher(text.strip()).matches()) {
+                // Read as text, the header would be a sentence and ",train" a word of each row.
+                throw new TextvaeException(
+                        TextvaeException.Kind.INPUT,
+                        path
+                                + ":1: '"
+                                + text.strip()
+                                + "' is a CSV header, but only files named .csv or .csv.gz are"
+                                + " read as CSV; rename the file");
             } else {
                 corpus.add(Split.TRAIN, text.strip());
             }

@@ -41,6 +41,20 @@ class CorpusReaderTest {
     }
 
     @Test
+    void aCsvUnderAnotherNameIsRefusedNotReadAsText(@TempDir Path dir) throws IOException {
+        for (String header : List.of("text,split", "\"text\",\"split\"", "split\ttext")) {
+            Path file = Files.writeString(dir.resolve("lines.txt"), header + "\n白日依山盡,train\n");
+            TextvaeException e =
+                    assertThrows(TextvaeException.class, () -> CorpusReader.read(file));
+            assertEquals(TextvaeException.Kind.INPUT, e.kind());
+            assertTrue(e.getMessage().contains("is a CSV header"), e.getMessage());
+        }
+        Path text =
+                Files.writeString(dir.resolve("plain.txt"), "the text splits here\nsplit text\n");
+        assertEquals(2, CorpusReader.read(text).train().size());
+    }
+
+    @Test
     void aFolderIsNamedAsAFolder(@TempDir Path dir) {
         TextvaeException e = assertThrows(TextvaeException.class, () -> CorpusReader.read(dir));
         assertEquals(TextvaeException.Kind.IO, e.kind());
