@@ -14,12 +14,10 @@ import java.util.List;
  * <p>Written here rather than taken from DJL because its moment estimates must be saved in every
  * checkpoint and restored on resume, so a resumed run continues exactly where it stopped. The
  * moments live in the optimiser's own manager; every temporary of a step is closed with the step.
+ * The step itself runs in PyTorch's fused kernel ({@link FusedAdamKernel}; β1 = 0.9, β2 = 0.999, ε
+ * = 1e-8).
  */
 public final class AdamOptimizer implements AutoCloseable {
-
-    private static final float BETA1 = 0.9f;
-    private static final float BETA2 = 0.999f;
-    private static final float EPSILON = 1e-8f;
 
     private final List<Parameter> parameters;
     private final NDManager manager;
@@ -49,37 +47,18 @@ public final class AdamOptimizer implements AutoCloseable {
      * @return the gradient norm before clipping
      */
     public float step(float learningRate, float maxNorm) {
+        // The gradients' handles are closed with the scope; the gradients themselves stay.
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
+            List<NDArray> weights = new ArrayList<>(parameters.size());
             List<NDArray> gradients = new ArrayList<>(parameters.size());
-            NDArray squaredNorm = null;
             for (Parameter parameter : parameters) {
-                NDArray gradient = parameter.getArray().getGradient();
-                gradients.add(gradient);
-                NDArray squares = gradient.square().sum();
-                squaredNorm = squaredNorm == null ? squares : squaredNorm.add(squares);
+                weights.add(parameter.getArray());
+                gradients.add(parameter.getArray().getGradient());
             }
-            float norm = (float) Math.sqrt(squaredNorm.getFloat());
-            float scale = maxNorm > 0 && norm > maxNorm ? maxNorm / (norm + 1e-6f) : 1f;
             steps++;
-            double correction1 = 1 - Math.pow(BETA1, steps);
-            double correction2 = Math.sqrt(1 - Math.pow(BETA2, steps));
-            for (int i = 0; i < parameters.size(); i++) {
-                NDArray gradient = gradients.get(i);
-                if (scale != 1f) {
-                    gradient.muli(scale);
-                }
-                NDArray m = firstMoments.get(i).muli(BETA1).addi(gradient.mul(1 - BETA1));
-                NDArray v =
-                        secondMoments.get(i).muli(BETA2).addi(gradient.square().muli(1 - BETA2));
-                NDArray denominator = v.sqrt().divi(correction2).addi(EPSILON);
-                parameters
-                        .get(i)
-                        .getArray()
-                        .subi(m.div(denominator).muli(learningRate / correction1));
-                gradient.muli(0);
-            }
-            return norm;
+            return FusedAdamKernel.step(
+                    weights, gradients, firstMoments, secondMoments, steps, learningRate, maxNorm);
         }
     }
 

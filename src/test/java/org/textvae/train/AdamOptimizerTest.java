@@ -72,6 +72,23 @@ class AdamOptimizerTest {
     }
 
     @Test
+    void aGradientTooLargeToSquareInFloatIsStillClippedAndApplied() {
+        // (1e25)² overflows a float. If the norm did too, clipping would scale the step to zero.
+        float[] huge = {1e25f, -1e25f};
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Parameter a = parameter(manager, "a", START_A);
+            try (AdamOptimizer adam = new AdamOptimizer(List.of(a), manager)) {
+                setGradients(manager, a, huge, null, null);
+                float norm = adam.step(LEARNING_RATE, 1f);
+                assertEquals(Math.sqrt(2) * 1e25, norm, 1e20);
+            }
+            float[] after = a.getArray().toFloatArray();
+            assertEquals(START_A[0] - LEARNING_RATE, after[0], 1e-6f);
+            assertEquals(START_A[1] + LEARNING_RATE, after[1], 1e-6f);
+        }
+    }
+
+    @Test
     void gradientsAreZeroAfterAStep() {
         try (NDManager manager = NDManager.newBaseManager()) {
             Parameter a = parameter(manager, "a", START_A);
@@ -79,7 +96,6 @@ class AdamOptimizerTest {
             try (AdamOptimizer adam = new AdamOptimizer(List.of(a, b), manager)) {
                 setGradients(manager, a, GRADIENTS_A[0], b, GRADIENTS_B[0]);
                 adam.step(LEARNING_RATE, 1f);
-                // −0.0 counts as zero: the step multiplies by 0.
                 assertArrayEquals(new float[2], a.getArray().getGradient().toFloatArray(), 0f);
                 assertArrayEquals(new float[3], b.getArray().getGradient().toFloatArray(), 0f);
             }
