@@ -6,11 +6,14 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Pattern;
 
 /**
  * Writes files so that a reader (or a process killed at any moment) sees either the old file or the
@@ -24,6 +27,9 @@ public final class AtomicFiles {
     public interface Writer {
         void writeTo(OutputStream out) throws IOException;
     }
+
+    /** The names {@link Files#createTempFile} gives {@link #write}'s temporaries. */
+    private static final Pattern LEFTOVER = Pattern.compile("\\..+\\d+\\.tmp");
 
     private AtomicFiles() {}
 
@@ -53,6 +59,30 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /**
+     * Deletes the temporary files that {@link #write} leaves in {@code directory} when its process
+     * is killed mid-write (a hidden {@code .NAME<digits>.tmp} beside each target; a checkpoint's is
+     * as large as the checkpoint). Call it only while no other process writes there.
+     *
+     * @return how many were deleted
+     */
+    public static int removeLeftovers(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        int removed = 0;
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory, ".*.tmp")) {
+            for (Path leftover : leftovers) {
+                if (LEFTOVER.matcher(leftover.getFileName().toString()).matches()
+                        && Files.isRegularFile(leftover, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(leftover);
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     /** Temporary files are private; the files they become should read like any other. */

@@ -101,6 +101,16 @@ public final class RunFolder {
         Checkpoint.of(network, tokenizerJson, Map.of()).write(epochCheckpoint(epoch));
     }
 
+    /**
+     * Deletes the half-written files a killed run left behind (README, "Exact resume").
+     *
+     * @return how many there were
+     */
+    int removeUnfinishedWrites() throws IOException {
+        return AtomicFiles.removeLeftovers(root)
+                + AtomicFiles.removeLeftovers(root.resolve("checkpoints"));
+    }
+
     /** Writes config.json, command.txt and manifest.json for a new run. */
     void describe(TrainingJob job) throws IOException {
         Files.createDirectories(root.resolve("checkpoints"));

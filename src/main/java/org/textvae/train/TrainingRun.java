@@ -244,6 +244,13 @@ public final class TrainingRun {
                 log.open();
             } else {
                 Path file = folder.lastCheckpoint();
+                int unfinished = folder.removeUnfinishedWrites();
+                if (unfinished > 0) {
+                    log.accept(
+                            String.format(
+                                    "removed %d unfinished file write%s the interrupted run left",
+                                    unfinished, unfinished == 1 ? "" : "s"));
+                }
                 network = resumeFrom.network(manager);
                 network.freezeParameters(false);
                 state = RunFolder.state(resumeFrom, file);

@@ -247,6 +247,23 @@ class TrainingRunTest {
     }
 
     @Test
+    void resumeRemovesTheHalfWrittenFilesOfAKilledRunAndNothingElse() throws Exception {
+        Path root = dir.resolve("killed");
+        TrainingRun.start(tiny.job(root, SEED, 5), line -> {}, false);
+        Path checkpoints = root.resolve("checkpoints");
+        // What AtomicFiles.write leaves when its process dies before the rename.
+        Path leftover = Files.createTempFile(checkpoints, ".last.ckpt", ".tmp");
+        Path unrelated = Files.writeString(checkpoints.resolve("notes.tmp"), "mine");
+        List<String> said = new ArrayList<>();
+        TrainingRun.resume(root, null, 6L, said::add, false);
+        assertFalse(Files.exists(leftover));
+        assertTrue(Files.exists(unrelated), "only the writer's own temporaries go");
+        assertTrue(
+                said.contains("removed 1 unfinished file write the interrupted run left"),
+                said.toString());
+    }
+
+    @Test
     void resumingWithoutTheRecordedCorpusSaysWhereItsPathComesFrom() throws Exception {
         TinyCorpus own = TinyCorpus.in(Files.createDirectories(dir.resolve("data")));
         Path root = dir.resolve("moved");
