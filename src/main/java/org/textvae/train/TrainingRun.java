@@ -323,6 +323,14 @@ public final class TrainingRun {
             throw new TextvaeException(
                     TextvaeException.Kind.USAGE, "--factor-gamma needs the VAE (--model vae)");
         }
+        // With one latent dimension there is no correlation between dimensions to penalise; the
+        // discriminator would learn nothing and the penalty would only add noise.
+        if (job.training().factorGamma() > 0 && job.model().latentSize() < 2) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    "--factor-gamma needs at least 2 latent dimensions (--latent), got "
+                            + job.model().latentSize());
+        }
     }
 
     static LengthBuckets buckets(TrainingData data, TrainConfig config) {

@@ -3,6 +3,7 @@ package org.textvae.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.opencsv.CSVReader;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.textvae.TextvaeException;
+import org.textvae.model.ModelConfig;
 
 /**
  * FactorVAE runs: the TC estimate and the discriminator's loss are logged every step, the penalty
@@ -62,6 +65,35 @@ class FactorVaeRunTest {
         for (int i = 0; i < STEPS; i++) {
             assertEquals(rows.get(i)[tc], resumedRows.get(i)[tc], "tc at row " + i);
         }
+    }
+
+    @Test
+    void oneLatentDimensionIsRefusedBeforeAnythingIsWritten() throws Exception {
+        TinyCorpus tiny = TinyCorpus.in(dir);
+        TrainingJob four = job(tiny, dir.resolve("one"), STEPS, 5f);
+        ModelConfig model = four.model();
+        TrainingJob one =
+                new TrainingJob(
+                        new ModelConfig(
+                                model.kind(),
+                                model.vocabSize(),
+                                model.embeddingSize(),
+                                model.hiddenSize(),
+                                1,
+                                false),
+                        four.training(),
+                        four.corpus(),
+                        four.vocabulary(),
+                        four.validCorpus(),
+                        four.runDirectory(),
+                        four.commandLine());
+        TextvaeException e =
+                assertThrows(TextvaeException.class, () -> TrainingRun.start(one, l -> {}, false));
+        assertEquals(TextvaeException.Kind.USAGE, e.kind());
+        assertEquals(
+                "--factor-gamma needs at least 2 latent dimensions (--latent), got 1",
+                e.getMessage());
+        assertFalse(Files.exists(dir.resolve("one")));
     }
 
     private static List<String[]> trainRows(Path root) throws Exception {
