@@ -91,6 +91,7 @@ final class GenerateCommand implements Callable<Integer> {
         Options.requireAtMost(
                 "--count", count, MAX_COUNT, "for more, run again with another --seed");
         Options.requireAtMost("--beam", beam, MAX_BEAM, "");
+        Options.requirePositive("--max-length", maxLength);
         EngineDefaults.preferBatchParallelism();
         // Options first, so a typo is reported before the model is read.
         DecodingOptions options = new DecodingOptions(maxLength, temperature, topK, beam, seed + 1);

@@ -18,6 +18,14 @@ final class Options {
         }
     }
 
+    /** Refuses a rate that is not above zero (or not a number), naming the option. */
+    static void requireAboveZero(String option, float value) {
+        if (!(value > 0) || !Float.isFinite(value)) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE, option + " must be above 0, got " + value);
+        }
+    }
+
     /** Refuses a negative count (zero meaning "off"), naming the option. */
     static void requireNonNegative(String option, long value) {
         if (value < 0) {

@@ -240,6 +240,10 @@ final class TrainCommand implements Callable<Integer> {
             TrainOptionRules.refuseSettingsOnResume(spec);
             boolean epochsGiven = typed("--epochs");
             boolean stepsGiven = typed("--max-steps");
+            if (epochsGiven) {
+                Options.requirePositive("--epochs", epochs);
+            }
+            Options.requireNonNegative("--max-steps", maxSteps);
             result =
                     TrainingRun.resume(
                             resume,
@@ -260,6 +264,22 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Named as typed: the settings' own checks would name their fields instead ("log interval must
+     * be positive" for {@code --log-every 0}).
+     */
+    private void refuseOutOfRangeNumbers() {
+        Options.requirePositive("--epochs", epochs);
+        Options.requirePositive("--batch-size", batchSize);
+        Options.requirePositive("--embedding", embedding);
+        Options.requirePositive("--hidden", hidden);
+        Options.requirePositive("--latent", latent);
+        Options.requirePositive("--log-every", logEvery);
+        Options.requireNonNegative("--max-steps", maxSteps);
+        Options.requireNonNegative("--checkpoint-every", checkpointEvery);
+        Options.requireAboveZero("--lr", learningRate);
+    }
+
     private boolean typed(String option) {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
@@ -271,6 +291,7 @@ final class TrainCommand implements Callable<Integer> {
                     "train needs --corpus, --vocab and --out (or --resume DIR)");
         }
         // Options first, so a typo is reported before any file is read.
+        refuseOutOfRangeNumbers();
         ModelKind modelKind = Options.modelKind(kind);
         TrainOptionRules.refuseOptionsTheModelIgnores(spec, modelKind);
         TrainConfig training =

@@ -87,6 +87,38 @@ class OptionBoundsTest {
                 "--iw-samples must be at most 100,000");
     }
 
+    @Test
+    void numbersOutOfRangeAreRefusedNamingTheOptionAsTyped(@TempDir Path directory) {
+        // Checked before --corpus and --vocab are read, so neither needs to exist.
+        String[][] cases = {
+            {"--epochs", "0", "--epochs must be at least 1, got 0"},
+            {"--log-every", "0", "--log-every must be at least 1, got 0"},
+            {"--batch-size", "0", "--batch-size must be at least 1, got 0"},
+            {"--latent", "0", "--latent must be at least 1, got 0"},
+            {"--max-steps", "-1", "--max-steps must be 0 (off) or more, got -1"},
+            {"--lr", "0", "--lr must be above 0, got 0.0"},
+        };
+        Path run = directory.resolve("run");
+        for (String[] c : cases) {
+            assertUsageError(
+                    CommandLineTest.run(
+                            "train",
+                            "--corpus",
+                            "c.txt",
+                            "--vocab",
+                            "v.json",
+                            "--out",
+                            run.toString(),
+                            c[0],
+                            c[1]),
+                    c[2]);
+        }
+        assertFalse(run.toFile().exists());
+        assertUsageError(
+                CommandLineTest.run("generate", "--max-length", "0"),
+                "--max-length must be at least 1, got 0");
+    }
+
     static void assertUsageError(CommandLineTest.Outcome outcome, String message) {
         assertEquals(2, outcome.exitCode(), outcome.err());
         assertTrue(outcome.err().contains(message), outcome.err());
