@@ -123,7 +123,7 @@ final class Measurements {
         Engine.getInstance().setRandomSeed(1);
         SentenceVaeNetwork network = new SentenceVaeNetwork(shape.model());
         try (NDManager manager = NDManager.newBaseManager();
-                AdamOptimizer adam = newAdam(network, manager)) {
+                AdamOptimizer adam = initializeWithAdam(network, manager)) {
             SplittableRandom random = new SplittableRandom(1);
             List<int[]> sentences =
                     Synthetic.sentences(
@@ -159,7 +159,8 @@ final class Measurements {
         }
     }
 
-    private static AdamOptimizer newAdam(SentenceVaeNetwork network, NDManager manager) {
+    /** Initialises the network's weights in {@code manager} and returns an optimiser over them. */
+    private static AdamOptimizer initializeWithAdam(SentenceVaeNetwork network, NDManager manager) {
         network.initialize(manager);
         List<Parameter> parameters = new ArrayList<>(network.getParameters().values());
         return new AdamOptimizer(parameters, manager);

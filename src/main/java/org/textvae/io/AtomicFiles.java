@@ -73,13 +73,14 @@ public final class AtomicFiles {
             return 0;
         }
         int removed = 0;
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory, ".*.tmp")) {
+        DirectoryStream.Filter<Path> ours =
+                path ->
+                        LEFTOVER.matcher(path.getFileName().toString()).matches()
+                                && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS);
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory, ours)) {
             for (Path leftover : leftovers) {
-                if (LEFTOVER.matcher(leftover.getFileName().toString()).matches()
-                        && Files.isRegularFile(leftover, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.delete(leftover);
-                    removed++;
-                }
+                Files.delete(leftover);
+                removed++;
             }
         }
         return removed;
