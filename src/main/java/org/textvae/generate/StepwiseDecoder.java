@@ -79,7 +79,7 @@ public final class StepwiseDecoder {
             NDArray finished = manager.zeros(new Shape(batch), DataType.BOOLEAN);
             for (int t = 0; t < steps; t++) {
                 state = step.advance(previous, state, latentGates);
-                NDArray next = chooser.choose(step.logits(state, bias), manager);
+                NDArray next = chooser.choose(step, state, bias, manager);
                 emitted.add(next);
                 previous = next;
                 if (length == 0) {

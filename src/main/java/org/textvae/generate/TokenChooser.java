@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
+import org.textvae.model.DecoderStep;
 import org.textvae.model.HostArrays;
 
 /** Picks each row's next token from its logits (batch, vocabulary); returns ids (batch), int64. */
@@ -13,9 +14,17 @@ public interface TokenChooser {
 
     NDArray choose(NDArray logits, NDManager manager);
 
-    /** The most likely token: what greedy decoding means. */
+    /**
+     * Picks from a decoder state (batch, hidden) through the step's vocabulary layer, with the
+     * step's output bias. A chooser that needs less than the logits may say so here.
+     */
+    default NDArray choose(DecoderStep step, NDArray state, NDArray bias, NDManager manager) {
+        return choose(step.logits(state, bias), manager);
+    }
+
+    /** The most likely token (the first one on ties): what greedy decoding means. */
     static TokenChooser greedy() {
-        return (logits, manager) -> logits.argMax(1).toType(DataType.INT64, false);
+        return MostLikelyToken.INSTANCE;
     }
 
     /**

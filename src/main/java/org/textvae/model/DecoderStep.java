@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -135,6 +136,18 @@ public final class DecoderStep {
      */
     public NDArray logits(NDArray state, NDArray bias) {
         return Linear.linear(state, outputWeight, bias).singletonOrThrow();
+    }
+
+    /**
+     * Each row's greedy token (int64, batch): argmax of {@link #logits}, the first one on ties.
+     * Batches of {@link GreedyVocabularyKernel#MIN_ROWS} rows or more take a faster product and
+     * argmax with the same result.
+     */
+    public NDArray mostLikely(NDArray state, NDArray bias) {
+        if (state.getShape().get(0) >= GreedyVocabularyKernel.MIN_ROWS) {
+            return GreedyVocabularyKernel.mostLikely(state, outputWeight, bias);
+        }
+        return logits(state, bias).argMax(1).toType(DataType.INT64, false);
     }
 
     /** Hidden units, for callers that shape states. */

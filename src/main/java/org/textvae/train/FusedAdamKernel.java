@@ -1,17 +1,12 @@
 package org.textvae.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
-import ai.djl.pytorch.jni.JniUtils;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
+import org.textvae.model.TorchScriptMethods;
 
 /**
  * One Adam step in one pass over memory: PyTorch's fused CPU kernel ({@code torch._fused_adam_}),
@@ -31,20 +26,8 @@ final class FusedAdamKernel {
 
     /** Loaded on first use, once per JVM; the module holds no state between calls. */
     private static final class Holder {
-        // The module lives as long as the JVM, in a manager of its own.
-        private static final PtSymbolBlock MODULE = load();
-
-        private static PtSymbolBlock load() {
-            try (InputStream in = FusedAdamKernel.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException(RESOURCE + " is missing from the class path");
-                }
-                NDManager manager = NDManager.newBaseManager();
-                return JniUtils.loadModule((PtNDManager) manager, in, true, false);
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not read " + RESOURCE, e);
-            }
-        }
+        private static final PtSymbolBlock MODULE =
+                TorchScriptMethods.load(FusedAdamKernel.class, RESOURCE);
     }
 
     /**
