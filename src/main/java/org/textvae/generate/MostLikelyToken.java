@@ -6,9 +6,8 @@ import ai.djl.ndarray.types.DataType;
 import org.textvae.model.DecoderStep;
 
 /**
- * Greedy choice: argmax of the logits. From a decoder state it asks the step, which for full
- * batches skips the general product and argmax for faster ones with the same result ({@link
- * DecoderStep#mostLikely}).
+ * Greedy choice: argmax of the logits. From a decoder state it asks the step, which finds the
+ * argmax in native code without handing the logits back ({@link DecoderStep#mostLikely}).
  */
 final class MostLikelyToken implements TokenChooser {
 

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -20,10 +19,12 @@ import ai.djl.nn.core.Linear;
  * product is the same at every step, so it is computed once per batch. Then each step is a gather,
  * the hidden-to-hidden product, the gate arithmetic of PyTorch's GRU (gates r, z, n) and the
  * vocabulary layer, whose bias can carry a caller's mask (−∞ on banned tokens) at no extra cost.
+ * The vocabulary layer runs as a {@link PackedVocabularyLayer}, its weight laid out once for a
+ * faster product, and greedy decoding takes its argmax there too.
  *
- * <p>Read-only after construction, so threads may share it. The precomputed arrays (and, with tied
- * embeddings, the vocabulary layer's product of embedding and projection) live in the manager given
- * to {@link #of}; the rest are the network's own parameters, so the network must outlive it.
+ * <p>Read-only after construction, so threads may share it. The precomputed arrays (the packed
+ * vocabulary weight among them) live in the manager given to {@link #of}; the rest are the
+ * network's own parameters, so the network must outlive it.
  */
 public final class DecoderStep {
 
@@ -32,7 +33,7 @@ public final class DecoderStep {
     private final NDArray latentWeight;
     private final NDArray hiddenWeight;
     private final NDArray hiddenBias;
-    private final NDArray outputWeight;
+    private final PackedVocabularyLayer vocabularyLayer;
     private final NDArray outputBias;
 
     private DecoderStep(
@@ -41,14 +42,14 @@ public final class DecoderStep {
             NDArray latentWeight,
             NDArray hiddenWeight,
             NDArray hiddenBias,
-            NDArray outputWeight,
+            PackedVocabularyLayer vocabularyLayer,
             NDArray outputBias) {
         this.hidden = hidden;
         this.inputGates = inputGates;
         this.latentWeight = latentWeight;
         this.hiddenWeight = hiddenWeight;
         this.hiddenBias = hiddenBias;
-        this.outputWeight = outputWeight;
+        this.vocabularyLayer = vocabularyLayer;
         this.outputBias = outputBias;
     }
 
@@ -79,7 +80,7 @@ public final class DecoderStep {
                 latentWeight,
                 parameter(decoder.gru(), "h2h_WEIGHT"),
                 parameter(decoder.gru(), "h2h_BIAS"),
-                vocabularyLayer.get(0),
+                PackedVocabularyLayer.of(vocabularyLayer.get(0), manager),
                 vocabularyLayer.get(1));
     }
 
@@ -132,22 +133,19 @@ public final class DecoderStep {
 
     /**
      * Logits (batch, vocabulary) from a state (batch, hidden), with a bias from {@link
-     * #outputBias}.
+     * #outputBias}. They agree with the network's vocabulary layer to a few units in the last place
+     * ({@link PackedVocabularyLayer}), and a row's logits do not depend on the rest of its batch.
      */
     public NDArray logits(NDArray state, NDArray bias) {
-        return Linear.linear(state, outputWeight, bias).singletonOrThrow();
+        return vocabularyLayer.logits(state, bias);
     }
 
     /**
-     * Each row's greedy token (int64, batch): argmax of {@link #logits}, the first one on ties.
-     * Batches of {@link GreedyVocabularyKernel#MIN_ROWS} rows or more take a faster product and
-     * argmax with the same result.
+     * Each row's greedy token (int64, batch): argmax of {@link #logits}, the first one on ties,
+     * without handing the logits back to Java.
      */
     public NDArray mostLikely(NDArray state, NDArray bias) {
-        if (state.getShape().get(0) >= GreedyVocabularyKernel.MIN_ROWS) {
-            return GreedyVocabularyKernel.mostLikely(state, outputWeight, bias);
-        }
-        return logits(state, bias).argMax(1).toType(DataType.INT64, false);
+        return vocabularyLayer.mostLikely(state, bias);
     }
 
     /** Hidden units, for callers that shape states. */

@@ -15,8 +15,8 @@ import org.textvae.model.TokenBatch;
 import org.textvae.vocab.Vocabulary;
 
 /**
- * Greedy decoding with the shipped model gives the lines that argmax of each step's full logits
- * gives, whether a batch takes the packed vocabulary layer (full batches) or not.
+ * Greedy decoding, which asks the step for its argmax in native code, writes the lines that argmax
+ * over the logits handed to Java writes, with the shipped model, in full batches and short ones.
  */
 class StepwiseDecoderTest {
 
@@ -26,15 +26,15 @@ class StepwiseDecoderTest {
         try (NDManager manager = NDManager.newBaseManager();
                 Vocabulary vocabulary = checkpoint.vocabulary("the default model")) {
             SentenceVaeNetwork network = checkpoint.network(manager, "the default model");
-            TokenBatch.Specials specials = TokenBatch.Specials.of(vocabulary);
-            StepwiseDecoder decoder = new StepwiseDecoder(network, specials, manager);
-            // A chooser that only sees logits, so it never takes the step's packed path.
+            StepwiseDecoder decoder =
+                    new StepwiseDecoder(network, TokenBatch.Specials.of(vocabulary), manager);
+            // A chooser that sees only logits, so it takes the default path through them.
             TokenChooser plainArgmax = (logits, call) -> logits.argMax(1);
             int latent = network.config().latentSize();
-            for (int rows : new int[] {ChunkedDecoding.ROWS, 37}) {
+            int[] banned = {vocabulary.unkId()};
+            for (int rows : new int[] {ChunkedDecoding.ROWS, 37, 1}) {
                 for (int length : new int[] {7, 0}) {
                     NDArray z = manager.randomNormal(new Shape(rows, latent)).mul(1.5f);
-                    int[] banned = {vocabulary.unkId()};
                     List<int[]> greedy =
                             decoder.decode(manager, z, 12, length, banned, TokenChooser.greedy());
                     List<int[]> plain = decoder.decode(manager, z, 12, length, banned, plainArgmax);

@@ -10,10 +10,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.textvae.vocab.Vocabulary;
 
 /**
  * The generation step with its precomputed input gates gives the logits and states of the network's
@@ -98,6 +100,40 @@ class DecoderStepTest {
                 long chosen = masked.argMax(1).toLongArray()[b];
                 assertTrue(mask[(int) chosen] == 0f, "a banned token was chosen");
             }
+        }
+    }
+
+    @Test
+    void greedyTokensOfTheShippedModelAreThoseOfItsLinearLayer() {
+        // Step after step on 128 prior codes, the packed layer's argmax picks what argmax over
+        // the network's own (linear) vocabulary layer picks from the same state.
+        Checkpoint checkpoint = ModelFiles.readDefault();
+        try (NDManager manager = NDManager.newBaseManager();
+                Vocabulary vocabulary = checkpoint.vocabulary("the default model")) {
+            Engine.getInstance().setRandomSeed(12);
+            SentenceVaeNetwork network = checkpoint.network(manager, "the default model");
+            ParameterStore store = new ParameterStore(manager, false);
+            int rows = 128;
+            NDArray z = manager.randomNormal(new Shape(rows, network.config().latentSize()));
+            DecoderStep step = DecoderStep.of(network, manager);
+            NDList linear = network.decoder().vocabularyLayer(manager);
+            NDArray bias = step.outputBias(manager.zeros(new Shape(linear.get(1).size())));
+            NDArray state = network.initialState(store, z, rows, manager, false).squeeze(0);
+            NDArray latentGates = step.latentGates(z);
+            NDArray previous = manager.full(new Shape(rows), vocabulary.bosId(), DataType.INT64);
+            int differing = 0;
+            for (int t = 0; t < 8; t++) {
+                state = step.advance(previous, state, latentGates);
+                long[] expected =
+                        Linear.linear(state, linear.get(0), bias).head().argMax(1).toLongArray();
+                NDArray chosen = step.mostLikely(state, bias);
+                long[] actual = chosen.toLongArray();
+                for (int b = 0; b < rows; b++) {
+                    differing += expected[b] == actual[b] ? 0 : 1;
+                }
+                previous = chosen;
+            }
+            assertEquals(0, differing, "tokens that differ from the linear layer's choice");
         }
     }
 }
