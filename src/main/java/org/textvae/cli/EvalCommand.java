@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
                     + " its discriminator's estimate); for prior samples distinct-1/2, self-BLEU-4,"
                     + " novelty, (poem corpora) valid form and, with --lm, their NLL under a"
                     + " separately trained language model.",
-            "Prints a table and writes one CSV row; given a run folder, also its latent PCA plot."
+            "Prints a table and writes one CSV row; given a run folder, also its latent PCA plot"
+                    + " (plot-latent-pca.png there, replaced on each run, as the default CSV is)."
         },
         footer = {
             "",
@@ -87,6 +88,10 @@ final class EvalCommand implements Callable<Integer> {
             output.check(out, inputs);
         } else {
             OutputFile.checkDefault(csv, inputs);
+        }
+        if (run != null) {
+            // The plot is a run file like the default CSV: replaced, but checked before the work.
+            OutputFile.checkDefault(run.resolve(RunPlots.LATENT_PCA), inputs);
         }
         Corpus lines = CorpusReader.read(heldOut.corpus);
         Checkpoint checkpoint = model == null ? ModelFiles.readDefault() : Checkpoint.read(file);

@@ -83,6 +83,18 @@ class OutputFileTest {
     }
 
     @Test
+    void evalChecksTheRunsPlotBeforeItsWork(@TempDir Path dir) throws Exception {
+        Path corpus = CommandLineTest.tinyCorpus(dir);
+        Path checkpoints = Files.createDirectories(dir.resolve("run/checkpoints"));
+        Files.copy(packedModel(), checkpoints.resolve("best.ckpt"));
+        Files.createDirectories(dir.resolve("run/plot-latent-pca.png"));
+        CommandLineTest.Outcome outcome =
+                run("eval", "--model", dir.resolve("run"), "--corpus", corpus, "--split", "train");
+        assertRefused(2, "plot-latent-pca.png is a folder", outcome);
+        assertFalse(Files.exists(dir.resolve("run/eval-train.csv")), "no work before the refusal");
+    }
+
+    @Test
     void exportAndAverageNeverWriteOverTheRunTheyRead(@TempDir Path dir) throws Exception {
         Path checkpoints = Files.createDirectories(dir.resolve("run/checkpoints"));
         Path best = Files.copy(packedModel(), checkpoints.resolve("best.ckpt"));
