@@ -26,10 +26,11 @@ public enum Interpolation {
             double dot = 0;
             double a = 0;
             double b = 0;
+            // Products in double: in float, codes of about 1e20 square past float's range.
             for (int d = 0; d < from.length; d++) {
-                dot += from[d] * to[d];
-                a += from[d] * from[d];
-                b += to[d] * to[d];
+                dot += (double) from[d] * to[d];
+                a += (double) from[d] * from[d];
+                b += (double) to[d] * to[d];
             }
             double cos = dot / Math.max(1e-12, Math.sqrt(a * b));
             double omega = Math.acos(Math.max(-1, Math.min(1, cos)));

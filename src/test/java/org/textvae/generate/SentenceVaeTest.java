@@ -147,6 +147,19 @@ class SentenceVaeTest {
     }
 
     @Test
+    void slerpBetweenHugeCodesStaysOnTheirCircle() {
+        // Squares of 1e20 overflow float; the path must still be the great circle, scaled.
+        float[] from = {1e20f, 0, 0};
+        float[] to = {1e20f, 1e20f, 0};
+        float[] middle = Interpolation.SPHERICAL.points(from, to, 3)[1];
+        float[] unitMiddle =
+                Interpolation.SPHERICAL.points(new float[] {1, 0, 0}, new float[] {1, 1, 0}, 3)[1];
+        for (int d = 0; d < 3; d++) {
+            assertEquals(unitMiddle[d] * 1e20, middle[d], 1e14, "coordinate " + d);
+        }
+    }
+
+    @Test
     void unknownCharactersAreReportedNotThrown() {
         Encoding encoding = vae.encode("春眠不覺龘");
         assertEquals(List.of("龘"), encoding.unknownTokens());
