@@ -30,7 +30,9 @@ import picocli.CommandLine.Parameters;
                     + " averaging). Checkpoints saved along one run, e.g. at the ends of its last"
                     + " few epochs (train --keep-epochs), sit near each other, and their mean can"
                     + " score better on held-out text than any one of them: check with eval. The"
-                    + " result holds no training state, so it cannot be resumed."
+                    + " result holds no training state, so it cannot be resumed. Checkpoints of"
+                    + " different runs are refused: each names the run that wrote it (when it"
+                    + " started), even where two runs share their settings."
         },
         footer = {
             "",

@@ -20,6 +20,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -42,6 +43,12 @@ import org.textvae.vocab.Vocabulary;
  */
 public record Checkpoint(
         ModelConfig config, String tokenizerJson, byte[] weights, Map<String, byte[]> extras) {
+
+    /**
+     * The entry that names the training run a checkpoint comes from: the instant it started, as its
+     * run folder's manifest.json records it. Kept by {@code average}, which refuses to mix runs.
+     */
+    public static final String RUN_ENTRY = "run/started.txt";
 
     private static final String MODEL = "model.json";
     private static final String TOKENIZER = "tokenizer.json";
@@ -77,6 +84,14 @@ public record Checkpoint(
                             + " (the previous checkpoint, if any, is kept)",
                     e);
         }
+    }
+
+    /** When the training run that wrote this checkpoint started, if the checkpoint says. */
+    public Optional<String> runStarted() {
+        byte[] started = extras.get(RUN_ENTRY);
+        return started == null
+                ? Optional.empty()
+                : Optional.of(new String(started, StandardCharsets.UTF_8));
     }
 
     /** Writes the checkpoint atomically, leaving the caller to say what a failure means. */

@@ -3,11 +3,14 @@ package org.textvae.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.textvae.TextvaeException;
 
@@ -41,6 +44,24 @@ public final class WeightAverage {
                             : !other.tokenizerJson().equals(first.tokenizerJson())
                                     ? "another vocabulary"
                                     : null;
+            Optional<String> run = first.runStarted();
+            Optional<String> otherRun = other.runStarted();
+            if (mismatch == null
+                    && run.isPresent()
+                    && otherRun.isPresent()
+                    && !run.equals(otherRun)) {
+                // Same settings, different runs (another seed, say): their weights are unrelated.
+                throw new TextvaeException(
+                        TextvaeException.Kind.MODEL,
+                        names.get(i)
+                                + " comes from another run than "
+                                + names.get(0)
+                                + " (started "
+                                + otherRun.get()
+                                + ", not "
+                                + run.get()
+                                + "): average checkpoints of one run only");
+            }
             if (mismatch != null) {
                 throw new TextvaeException(
                         TextvaeException.Kind.MODEL,
@@ -66,7 +87,16 @@ public final class WeightAverage {
             for (NDArray sum : sums) {
                 sum.divi(checkpoints.size());
             }
-            return Checkpoint.of(mean, first.tokenizerJson(), Map.of());
+            Map<String, byte[]> extras = new LinkedHashMap<>();
+            if (checkpoints.stream().allMatch(c -> c.runStarted().equals(first.runStarted()))) {
+                first.runStarted()
+                        .ifPresent(
+                                started ->
+                                        extras.put(
+                                                Checkpoint.RUN_ENTRY,
+                                                started.getBytes(StandardCharsets.UTF_8)));
+            }
+            return Checkpoint.of(mean, first.tokenizerJson(), extras);
         }
     }
 

@@ -44,6 +44,9 @@ public final class RunFolder {
 
     private final Path root;
 
+    /** When the run started (manifest.json), read on first use; "" when unknown. */
+    private String started;
+
     public RunFolder(Path root) {
         this.root = root;
     }
@@ -98,7 +101,34 @@ public final class RunFolder {
      * Keeps the network's weights as {@link #epochCheckpoint}: no training state, not resumable.
      */
     void keepEpoch(int epoch, SentenceVaeNetwork network, String tokenizerJson) {
-        Checkpoint.of(network, tokenizerJson, Map.of()).write(epochCheckpoint(epoch));
+        Map<String, byte[]> extras = new LinkedHashMap<>();
+        putRunEntry(extras);
+        Checkpoint.of(network, tokenizerJson, extras).write(epochCheckpoint(epoch));
+    }
+
+    /**
+     * Names the run in a checkpoint ({@link Checkpoint#RUN_ENTRY}): when it started, from
+     * manifest.json, which a resumed run keeps. Without a readable manifest, nothing.
+     */
+    private void putRunEntry(Map<String, byte[]> extras) {
+        if (started == null) {
+            started = readStarted(root.resolve("manifest.json"));
+        }
+        if (!started.isEmpty()) {
+            extras.put(Checkpoint.RUN_ENTRY, utf8(started));
+        }
+    }
+
+    private static String readStarted(Path manifest) {
+        try {
+            JsonElement value =
+                    JsonParser.parseString(Files.readString(manifest))
+                            .getAsJsonObject()
+                            .get("started");
+            return value == null || !value.isJsonPrimitive() ? "" : value.getAsString();
+        } catch (IOException | JsonParseException | IllegalStateException e) {
+            return ""; // no manifest, or one edited by hand: the checkpoints go unnamed
+        }
     }
 
     /**
@@ -195,6 +225,7 @@ public final class RunFolder {
         extras.put(STATE_ENTRY, utf8(JobJson.GSON.toJson(state)));
         extras.put(WINDOW_ENTRY, utf8(JobJson.GSON.toJson(window)));
         extras.put(OPTIMIZER_ENTRY, optimizer.state().encode());
+        putRunEntry(extras);
         if (factorVae != null) {
             factorVae.saveTo(extras);
         }

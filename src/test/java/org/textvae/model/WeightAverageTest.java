@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.textvae.TextvaeException;
 
@@ -74,6 +76,37 @@ class WeightAverageTest {
                         TextvaeException.class,
                         () -> WeightAverage.of(List.of(small, otherVocabulary), List.of("x", "y")));
         assertTrue(error.getMessage().startsWith("y has another vocabulary than x"));
+    }
+
+    @Test
+    void checkpointsOfAnotherRunAreRefusedWhenBothNameTheirRun() {
+        Checkpoint weights = seeded(CONFIG, 1);
+        Checkpoint runA = fromRun(weights, "2026-11-30T10:00:00Z");
+        Checkpoint runB = fromRun(seeded(CONFIG, 2), "2026-11-30T11:00:00Z");
+        TextvaeException error =
+                assertThrows(
+                        TextvaeException.class,
+                        () -> WeightAverage.of(List.of(runA, runB), List.of("a.ckpt", "b.ckpt")));
+        assertEquals(TextvaeException.Kind.MODEL, error.kind());
+        assertTrue(
+                error.getMessage().startsWith("b.ckpt comes from another run than a.ckpt"),
+                error.getMessage());
+        Checkpoint sameRun = fromRun(seeded(CONFIG, 2), "2026-11-30T10:00:00Z");
+        assertEquals(
+                Optional.of("2026-11-30T10:00:00Z"),
+                WeightAverage.of(List.of(runA, sameRun), List.of("a", "c")).runStarted());
+        // A checkpoint that names no run (written before runs were named) is taken on trust.
+        assertEquals(
+                Optional.empty(),
+                WeightAverage.of(List.of(runA, weights), List.of("a", "w")).runStarted());
+    }
+
+    private static Checkpoint fromRun(Checkpoint checkpoint, String started) {
+        return new Checkpoint(
+                checkpoint.config(),
+                checkpoint.tokenizerJson(),
+                checkpoint.weights(),
+                Map.of(Checkpoint.RUN_ENTRY, started.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Checkpoint seeded(ModelConfig config, int seed) {

@@ -3,12 +3,14 @@ package org.textvae.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,13 +41,27 @@ class KeptEpochsTest {
                 names(checkpoints));
         Checkpoint first = Checkpoint.read(checkpoints.resolve("epoch-001.ckpt"));
         Checkpoint second = Checkpoint.read(checkpoints.resolve("epoch-002.ckpt"));
-        assertTrue(second.extras().isEmpty(), "weights only, no training state");
+        assertEquals(
+                Set.of(Checkpoint.RUN_ENTRY),
+                second.extras().keySet(),
+                "weights and the run's name only, no training state");
+        // Every checkpoint of the run names it by when it started, as manifest.json records it.
+        String started =
+                JsonParser.parseString(Files.readString(root.resolve("manifest.json")))
+                        .getAsJsonObject()
+                        .get("started")
+                        .getAsString();
+        for (String file : List.of("epoch-001.ckpt", "epoch-002.ckpt", "best.ckpt", "last.ckpt")) {
+            assertEquals(
+                    Optional.of(started), Checkpoint.read(checkpoints.resolve(file)).runStarted());
+        }
         // The run ends at the second epoch's end, so its last checkpoint holds the same weights.
         Checkpoint last = Checkpoint.read(checkpoints.resolve("last.ckpt"));
         assertArrayEquals(last.weights(), second.weights());
         assertFalse(Arrays.equals(first.weights(), second.weights()));
         Checkpoint mean = WeightAverage.of(List.of(first, second), List.of("1", "2"));
         assertEquals(last.config(), mean.config());
+        assertEquals(Optional.of(started), mean.runStarted());
     }
 
     @Test
