@@ -79,6 +79,15 @@ public final class VocabBuildCommand implements Callable<Integer> {
             description = "Keep at most N tokens besides the specials (default: ${DEFAULT-VALUE}).")
     private int maxSize;
 
+    @Option(
+            names = "--lowercase",
+            description =
+                    "Lowercase text before cutting it into tokens, here and whenever the vocabulary"
+                            + " encodes (a model trained with it reads \"The\" as \"the\" and"
+                            + " writes lowercase). For word vocabularies of cased text; Chinese"
+                            + " has no case.")
+    private boolean lowercase;
+
     @Spec private CommandSpec spec;
 
     @Override
@@ -86,15 +95,17 @@ public final class VocabBuildCommand implements Callable<Integer> {
         output.check(out, corpus);
         Corpus data = CorpusReader.read(corpus);
         VocabularyOptions options =
-                new VocabularyOptions(resolveSegmentation(data), minFrequency, maxSize);
+                new VocabularyOptions(resolveSegmentation(data), minFrequency, maxSize, lowercase);
         try (Vocabulary vocabulary = VocabularyBuilder.build(data, options, out)) {
             double coverage = vocabulary.coverage(data.valid());
             PrintWriter printer = spec.commandLine().getOut();
             printer.printf(
-                    "%s: %,d tokens (%s segmentation, min frequency %d) from %,d train sentences%n",
+                    "%s: %,d tokens (%s segmentation%s, min frequency %d) from %,d train"
+                            + " sentences%n",
                     out,
                     vocabulary.size(),
                     options.segmentation().name().toLowerCase(Locale.ROOT),
+                    lowercase ? ", lowercased" : "",
                     minFrequency,
                     data.train().size());
             printer.println(

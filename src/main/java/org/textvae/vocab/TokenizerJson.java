@@ -34,15 +34,19 @@ final class TokenizerJson {
 
     private TokenizerJson() {}
 
-    /** Returns the file text for tokens listed in id order, the specials first. */
-    static String write(List<String> tokens, Segmentation segmentation) {
+    /**
+     * Returns the file text for tokens listed in id order, the specials first; {@code lowercase}
+     * adds HF's Lowercase normalizer.
+     */
+    static String write(List<String> tokens, Segmentation segmentation, boolean lowercase) {
         JsonObject root = new JsonObject();
         root.addProperty("version", "1.0");
         root.add("truncation", JsonNull.INSTANCE);
         root.add("padding", JsonNull.INSTANCE);
         root.add("added_tokens", addedTokens(tokens));
-        // No normalizer: NFC would fold CJK compatibility ideographs that the corpus keeps as is.
-        root.add("normalizer", JsonNull.INSTANCE);
+        // No Unicode normalization: NFC would fold CJK compatibility ideographs that the corpus
+        // keeps as is. Lowercasing only when asked for.
+        root.add("normalizer", lowercase ? type("Lowercase") : JsonNull.INSTANCE);
         root.add("pre_tokenizer", preTokenizer(segmentation));
         root.add("post_processor", JsonNull.INSTANCE);
         // Without a decoder HF joins tokens with single spaces, which is what WORD wants.
@@ -128,7 +132,10 @@ final class TokenizerJson {
                         "special token " + Vocabulary.SPECIALS.get(id) + " must have id " + id);
             }
         }
-        return new Parsed(tokens, segmentation(root.get("pre_tokenizer"), source));
+        return new Parsed(
+                tokens,
+                segmentation(root.get("pre_tokenizer"), source),
+                lowercase(root.get("normalizer"), source));
     }
 
     /**
@@ -155,6 +162,17 @@ final class TokenizerJson {
             tokens[id] = entry.getKey();
         }
         return tokens;
+    }
+
+    private static boolean lowercase(JsonElement normalizer, String source) {
+        if (normalizer == null || normalizer.isJsonNull()) {
+            return false;
+        }
+        if (normalizer.isJsonObject()
+                && "Lowercase".equals(string(normalizer.getAsJsonObject(), "type"))) {
+            return true;
+        }
+        throw invalid(source, "normalizer is neither null nor Lowercase");
     }
 
     private static Segmentation segmentation(JsonElement pre, String source) {
@@ -190,5 +208,5 @@ final class TokenizerJson {
     }
 
     /** The parts of a tokenizer.json that Java needs beside the native tokenizer. */
-    record Parsed(String[] tokens, Segmentation segmentation) {}
+    record Parsed(String[] tokens, Segmentation segmentation, boolean lowercase) {}
 }

@@ -43,12 +43,14 @@ public final class Vocabulary implements AutoCloseable {
     private final String[] tokens;
     private final Map<String, Integer> ids;
     private final Segmentation segmentation;
+    private final boolean lowercase;
     private final HuggingFaceTokenizer tokenizer;
 
     private Vocabulary(String json, TokenizerJson.Parsed parsed, HuggingFaceTokenizer tokenizer) {
         this.json = json;
         this.tokens = parsed.tokens();
         this.segmentation = parsed.segmentation();
+        this.lowercase = parsed.lowercase();
         this.tokenizer = tokenizer;
         this.ids = new HashMap<>(tokens.length * 2);
         for (int id = 0; id < tokens.length; id++) {
@@ -127,6 +129,11 @@ public final class Vocabulary implements AutoCloseable {
 
     public Segmentation segmentation() {
         return segmentation;
+    }
+
+    /** Whether text is lowercased before it is encoded (vocab build --lowercase). */
+    public boolean lowercase() {
+        return lowercase;
     }
 
     /** Returns the token with this id. */

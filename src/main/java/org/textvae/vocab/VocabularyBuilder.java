@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.Corpus;
@@ -35,7 +36,9 @@ public final class VocabularyBuilder {
 
     /** Counts the tokens of one sentence. Special tokens in the text are not counted. */
     public VocabularyBuilder add(String sentence) {
-        for (String token : options.segmentation().tokenize(sentence)) {
+        // As the tokenizer's Lowercase normalizer will, so counted tokens are the encoded ones.
+        String text = options.lowercase() ? sentence.toLowerCase(Locale.ROOT) : sentence;
+        for (String token : options.segmentation().tokenize(text)) {
             if (!Vocabulary.SPECIALS.contains(token)) {
                 counts.merge(token, 1L, Long::sum);
             }
@@ -63,7 +66,7 @@ public final class VocabularyBuilder {
     public String toJson() {
         List<String> all = new ArrayList<>(Vocabulary.SPECIALS);
         all.addAll(tokens());
-        return TokenizerJson.write(all, options.segmentation());
+        return TokenizerJson.write(all, options.segmentation(), options.lowercase());
     }
 
     /** Writes the tokenizer.json atomically, so readers never see half a file. */

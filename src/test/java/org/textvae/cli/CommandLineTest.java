@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.textvae.model.ModelFiles;
+import org.textvae.vocab.Vocabulary;
 
 /**
  * The real program, end to end on a tiny corpus: build a vocabulary, train, then use the run folder
@@ -58,6 +59,32 @@ class CommandLineTest {
                         "千山鳥飛絕", "萬徑人蹤滅", "孤舟蓑笠翁", "獨釣寒江雪", "朝辭白帝彩雲間", "千里江陵一日還", "兩岸猿聲啼不住",
                         "輕舟已過萬重山"));
         return corpus;
+    }
+
+    @Test
+    void vocabBuildLowercasesWordsWhenAsked(@TempDir Path directory) throws Exception {
+        Path corpus = directory.resolve("english.txt");
+        Files.write(corpus, List.of("The cat sat", "the Cat ran", "A dog", "a DOG sat"));
+        Path cased = directory.resolve("cased.tokenizer.json");
+        Path lowered = directory.resolve("lowered.tokenizer.json");
+        Outcome keep =
+                run("vocab", "build", "--corpus", corpus.toString(), "--out", cased.toString());
+        Outcome lower =
+                run(
+                        "vocab",
+                        "build",
+                        "--corpus",
+                        corpus.toString(),
+                        "--out",
+                        lowered.toString(),
+                        "--lowercase");
+        assertEquals(0, lower.exitCode(), lower.err());
+        assertTrue(lower.out().contains("word segmentation, lowercased"), lower.out());
+        assertFalse(keep.out().contains("lowercased"), keep.out());
+        try (Vocabulary vocabulary = Vocabulary.load(lowered)) {
+            assertTrue(vocabulary.lowercase());
+            assertEquals(vocabulary.encode("the dog")[1], vocabulary.encode("THE Dog")[1]);
+        }
     }
 
     @Test

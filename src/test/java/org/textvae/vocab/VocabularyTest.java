@@ -51,6 +51,29 @@ class VocabularyTest {
     }
 
     @Test
+    void aLowercasedVocabularyReadsEveryCaseAsOneToken() {
+        List<String> lines = List.of("The cat sat", "the Cat ran", "THE DOG");
+        VocabularyOptions cased = new VocabularyOptions(Segmentation.WORD, 1, 100);
+        VocabularyOptions lowered = new VocabularyOptions(Segmentation.WORD, 1, 100, true);
+        try (Vocabulary keep =
+                        Vocabulary.fromJson(new VocabularyBuilder(cased).addAll(lines).toJson());
+                Vocabulary lower =
+                        Vocabulary.fromJson(
+                                new VocabularyBuilder(lowered).addAll(lines).toJson())) {
+            assertFalse(keep.lowercase());
+            assertTrue(lower.lowercase());
+            // The, the, THE, cat, Cat, sat, ran, DOG against the, cat, sat, ran, dog.
+            assertEquals(4 + 8, keep.size());
+            assertEquals(4 + 5, lower.size());
+            assertArrayEquals(lower.encode("the cat"), lower.encode("THE Cat"));
+            assertEquals("the cat ran", lower.decode(lower.encode("The CAT Ran")));
+            // Unknown tokens are reported as written.
+            assertEquals(List.of("Bird"), lower.unknownTokens("The Bird"));
+            assertTrue(Vocabulary.fromJson(lower.toJson()).lowercase(), "survives a checkpoint");
+        }
+    }
+
+    @Test
     void unknownTokensMapToUnkAndAreListed() throws Exception {
         try (Vocabulary chars = Vocabulary.load(resource("char.tokenizer.json"));
                 Vocabulary words = Vocabulary.load(resource("word.tokenizer.json"))) {
