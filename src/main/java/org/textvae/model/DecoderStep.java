@@ -73,6 +73,12 @@ public final class DecoderStep {
             latentWeight.attach(manager);
         }
         NDList vocabularyLayer = decoder.vocabularyLayer(manager);
+        NDArray vocabularyWeight = vocabularyLayer.get(0);
+        PackedVocabularyLayer packed = PackedVocabularyLayer.of(vocabularyWeight, manager);
+        if (config.tiedEmbeddings()) {
+            // Tied, the weight was a product made for this step; only its packed copy is used.
+            vocabularyWeight.close();
+        }
         // The other weights are used as they are: they stay with the network that owns them.
         return new DecoderStep(
                 config.hiddenSize(),
@@ -80,7 +86,7 @@ public final class DecoderStep {
                 latentWeight,
                 parameter(decoder.gru(), "h2h_WEIGHT"),
                 parameter(decoder.gru(), "h2h_BIAS"),
-                PackedVocabularyLayer.of(vocabularyLayer.get(0), manager),
+                packed,
                 vocabularyLayer.get(1));
     }
 
