@@ -86,6 +86,11 @@ public record Checkpoint(
         }
     }
 
+    /** The extra entry that names a run by when it {@code started}. */
+    public static Map<String, byte[]> runEntry(String started) {
+        return Map.of(RUN_ENTRY, started.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** When the training run that wrote this checkpoint started, if the checkpoint says. */
     public Optional<String> runStarted() {
         byte[] started = extras.get(RUN_ENTRY);

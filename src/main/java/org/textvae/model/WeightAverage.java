@@ -3,11 +3,9 @@ package org.textvae.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,12 +42,19 @@ public final class WeightAverage {
                             : !other.tokenizerJson().equals(first.tokenizerJson())
                                     ? "another vocabulary"
                                     : null;
+            if (mismatch != null) {
+                throw new TextvaeException(
+                        TextvaeException.Kind.MODEL,
+                        names.get(i)
+                                + " has "
+                                + mismatch
+                                + " than "
+                                + names.get(0)
+                                + ": average checkpoints of one run only");
+            }
             Optional<String> run = first.runStarted();
             Optional<String> otherRun = other.runStarted();
-            if (mismatch == null
-                    && run.isPresent()
-                    && otherRun.isPresent()
-                    && !run.equals(otherRun)) {
+            if (run.isPresent() && otherRun.isPresent() && !run.equals(otherRun)) {
                 // Same settings, different runs (another seed, say): their weights are unrelated.
                 throw new TextvaeException(
                         TextvaeException.Kind.MODEL,
@@ -61,16 +66,6 @@ public final class WeightAverage {
                                 + ", not "
                                 + run.get()
                                 + "): average checkpoints of one run only");
-            }
-            if (mismatch != null) {
-                throw new TextvaeException(
-                        TextvaeException.Kind.MODEL,
-                        names.get(i)
-                                + " has "
-                                + mismatch
-                                + " than "
-                                + names.get(0)
-                                + ": average checkpoints of one run only");
             }
         }
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -87,15 +82,14 @@ public final class WeightAverage {
             for (NDArray sum : sums) {
                 sum.divi(checkpoints.size());
             }
-            Map<String, byte[]> extras = new LinkedHashMap<>();
-            if (checkpoints.stream().allMatch(c -> c.runStarted().equals(first.runStarted()))) {
-                first.runStarted()
-                        .ifPresent(
-                                started ->
-                                        extras.put(
-                                                Checkpoint.RUN_ENTRY,
-                                                started.getBytes(StandardCharsets.UTF_8)));
-            }
+            // The mean names its run when every checkpoint names that one.
+            boolean oneRun =
+                    checkpoints.stream().allMatch(c -> c.runStarted().equals(first.runStarted()));
+            Map<String, byte[]> extras =
+                    first.runStarted()
+                            .filter(started -> oneRun)
+                            .map(Checkpoint::runEntry)
+                            .orElse(Map.of());
             return Checkpoint.of(mean, first.tokenizerJson(), extras);
         }
     }

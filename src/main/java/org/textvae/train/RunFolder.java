@@ -112,22 +112,35 @@ public final class RunFolder {
      */
     private void putRunEntry(Map<String, byte[]> extras) {
         if (started == null) {
-            started = readStarted(root.resolve("manifest.json"));
+            started = readStarted();
         }
         if (!started.isEmpty()) {
-            extras.put(Checkpoint.RUN_ENTRY, utf8(started));
+            extras.putAll(Checkpoint.runEntry(started));
         }
     }
 
-    private static String readStarted(Path manifest) {
+    private String readStarted() {
+        try {
+            JsonElement value = manifestEntry("started");
+            return value == null ? "" : value.getAsString();
+        } catch (IOException e) {
+            return ""; // no manifest: the checkpoints go unnamed
+        }
+    }
+
+    /**
+     * A value recorded in manifest.json, or null where a manifest edited by hand lacks it (or is
+     * not a JSON object).
+     */
+    private JsonElement manifestEntry(String key) throws IOException {
         try {
             JsonElement value =
-                    JsonParser.parseString(Files.readString(manifest))
+                    JsonParser.parseString(Files.readString(root.resolve("manifest.json")))
                             .getAsJsonObject()
-                            .get("started");
-            return value == null || !value.isJsonPrimitive() ? "" : value.getAsString();
-        } catch (IOException | JsonParseException | IllegalStateException e) {
-            return ""; // no manifest, or one edited by hand: the checkpoints go unnamed
+                            .get(key);
+            return value != null && value.isJsonPrimitive() ? value : null;
+        } catch (JsonParseException | IllegalStateException e) {
+            return null;
         }
     }
 
@@ -188,8 +201,7 @@ public final class RunFolder {
             return; // nothing to compare with; a missing file is reported when it is read
         }
         try {
-            JsonElement recorded =
-                    JsonParser.parseString(Files.readString(manifest)).getAsJsonObject().get(key);
+            JsonElement recorded = manifestEntry(key);
             if (recorded != null && !recorded.getAsString().equals(sha256(file))) {
                 throw new TextvaeException(
                         TextvaeException.Kind.INPUT,
@@ -199,8 +211,6 @@ public final class RunFolder {
                                 + manifest
                                 + "); restore it to resume, or start a new run");
             }
-        } catch (JsonParseException | IllegalStateException e) {
-            // A manifest edited by hand records nothing to compare with.
         } catch (IOException e) {
             throw new TextvaeException(
                     TextvaeException.Kind.IO, "cannot read " + file + ": " + e.getMessage(), e);
