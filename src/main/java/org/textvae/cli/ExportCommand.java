@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelFiles;
+import org.textvae.prior.PriorEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
         description = {
             "Strip a checkpoint to what inference needs.",
             "Writes the settings, vocabulary and weights of a run's best checkpoint (or of a given"
-                    + " .ckpt) without its training state (Adam moments, run position): a third of"
+                    + " .ckpt) and fitted prior without its training state (Adam moments, run position): a third of"
                     + " the size, for shipping. The default model packed into the jar is made this"
                     + " way."
         },
@@ -52,12 +53,18 @@ final class ExportCommand implements Callable<Integer> {
         output.check(out, file);
         Checkpoint full = Checkpoint.read(file);
         try {
-            new Checkpoint(full.config(), full.tokenizerJson(), full.weights(), Map.of())
+            new Checkpoint(full.config(), full.tokenizerJson(), full.weights(), inference(full))
                     .writeTo(out);
         } catch (IOException e) {
             throw OutputFile.cannotWrite(out, e);
         }
         System.out.printf("wrote %s (%,d bytes of weights)%n", out, full.weights().length);
         return 0;
+    }
+
+    /** The entries inference reads besides the weights: the fitted prior, if there is one. */
+    private static Map<String, byte[]> inference(Checkpoint full) {
+        byte[] prior = full.extras().get(PriorEntry.NAME);
+        return prior == null ? Map.of() : Map.of(PriorEntry.NAME, prior);
     }
 }

@@ -33,6 +33,7 @@ import picocli.CommandLine.ScopeType;
             EvalCommand.class,
             CompareCommand.class,
             PlotCommand.class,
+            PriorCommand.class,
             ExportCommand.class,
             AverageCommand.class,
             BenchCommand.class,

@@ -7,8 +7,13 @@ import java.util.concurrent.Callable;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.Corpus;
 import org.textvae.corpus.CorpusReader;
+import org.textvae.corpus.Subsample;
+import org.textvae.eval.LanguageModelScore;
+import org.textvae.eval.LatentSpaceFigures;
 import org.textvae.eval.SampleQuality;
 import org.textvae.generate.SentenceVae;
+import org.textvae.model.Checkpoint;
+import org.textvae.model.ModelFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,6 +57,31 @@ final class QualityCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "2026", description = "Seed for samples and pairs.")
     long seed;
 
+    @Option(
+            names = "--lines",
+            defaultValue = "1000",
+            description = "Held-out lines reconstructed (at most " + MAX_LINES + ").")
+    int lineCount;
+
+    @Option(
+            names = "--unseen",
+            paramLabel = "FILE",
+            description =
+                    "Lines from outside the corpus to reconstruct too (CSV or text; at most"
+                            + " --lines of them), e.g. corpora/song-shi-lines.csv.gz.")
+    Path unseen;
+
+    @Option(
+            names = "--lm",
+            paramLabel = "PATH",
+            description =
+                    "Language model (train --model lm, same vocabulary) that scores prior samples"
+                            + " and held-out lines, per token.")
+    Path lm;
+
+    /** Held-out lines are encoded and decoded in memory. */
+    static final int MAX_LINES = 100_000;
+
     /** Most interpolation pairs: 7 decoded lines each, enough for any estimate of a share. */
     static final int MAX_PAIRS = 100_000;
 
@@ -74,8 +104,12 @@ final class QualityCommand implements Callable<Integer> {
                 "--samples", samples, GenerateCommand.MAX_COUNT, "all are held at once");
         Options.requirePositive("--pairs", pairs);
         Options.requireAtMost("--pairs", pairs, MAX_PAIRS, "each pair decodes 7 lines");
+        Options.requirePositive("--lines", lineCount);
+        Options.requireAtMost("--lines", lineCount, MAX_LINES, "");
         Corpus lines = CorpusReader.read(corpus);
         List<String> heldOut = heldOut(lines);
+        List<String> outside = unseen == null ? List.of() : everyLine(CorpusReader.read(unseen));
+        LatentSpaceFigures.Scorer scorer = scorer();
         if (SampleQuality.pairs(heldOut, pairs, seed).isEmpty()) {
             throw new TextvaeException(
                     TextvaeException.Kind.INPUT,
@@ -105,8 +139,40 @@ final class QualityCommand implements Callable<Integer> {
                     r.meanDistinctInterior(),
                     100 * r.pairsWithThreeDistinct(),
                     100 * r.endpointsMatchRate());
+            LatentSpaceFigures.Report figures =
+                    LatentSpaceFigures.measure(
+                            vae,
+                            new HashSet<>(lines.train()),
+                            Subsample.of(heldOut, lineCount, seed),
+                            Subsample.of(outside, lineCount, seed),
+                            SampleQuality.pairs(heldOut, pairs, seed),
+                            samples,
+                            seed,
+                            scorer);
+            LatentSpaceReport.print(figures, corpus, unseen);
         }
         return 0;
+    }
+
+    private static List<String> everyLine(Corpus corpus) {
+        List<String> all = new java.util.ArrayList<>(corpus.train());
+        all.addAll(corpus.valid());
+        all.addAll(corpus.test());
+        return all;
+    }
+
+    private LatentSpaceFigures.Scorer scorer() {
+        if (lm == null) {
+            return null;
+        }
+        Path file = ModelFiles.checkpointFile(lm);
+        Checkpoint languageModel = Checkpoint.read(file);
+        Checkpoint model =
+                modelOption.model == null
+                        ? ModelFiles.readDefault()
+                        : Checkpoint.read(ModelFiles.checkpointFile(modelOption.model));
+        LanguageModelScore.requireCompatible(languageModel, lm.toString(), model.tokenizerJson());
+        return new LatentSpaceFigures.Scorer(languageModel, file.toString());
     }
 
     /** The lines interpolated between: the test split, else the valid split. */

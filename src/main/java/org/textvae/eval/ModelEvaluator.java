@@ -15,6 +15,7 @@ import org.textvae.model.ModelConfig;
 import org.textvae.model.ModelKind;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
+import org.textvae.prior.PriorEntry;
 import org.textvae.vocab.Vocabulary;
 
 /**
@@ -94,7 +95,9 @@ public final class ModelEvaluator {
                                 + otherSplits(corpus, options.split()));
             }
             Figures figures = figures(network, manager, ids, specials, options, progress);
-            List<int[]> sampleIds = PriorSamples.decode(network, manager, specials, options);
+            List<int[]> sampleIds =
+                    PriorSamples.decode(
+                            network, manager, specials, PriorEntry.of(checkpoint, name), options);
             LanguageModelScore.Result underLm =
                     lm == null
                             ? null

@@ -12,6 +12,7 @@ import org.textvae.generate.TokenChooser;
 import org.textvae.model.ModelConfig;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
+import org.textvae.prior.LatentPrior;
 
 /**
  * The lines an evaluation decodes from the prior, without length forcing: what the diversity,
@@ -25,19 +26,22 @@ final class PriorSamples {
     private PriorSamples() {}
 
     /**
-     * Token ids of the prior samples. A latent model decodes z ~ N(0, I) greedily, with z drawn
-     * exactly as {@link SentenceVae#priorSamples} draws it, so {@code textvae generate --seed}
-     * shows the same lines; the LM has no z, and greedy decoding would give one line n times, so it
-     * samples ancestrally at temperature 1.
+     * Token ids of the prior samples. A latent model decodes codes of its prior (N(0, I) or the
+     * fitted one) greedily, drawn exactly as {@link SentenceVae#priorSamples} draws them, so {@code
+     * textvae generate --seed} shows the same lines; the LM has no z, and greedy decoding would
+     * give one line n times, so it samples ancestrally at temperature 1.
      */
     static List<int[]> decode(
             SentenceVaeNetwork network,
             NDManager parent,
             TokenBatch.Specials specials,
+            LatentPrior prior,
             EvaluationOptions options) {
         ModelConfig config = network.config();
         StepwiseDecoder decoder = new StepwiseDecoder(network, specials, parent);
-        SplittableRandom zRandom = new SplittableRandom(options.seed());
+        // All codes from one generator, as SentenceVae.priorSamples draws them.
+        float[][] drawn =
+                config.kind().hasLatent() ? prior.sample(options.samples(), options.seed()) : null;
         TokenChooser chooser =
                 config.kind().hasLatent()
                         ? TokenChooser.greedy()
@@ -47,8 +51,9 @@ final class PriorSamples {
             int count = Math.min(SAMPLE_BATCH, options.samples() - done);
             try (NDManager manager = parent.newSubManager()) {
                 float[] z = new float[count * config.latentSize()];
-                for (int i = 0; i < z.length && config.kind().hasLatent(); i++) {
-                    z[i] = (float) zRandom.nextGaussian();
+                for (int i = 0; i < count && drawn != null; i++) {
+                    System.arraycopy(
+                            drawn[done + i], 0, z, i * config.latentSize(), config.latentSize());
                 }
                 // The LM ignores z; the zeros only tell the decoder how many rows to run.
                 NDArray codes = manager.create(z, new Shape(count, config.latentSize()));

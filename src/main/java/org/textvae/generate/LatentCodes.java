@@ -1,25 +1,9 @@
 package org.textvae.generate;
 
-import java.util.SplittableRandom;
-
-/** Latent codes as the library takes them: checked, drawn from the prior, laid out flat. */
+/** Latent codes as the library takes them: checked and laid out flat. */
 final class LatentCodes {
 
     private LatentCodes() {}
-
-    /**
-     * n codes of {@code size} values drawn from N(0, I) by a generator seeded with {@code seed}.
-     */
-    static float[][] prior(int n, int size, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[][] codes = new float[n][size];
-        for (float[] code : codes) {
-            for (int d = 0; d < code.length; d++) {
-                code[d] = (float) random.nextGaussian();
-            }
-        }
-        return codes;
-    }
 
     /** Refuses a code of the wrong size or with a non-finite value. */
     static void require(float[] z, int size) {

@@ -24,6 +24,8 @@ import org.textvae.model.ModelFiles;
 import org.textvae.model.Posterior;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
+import org.textvae.prior.LatentPrior;
+import org.textvae.prior.PriorEntry;
 import org.textvae.vocab.Vocabulary;
 
 /**
@@ -65,6 +67,7 @@ public final class SentenceVae implements AutoCloseable {
     private final CodeDecoder decoder;
     private final ChunkedDecoding batches;
     private final String source;
+    private final LatentPrior prior;
 
     /** Calls hold the read lock; close takes the write lock, so it never frees weights in use. */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -83,6 +86,7 @@ public final class SentenceVae implements AutoCloseable {
         try {
             this.network = checkpoint.network(manager, source);
             this.vocabulary = checkpoint.vocabulary(source);
+            this.prior = PriorEntry.of(checkpoint, source);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -135,24 +139,33 @@ public final class SentenceVae implements AutoCloseable {
         return source;
     }
 
-    /** n lines decoded greedily from z ~ N(0, I); the seed fixes the z. */
+    /**
+     * Where {@link #priorSamples} draws codes from: the prior fitted to the model's posterior when
+     * its checkpoint holds one ({@code textvae prior}), else N(0, I).
+     */
+    public LatentPrior prior() {
+        return prior;
+    }
+
+    /** n lines decoded greedily from codes drawn from the {@link #prior()}; the seed fixes them. */
     public List<String> sample(int n, long seed) {
         return decodeAll(priorSamples(n, seed), DEFAULT_MAX_LENGTH, 0, new int[0]);
     }
 
-    /** n lines from z ~ N(0, I) decoded as {@code options} say; the seed fixes the z. */
+    /** n lines from codes of the {@link #prior()} decoded as {@code options} say. */
     public List<String> sample(int n, long seed, DecodingOptions options) {
         return decodeAll(priorSamples(n, seed), options);
     }
 
     /**
-     * n latent codes drawn from N(0, I) by a generator seeded with {@code seed}; n from 1 to {@link
-     * #MAX_COUNT}.
+     * n latent codes drawn from the {@link #prior()} by a generator seeded with {@code seed}: noise
+     * u ~ N(0, I), mapped where the training sentences' codes lie if the model has a fitted prior.
+     * n from 1 to {@link #MAX_COUNT}.
      */
     public float[][] priorSamples(int n, long seed) {
         requirePositive("count", n);
         requireAtMost("count", n, MAX_COUNT);
-        return LatentCodes.prior(n, latentSize(), seed);
+        return prior.sample(n, seed);
     }
 
     /**

@@ -1,0 +1,65 @@
+package org.textvae.cli;
+
+import java.nio.file.Path;
+import org.textvae.eval.Fidelity;
+import org.textvae.eval.LatentSpaceFigures;
+
+/** Prints {@link LatentSpaceFigures} as {@code textvae quality} shows them. */
+final class LatentSpaceReport {
+
+    private LatentSpaceReport() {}
+
+    static void print(LatentSpaceFigures.Report r, Path corpus, Path unseen) {
+        reconstruction("held-out lines of " + corpus, r.heldOut());
+        if (r.unseen() != null) {
+            reconstruction("lines of " + unseen, r.unseen());
+        }
+        Fidelity.Paths p = r.paths();
+        System.out.printf(
+                "interpolation, %d pairs, %d steps: first line = FROM %.1f%%, last = TO %.1f%%,"
+                        + " both %.1f%%; %.2f distinct lines on average, %.1f%% with at least 5;"
+                        + " every line of FROM's length in %.1f%% of %d same-length pairs%n",
+                p.pairs(),
+                p.steps(),
+                100 * p.startsAtFrom(),
+                100 * p.endsAtTo(),
+                100 * p.bothEnds(),
+                p.meanDistinct(),
+                100 * p.fiveOrMoreDistinct(),
+                100 * p.lengthKept(),
+                p.sameLengthPairs());
+        LatentSpaceFigures.Samples s = r.samples();
+        System.out.printf(
+                "prior samples (%d, no length forced): natural length %.1f%%, novel %.1f%%,"
+                        + " distinct-2 %.3f%n",
+                s.count(), 100 * s.naturalForm(), 100 * s.novelty(), s.distinct2());
+        if (!Double.isNaN(s.lmNllPerToken())) {
+            System.out.printf(
+                    "language-model NLL per token: prior samples %.3f, held-out lines %.3f"
+                            + " (%+.1f%%)%n",
+                    s.lmNllPerToken(),
+                    s.realLmNllPerToken(),
+                    100 * (s.lmNllPerToken() / s.realLmNllPerToken() - 1));
+        }
+        LatentSpaceFigures.Timing t = r.timing();
+        System.out.printf(
+                "time, warm: reconstructing %d lines %.2f s, generating as many %.2f s (ratio %.2f);"
+                        + " one 7-step interpolation %.1f ms (median)%n",
+                r.heldOut().lines(),
+                t.reconstructSeconds(),
+                t.generateSeconds(),
+                t.reconstructSeconds() / t.generateSeconds(),
+                t.interpolateMillis());
+    }
+
+    private static void reconstruction(String what, Fidelity.Reconstruction r) {
+        System.out.printf(
+                "reconstruction of %d %s: exact %.1f%%, characters in place %.1f%%,"
+                        + " length kept %.1f%%%n",
+                r.lines(),
+                what,
+                100 * r.exactRate(),
+                100 * r.charactersInPlace(),
+                100 * r.lengthKept());
+    }
+}

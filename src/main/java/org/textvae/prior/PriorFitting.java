@@ -1,0 +1,128 @@
+package org.textvae.prior;
+
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.textvae.TextvaeException;
+import org.textvae.corpus.Subsample;
+import org.textvae.model.Checkpoint;
+import org.textvae.model.SentenceVaeNetwork;
+import org.textvae.model.TokenBatch;
+import org.textvae.vocab.Vocabulary;
+
+/**
+ * Fits a model's prior: one posterior draw per training sentence, a Gaussian mixture fitted to
+ * them, and the held-out sentences' draws scored under it and under N(0, I), to show that the
+ * fitted prior covers sentences it was not fitted to.
+ */
+public final class PriorFitting {
+
+    /**
+     * @param checkpoint the model with the fitted prior as its {@code prior.json}
+     * @param mixture the fitted prior
+     * @param iterations EM iterations run
+     * @param fitted training sentences it was fitted to
+     * @param heldOut held-out sentences scored
+     * @param fittedLogDensity mean log density of the fitted codes under the mixture, nats
+     * @param heldOutLogDensity mean log density of held-out codes under the mixture, nats
+     * @param heldOutStandardLogDensity the same under N(0, I), nats
+     */
+    public record Report(
+            Checkpoint checkpoint,
+            GaussianMixture mixture,
+            int iterations,
+            int fitted,
+            int heldOut,
+            double fittedLogDensity,
+            double heldOutLogDensity,
+            double heldOutStandardLogDensity) {}
+
+    private PriorFitting() {}
+
+    /**
+     * @param train sentences to fit to; at most {@code limit}, drawn by the settings' seed
+     * @param heldOut sentences to score the fit on; at most {@code limit}
+     */
+    public static Report fit(
+            Checkpoint checkpoint,
+            String source,
+            List<String> train,
+            List<String> heldOut,
+            MixtureFit.Settings settings,
+            int limit) {
+        if (!checkpoint.config().kind().hasLatent()) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE, "a language model has no latent space to fit");
+        }
+        SplittableRandom seeds = new SplittableRandom(settings.seed());
+        long choice = seeds.nextLong();
+        long fitNoise = seeds.nextLong();
+        long heldOutNoise = seeds.nextLong();
+        try (NDManager manager = NDManager.newBaseManager();
+                Vocabulary vocabulary = checkpoint.vocabulary(source)) {
+            SentenceVaeNetwork network = checkpoint.network(manager, source);
+            TokenBatch.Specials specials = TokenBatch.Specials.of(vocabulary);
+            List<int[]> fitIds = ids(vocabulary, Subsample.of(train, limit, choice));
+            List<int[]> heldOutIds = ids(vocabulary, Subsample.of(heldOut, limit, choice));
+            if (fitIds.size() < 2 * settings.components()) {
+                throw new TextvaeException(
+                        TextvaeException.Kind.INPUT,
+                        "a mixture of "
+                                + settings.components()
+                                + " components needs at least "
+                                + 2 * settings.components()
+                                + " training sentences, got "
+                                + fitIds.size());
+            }
+            double[][] codes = PosteriorCodes.draw(network, manager, specials, fitIds, fitNoise);
+            MixtureFit.Result result = MixtureFit.fit(codes, settings);
+            double[][] held =
+                    heldOutIds.isEmpty()
+                            ? new double[0][]
+                            : PosteriorCodes.draw(
+                                    network, manager, specials, heldOutIds, heldOutNoise);
+            LatentPrior standard = new StandardNormal(checkpoint.config().latentSize());
+            Checkpoint fitted =
+                    PriorEntry.with(
+                            checkpoint,
+                            result.mixture(),
+                            "one posterior draw for each of " + fitIds.size() + " training lines");
+            return new Report(
+                    fitted,
+                    result.mixture(),
+                    result.iterations(),
+                    fitIds.size(),
+                    held.length,
+                    result.meanLogDensity(),
+                    meanLogDensity(result.mixture(), held),
+                    meanLogDensity(standard, held));
+        }
+    }
+
+    private static List<int[]> ids(Vocabulary vocabulary, List<String> sentences) {
+        List<int[]> ids = new ArrayList<>(sentences.size());
+        for (String sentence : sentences) {
+            int[] tokens = vocabulary.encode(sentence);
+            if (tokens.length > 0) {
+                ids.add(tokens);
+            }
+        }
+        return ids;
+    }
+
+    private static double meanLogDensity(LatentPrior prior, double[][] codes) {
+        if (codes.length == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        float[] z = new float[prior.dimension()];
+        for (double[] code : codes) {
+            for (int d = 0; d < z.length; d++) {
+                z[d] = (float) code[d];
+            }
+            sum += prior.logDensity(z);
+        }
+        return sum / codes.length;
+    }
+}
