@@ -87,8 +87,8 @@ final class Measurements {
 
     /**
      * The real training loop under PyTorch's profiler: {@code steps} steps after 20 untimed ones,
-     * written as a Chrome trace to {@code trace} (docs/reference/trace_shares.py sums it by
-     * operator and shape). The profiler slows every operator, so only shares mean anything.
+     * written as a Chrome trace to {@code trace} (docs/scripts/trace_shares.py sums it by operator
+     * and shape). The profiler slows every operator, so only shares mean anything.
      */
     static Map<String, Object> profile(org.textvae.bench.Shape shape, int steps, String trace) {
         int warmUp = 20;

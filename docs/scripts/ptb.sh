@@ -1,28 +1,29 @@
 #!/usr/bin/env bash
-# The Penn Treebank rows of the README: a VAE and its GRU language-model baseline, trained side by
+# The Penn Treebank figures of docs/ptb.md: a VAE and its GRU language-model baseline, trained side by
 # side with one thread each and the same regularisation (word dropout, dropout on the decoder's
 # inputs and outputs, learning-rate decay on a validation plateau), then scored on the test split.
-# Usage: docs/ptb.sh train [RUNS_DIR [vae|lm|both]]   (stops itself after 3 decays, or kill it)
-#        docs/ptb.sh resume [RUNS_DIR [vae|lm|both]]  (continues exactly from the last checkpoints)
-#        docs/ptb.sh eval [RUNS_DIR [vae|lm|both]]    (scores each run's best checkpoint)
-#        docs/ptb.sh average [RUNS_DIR [vae|lm|both]] (the mean of the last K kept epochs, K chosen
+# Usage: docs/scripts/ptb.sh train [RUNS_DIR [vae|lm|both]]   (stops itself after 3 decays, or kill it)
+#        docs/scripts/ptb.sh resume [RUNS_DIR [vae|lm|both]]  (continues exactly from the last checkpoints)
+#        docs/scripts/ptb.sh eval [RUNS_DIR [vae|lm|both]]    (scores each run's best checkpoint)
+#        docs/scripts/ptb.sh average [RUNS_DIR [vae|lm|both]] (the mean of the last K kept epochs, K chosen
 #                                                      on validation, scored on test as eval does)
-# HIDDEN=512 docs/ptb.sh ... does the same with 512 GRU units in runs ptb-vae-h512 and ptb-lm-h512
-# (about 2.3 times the work per token; several sessions of resume). TIED=1 adds
+# HIDDEN=512 docs/scripts/ptb.sh ... does the same with 512 GRU units in runs ptb-vae-h512 and ptb-lm-h512
+# (about 2.3 times the work per token; stop and resume it as you like). TIED=1 adds
 # --tie-embeddings (the vocabulary layer reuses the token embedding) and "-tied" to the run names;
 # RDROP=0.5 adds --recurrent-dropout 0.5 (DropConnect on the decoder GRU's hidden-to-hidden
 # weights) and "-rd0.5"; ZSTEP=1 adds --z-every-step (z joins the decoder's input at every step)
 # and "-zstep" (vae only).
-# PTB is read from ../shared/data/ptb (or $PTB). Roughly 8 minutes an epoch per run on 2 cores
+# PTB (ptb.train.txt, ptb.valid.txt, ptb.test.txt; docs/ptb.md says where to get them) is read
+# from data/ptb (or $PTB). Roughly 8 minutes an epoch per run on 2 cores
 # with both running; a run's best checkpoint is usable at any time, so eval may come before the
 # end of training.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-usage="usage: docs/ptb.sh train|resume|eval|average [RUNS_DIR [vae|lm|both]]"
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+usage="usage: docs/scripts/ptb.sh train|resume|eval|average [RUNS_DIR [vae|lm|both]]"
 what="${1:?$usage}"
 runs="${2:-runs}"
 which="${3:-both}"
-D="${PTB:-../shared/data/ptb}"
+D="${PTB:-data/ptb}"
 hidden="${HIDDEN:-256}"
 suffix=""
 [[ "$hidden" == 256 ]] || suffix="-h$hidden"

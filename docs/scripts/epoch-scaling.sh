@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # One epoch of Tang training on 10%, 50% and 100% of its training lines, same settings and seed:
 # if the loop scales linearly, seconds per epoch grow in proportion to training tokens.
-# Usage: docs/epoch-scaling.sh [OUT_DIR]   (about 30 minutes on 2 cores; run on an idle machine)
+# Usage: docs/scripts/epoch-scaling.sh [OUT_DIR]   (about 30 minutes on 2 cores; run on an idle machine)
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 out="${1:-runs/epoch-scaling}"
 mkdir -p "$out"
 echo "share,train_lines,train_tokens_per_s,epoch_seconds" > "$out/epoch-scaling.csv"

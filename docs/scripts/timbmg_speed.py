@@ -1,4 +1,4 @@
-"""Training speed of timbmg/Sentence-VAE, the issue's outside yardstick, on this machine.
+"""Training speed of timbmg/Sentence-VAE, an outside yardstick, on this machine.
 
 Runs the project's own train.py, unmodified, with its defaults (PTB, GRU 256, embedding 300,
 latent 16, batch 32, DataLoader workers = cores, PyTorch's default threads). Nothing of it is

@@ -2,10 +2,10 @@
 # Scores the mean of a run's last K kept epochs (checkpoints/epoch-NNN.ckpt, from train
 # --keep-epochs) on the Penn Treebank validation split: one z per sentence from eval's fixed
 # seed, so every candidate sees the same draws. Prints the last epoch alone, then each K.
-# Usage: docs/reference/average-check.sh RUN_DIR K...   (e.g. runs/ptb-vae-h512-rd0.5 2 3 4 5 6)
+# Usage: docs/scripts/average-check.sh RUN_DIR K...   (e.g. runs/ptb-vae-h512-rd0.5 2 3 4 5 6)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-D="${PTB:-../shared/data/ptb}"
+D="${PTB:-data/ptb}"
 run=${1:?usage: RUN_DIR K...}
 shift
 mapfile -t kept < <(ls "$run"/checkpoints/epoch-*.ckpt)

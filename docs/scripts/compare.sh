@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# The model comparison of the README: AE, VAE, beta-VAE (0.5 and 4) and FactorVAE (beta 1 and 0.5)
-# trained on Tang with the same budget and seed, a GRU language model to score their prior
-# samples, then 'textvae compare' writes docs/compare.md and one picture per model into docs/.
-# Usage: docs/compare.sh [RUNS_DIR]
+# The model comparison of docs/compare.md: AE, VAE, beta-VAE (0.5 and 4) and FactorVAE (beta 1 and
+# 0.5) trained on Tang with the same budget and seed, a GRU language model to score their prior
+# samples, then 'textvae compare' writes docs/compare/results.md and one picture per model beside it.
+# Usage: docs/scripts/compare.sh [RUNS_DIR]
 # Runs two trainings at a time with one thread each (25-45 minutes a pair on 2 cores, about two
 # hours in all), then compares (a few minutes). Finished runs (marked RUN.done) are kept, so an
 # interrupted script can be started again.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 runs="${1:-runs}"
 common=(--corpus corpora/tang.csv.gz --vocab vocab/tang.tokenizer.json --epochs 2 --seed 42
     --no-progress)
@@ -33,4 +33,4 @@ train cmp-beta0.5 --beta 0.5 & train cmp-beta4 --beta 4 & wait
 train cmp-factor --factor-gamma 10 & train cmp-factor-beta0.5 --beta 0.5 --factor-gamma 10 & wait
 train cmp-lm --model lm
 TEXTVAE_JAR="$runs/textvae.jar" ./textvae compare --runs "$runs/cmp-ae" "$runs/cmp-vae" "$runs/cmp-beta0.5" "$runs/cmp-beta4" \
-    "$runs/cmp-factor" "$runs/cmp-factor-beta0.5" --corpus corpora/tang.csv.gz --lm "$runs/cmp-lm" --out docs/compare.md --force
+    "$runs/cmp-factor" "$runs/cmp-factor-beta0.5" --corpus corpora/tang.csv.gz --lm "$runs/cmp-lm" --out docs/compare/results.md --force

@@ -5,10 +5,10 @@
 # the file --keep-epochs writes. One difference: after a plateau decay, last.ckpt holds the best
 # weights the run went back to, not the rejected ones --keep-epochs keeps. Start it before a run's
 # first mid-epoch checkpoint, or its first copy may hold a later step than its name says.
-# Usage: docs/reference/keep-epochs-by-copy.sh STEPS_PER_EPOCH JAR RUN_DIR...   (runs until killed)
+# Usage: docs/scripts/keep-epochs-by-copy.sh STEPS_PER_EPOCH JAR RUN_DIR...   (runs until killed)
 # The recurrent-dropout Penn Treebank runs used 1342 (42,028 sentences in batches of up to 32
 # sentences of one length) and their frozen jar:
-#   docs/reference/keep-epochs-by-copy.sh 1342 runs/textvae-ptb-h512-rd0.5.jar \
+#   docs/scripts/keep-epochs-by-copy.sh 1342 runs/textvae-ptb-h512-rd0.5.jar \
 #       runs/ptb-vae-h512-rd0.5 runs/ptb-lm-h512-rd0.5
 set -uo pipefail
 per_epoch=${1:?usage: STEPS_PER_EPOCH JAR RUN_DIR...}

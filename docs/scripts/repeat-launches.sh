@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Is a short training run the same in every fresh process? (README, "One seed".) Launches the same
+# Is a short training run the same in every fresh process? (docs/design.md, "Reproducibility".) Launches the same
 # 4-step run on the first 3,000 Penn Treebank training lines N times, each in a new JVM through
 # ./textvae (so with the launcher's allocator settings), and counts the distinct sequences of
 # per-step losses, KLs and gradient norms. One line of output means every launch agreed.
-# Usage: docs/reference/repeat-launches.sh [N [THREADS [BUSY]]]
+# Usage: docs/scripts/repeat-launches.sh [N [THREADS [BUSY]]]
 #        (defaults 20 launches, 2 engine threads, 0 busy loops spinning beside them)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -17,7 +17,7 @@ cleanup() {
     rm -rf "$scratch"
 }
 trap cleanup EXIT
-head -n 3000 "${PTB:-../shared/data/ptb}/ptb.train.txt" > "$scratch/lines.txt"
+head -n 3000 "${PTB:-data/ptb}/ptb.train.txt" > "$scratch/lines.txt"
 ./textvae --help > /dev/null # builds the jar
 cp target/textvae.jar "$scratch/textvae.jar"
 for ((i = 0; i < busy; i++)); do

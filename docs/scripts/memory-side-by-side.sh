@@ -2,17 +2,17 @@
 # Resident memory of two ways of running the same Penn Treebank-shape training (dropout 0.5, batch
 # 32, one thread each), side by side so that both see the same machine. Samples each process's
 # RSS every 15 seconds and prints each one's RSS range and mean training tokens/s.
-# Usage: docs/memory-side-by-side.sh LABEL_A 'COMMAND_A' LABEL_B 'COMMAND_B' [STEPS] [OUT_DIR]
+# Usage: docs/scripts/memory-side-by-side.sh LABEL_A 'COMMAND_A' LABEL_B 'COMMAND_B' [STEPS] [OUT_DIR]
 #   COMMAND is how to start textvae, e.g. 'java -Xmx1g -jar target/textvae.jar' or
 #   'env LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 java -Xmx1g -jar target/textvae.jar'
-# PTB is read from ../shared/data/ptb (or $PTB). 2,000 steps take about 8 minutes on 2 cores.
+# PTB is read from data/ptb (or $PTB; see docs/ptb.md). 2,000 steps take about 8 minutes on 2 cores.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-usage="usage: docs/memory-side-by-side.sh LABEL_A 'COMMAND_A' LABEL_B 'COMMAND_B' [STEPS] [OUT_DIR]"
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+usage="usage: docs/scripts/memory-side-by-side.sh LABEL_A 'COMMAND_A' LABEL_B 'COMMAND_B' [STEPS] [OUT_DIR]"
 label_a="${1:?$usage}" command_a="${2:?$usage}" label_b="${3:?$usage}" command_b="${4:?$usage}"
 steps="${5:-2000}"
 out="${6:-runs/memory-side-by-side}"
-D="${PTB:-../shared/data/ptb}"
+D="${PTB:-data/ptb}"
 args=(--threads 1 train --corpus "$D/ptb.train.txt" --valid "$D/ptb.valid.txt"
     --vocab vocab/ptb.tokenizer.json --batch-size 32 --word-dropout 0.25 --latent 32 --seed 42
     --dropout 0.5 --checkpoint-every 0 --no-progress --max-steps "$steps")

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Times the training loop with each of its parts switched off, and the bare step, twice each.
-# Run from the repository root on an idle machine: bash docs/reference/loop-breakdown.sh
+# Run from the repository root on an idle machine: bash docs/scripts/loop-breakdown.sh
 set -euo pipefail
 ./textvae --help > /dev/null   # builds target/textvae.jar if the sources changed
 for round in 1 2; do

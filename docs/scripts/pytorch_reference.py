@@ -1,11 +1,11 @@
-"""A hand-written PyTorch sentence VAE at textvae's benchmark shapes, as the yardstick of issue #7.
+"""A hand-written PyTorch sentence VAE at textvae's benchmark shapes, as a yardstick for textvae bench.
 
 Same computation as textvae: embedding, bidirectional GRU encoder (final states of both
 directions) to mu and log sigma^2, z -> tanh(linear) -> the GRU decoder's initial state, teacher
 forcing, a vocabulary layer, Adam with gradient clipping; greedy generation feeds each chosen token
 back with the state. Random weights: speed does not depend on their values.
 
-Run with docs/reference/pytorch-reference.sh (it makes a virtual environment from local wheels).
+Run with docs/scripts/pytorch-reference.sh (it makes a virtual environment from local wheels).
 Prints one CSV row per measurement.
 """
 import argparse
