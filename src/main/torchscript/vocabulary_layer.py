@@ -2,10 +2,10 @@
 org.textvae.model.PackedVocabularyLayer loads to run the decoder's vocabulary layer during
 generation.
 
-Why: a perf profile of batched greedy generation (README, "Speed") put 69% of the samples in MKL's
-sgemm kernel, 9% in MKL copying (packing) the vocabulary layer's weight before every product, and
-11% in PyTorch's argmax over the last dimension, which compares one element at a time. DJL reaches
-neither of the remedies below:
+Why: a perf profile of batched greedy generation (docs/performance.md) put 69% of the samples in
+MKL's sgemm kernel, 9% in MKL copying (packing) the vocabulary layer's weight before every
+product, and 11% in PyTorch's argmax over the last dimension, which compares one element at a
+time. DJL reaches neither of the remedies below:
 
 - oneDNN's inner product, with the weight laid out for it once (mkldnn::_reorder_linear_weight):
   at 128 rows of the default model's shape it took half the time of the linear layer's MKL product

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code textvae bench}: the speed and memory figures of the README, re-runnable. */
+/** {@code textvae bench}: the speed and memory figures of docs/performance.md, re-runnable. */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code textvae quality}: the sample-quality figures the README reports. */
+/** {@code textvae quality}: the figures of docs/sample-quality.md. */
 @Command(
         mixinStandardHelpOptions = true,
         name = "quality",

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A {@link ModelComparison.Result} as Markdown, for the README: one table over all models, then per
- * model its picture and its decoded grid laid out as in the picture. "—" marks a figure the model
- * does not define (the IW NLL and MI of an autoencoder, anything latent of an LM).
+ * A {@link ModelComparison.Result} as Markdown (docs/compare/results.md is one): one table over all
+ * models, then per model its picture and its decoded grid laid out as in the picture. "—" marks a
+ * figure the model does not define (the IW NLL and MI of an autoencoder, anything latent of an LM).
  */
 public final class ComparisonMarkdown {
 

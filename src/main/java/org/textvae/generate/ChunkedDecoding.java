@@ -20,8 +20,8 @@ import org.textvae.model.EngineDefaults;
  * <p>Why batches side by side: a generation step at these sizes is a dozen small native calls, and
  * PyTorch splits only the vocabulary product among its threads. On 2 cores, two batches at a time
  * with one engine thread each decoded about 5,300 lines/s; one batch at a time on two engine
- * threads, about 4,300 (README). Bounded batches also bound memory: the logits of one step are rows
- * × vocabulary floats, so 100,000 lines in one batch would need gigabytes.
+ * threads, about 4,300 (docs/performance.md). Bounded batches also bound memory: the logits of one
+ * step are rows × vocabulary floats, so 100,000 lines in one batch would need gigabytes.
  *
  * <p>Which batch a line lands in depends only on its position, never on the number of workers, so
  * results are the same however many threads decode them.

@@ -39,8 +39,8 @@ public final class EngineDefaults {
      * For a process that mostly decodes batches of lines: one intra-op thread, unless the user
      * chose a number. Decoding then runs one batch per core side by side, which beats one batch on
      * all cores because most of a generation step's native calls are too small for PyTorch to split
-     * (README, "Generation on one engine thread per batch"). Call before the engine starts;
-     * afterwards it changes nothing.
+     * (docs/performance.md, "What was tried"). Call before the engine starts; afterwards it changes
+     * nothing.
      */
     public static synchronized void preferBatchParallelism() {
         apply();

@@ -14,9 +14,9 @@ import org.textvae.model.TorchScriptMethods;
  * command that writes it: {@code src/main/torchscript/fused_adam.py}).
  *
  * <p>Why: the same step written with DJL's element-wise calls read and wrote every parameter-sized
- * array about 36 times, 22–28 ms of a 170–190 ms Penn Treebank-shape training step (README,
- * "Speed"). The fused kernel reads the gradient and the moments once and writes the moments and the
- * weights once.
+ * array about 36 times, 22–28 ms of a 170–190 ms Penn Treebank-shape training step
+ * (docs/performance.md). The fused kernel reads the gradient and the moments once and writes the
+ * moments and the weights once.
  */
 final class FusedAdamKernel {
 

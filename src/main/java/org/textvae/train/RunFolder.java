@@ -145,7 +145,8 @@ public final class RunFolder {
     }
 
     /**
-     * Deletes the half-written files a killed run left behind (README, "Exact resume").
+     * Deletes the half-written files a killed run left behind (docs/design.md, "Run folders and
+     * resume").
      *
      * @return how many there were
      */
