@@ -29,7 +29,7 @@ public final class ComparisonMarkdown {
                 String.format(
                         Locale.ROOT,
                         "Corpus %s, %s split: %d held-out sentences (seed %d), IW NLL with k = %d,"
-                                + " %d prior samples decoded greedily from z ~ N(0, I)%s.%n%n",
+                                + " %d prior samples decoded greedily from each model's prior (N(0, I) unless fitted)%s.%n%n",
                         result.corpus(),
                         options.split().label(),
                         first.sentences(),

@@ -57,7 +57,7 @@ final class ReportTable {
                         r.samples(),
                         r.kind().equals("LM")
                                 ? "ancestral sampling"
-                                : "greedy decoding of z ~ N(0, I)"));
+                                : "greedy decoding of codes from the model's prior (N(0, I) or fitted)"));
         line(out, "  distinct-1 / -2", fixed(r.distinct1(), 3) + " / " + fixed(r.distinct2(), 3));
         line(out, "  self-BLEU-4", fixed(r.selfBleu(), 3));
         line(out, "  novelty", percent(r.novelty()) + " not in the training split");
