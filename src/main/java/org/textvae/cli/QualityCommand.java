@@ -68,7 +68,7 @@ final class QualityCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description =
                     "Lines from outside the corpus to reconstruct too (CSV or text; at most"
-                            + " --lines of them), e.g. corpora/song-shi-lines.csv.gz.")
+                            + " --lines of them), e.g. corpora/songshi.csv.gz.")
     Path unseen;
 
     @Option(
