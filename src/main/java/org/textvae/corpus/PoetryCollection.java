@@ -11,33 +11,30 @@ import org.textvae.TextvaeException;
  */
 public enum PoetryCollection {
     /** Complete Tang Poems: regulated verse lines of exactly 5 or 7 characters. */
-    TANG(
-            "tang",
-            "dist/quantangshi/",
-            Pattern.compile("poet\\.tang\\.[^/]*\\.json"),
-            "，。？！；",
-            n -> n == 5 || n == 7),
+    TANG("tang", "dist/quantangshi/", Pattern.compile("poet\\.tang\\.[^/]*\\.json"), LineRule.SHI),
     /** Song ci: lines of varying length, 2 to 12 characters. */
     SONGCI(
             "songci",
             "dist/songci/",
             Pattern.compile("ci\\.song\\.[^/]*\\.json"),
-            "，。？！；、",
-            n -> n >= 2 && n <= 12);
+            new LineRule("，。？！；、", n -> n >= 2 && n <= 12));
+
+    /** Where lines end and which lengths (in code points) are kept. */
+    private record LineRule(String separators, IntPredicate length) {
+        /** Shi, regulated verse: lines of exactly 5 or 7 characters. */
+        static final LineRule SHI = new LineRule("，。？！；", n -> n == 5 || n == 7);
+    }
 
     private final String label;
     private final String folder;
     private final Pattern fileName;
-    private final String separators;
-    private final IntPredicate length;
+    private final LineRule rule;
 
-    PoetryCollection(
-            String label, String folder, Pattern fileName, String separators, IntPredicate length) {
+    PoetryCollection(String label, String folder, Pattern fileName, LineRule rule) {
         this.label = label;
         this.folder = folder;
         this.fileName = fileName;
-        this.separators = separators;
-        this.length = length;
+        this.rule = rule;
     }
 
     /** Returns the short name used on the command line and in the output file name. */
@@ -59,12 +56,12 @@ public enum PoetryCollection {
     }
 
     boolean isSeparator(int codePoint) {
-        return separators.indexOf(codePoint) >= 0;
+        return rule.separators().indexOf(codePoint) >= 0;
     }
 
     /** Whether a line of this many characters (code points) is kept. */
     boolean acceptsLength(int codePoints) {
-        return length.test(codePoints);
+        return rule.length().test(codePoints);
     }
 
     /**
