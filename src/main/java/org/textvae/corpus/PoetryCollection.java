@@ -119,7 +119,7 @@ public enum PoetryCollection {
     }
 
     /** Returns the labels of all collections, for help and messages: "tang, songci, songshi". */
-    public static String labels() {
+    private static String labels() {
         return Arrays.stream(values())
                 .map(PoetryCollection::label)
                 .collect(Collectors.joining(", "));

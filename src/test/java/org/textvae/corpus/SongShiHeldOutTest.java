@@ -3,6 +3,7 @@ package org.textvae.corpus;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.zip.CRC32;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.textvae.TextvaeException;
 
 class SongShiHeldOutTest {
 
@@ -85,6 +87,16 @@ class SongShiHeldOutTest {
         for (String line : UNSAMPLED) {
             assertFalse(heldOut.samples(line), line);
         }
+    }
+
+    @Test
+    void onlySongshiIsANameAndUnknownNamesListAllThree() {
+        assertEquals(PoetryCollection.SONGSHI, PoetryCollection.fromLabel("SongShi"));
+        assertEquals("songshi.csv.gz", PoetryCollection.SONGSHI.fileName());
+        TextvaeException e =
+                assertThrows(TextvaeException.class, () -> PoetryCollection.fromLabel("song"));
+        assertEquals(TextvaeException.Kind.USAGE, e.kind());
+        assertTrue(e.getMessage().endsWith("use one of tang, songci, songshi"), e.getMessage());
     }
 
     @Test
