@@ -156,6 +156,30 @@ class SongShiHeldOutTest {
         assertArrayEquals(first, Files.readAllBytes(dir.resolve("c/songshi.csv.gz")));
     }
 
+    @Test
+    void theCommittedSetReadsAsTestLinesUnseenByTheTangCorpus() {
+        Corpus songShi = CorpusReader.read(Path.of("corpora/songshi.csv.gz"));
+        assertEquals(List.of(), songShi.train());
+        assertEquals(List.of(), songShi.valid());
+        assertEquals(0, songShi.skipped());
+        assertEquals(2_628, songShi.test().size());
+        assertEquals(1_296, songShi.test().stream().filter(l -> codePoints(l) == 5).count());
+        assertEquals(1_332, songShi.test().stream().filter(l -> codePoints(l) == 7).count());
+        Corpus tang = CorpusReader.read(Path.of("corpora/tang.csv.gz"));
+        Set<String> tangLines = new HashSet<>(tang.train());
+        tangLines.addAll(tang.valid());
+        tangLines.addAll(tang.test());
+        for (String line : songShi.test()) {
+            assertTrue(PoetryCollection.SONGSHI.samples(line), line);
+            assertFalse(tangLines.contains(line), line);
+        }
+        assertEquals(songShi.test().size(), Set.copyOf(songShi.test()).size());
+    }
+
+    private static int codePoints(String line) {
+        return line.codePointCount(0, line.length());
+    }
+
     private static long crc32(String text) {
         CRC32 crc = new CRC32();
         crc.update(text.getBytes(StandardCharsets.UTF_8));
