@@ -9,7 +9,9 @@ import picocli.CommandLine.Spec;
 @Command(
         mixinStandardHelpOptions = true,
         name = "corpus",
-        description = "Build sentence corpora (import the Tang poems and Song ci).",
+        description =
+                "Build sentence corpora (import the Tang poems, Song ci and a held-out set of"
+                        + " Song shi lines).",
         subcommands = {CorpusImportCommand.class})
 public final class CorpusCommand implements Callable<Integer> {
 

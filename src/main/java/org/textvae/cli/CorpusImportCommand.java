@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.textvae.corpus.ChinesePoetryImporter;
+import org.textvae.corpus.HeldOut;
 import org.textvae.corpus.ImportSummary;
 import org.textvae.corpus.NpmPackageFetcher;
 import org.textvae.corpus.PoetryCollection;
@@ -14,24 +16,27 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code textvae corpus import}: builds the Tang poetry and Song ci corpora. */
+/** {@code textvae corpus import}: builds the Tang and Song ci corpora and the Song shi test set. */
 @Command(
         mixinStandardHelpOptions = true,
         name = "import",
         description = {
             "Build the poetry corpora tang.csv.gz (5- and 7-character lines of the Complete Tang"
-                    + " Poems) and songci.csv.gz (2- to 12-character lines of Song ci) from the"
-                    + " npm package "
+                    + " Poems), songci.csv.gz (2- to 12-character lines of Song ci) and"
+                    + " songshi.csv.gz (a test set of about 2,600 Song shi lines, cut by the Tang"
+                    + " rule, that tang.csv.gz does not hold) from the npm package "
                     + NpmPackageFetcher.PACKAGE
                     + ".",
             "The output is byte for byte reproducible; each line's split (train/valid/test,"
-                    + " about 98/1/1) follows from its text alone."
+                    + " about 98/1/1; all test in songshi) and whether a Song shi line is in the"
+                    + " sample follow from its text alone."
         },
         footer = {
             "",
             "Examples:",
             "  textvae corpus import",
             "  textvae corpus import --package chinese-poetry-2.0.1.tgz --only tang",
+            "  textvae corpus import --only songshi --force    (rebuild the Song shi test set)",
             "  textvae corpus import --force    (rebuild the corpora in corpora/)"
         })
 public final class CorpusImportCommand implements Callable<Integer> {
@@ -59,7 +64,9 @@ public final class CorpusImportCommand implements Callable<Integer> {
     @Option(
             names = "--only",
             paramLabel = "NAME",
-            description = "Build only this corpus: tang or songci (default: both).")
+            description =
+                    "Build only this corpus: tang, songci or songshi (default: all three;"
+                            + " songshi reads the Tang poems too, to leave their lines out).")
     private String only;
 
     @Spec private CommandSpec spec;
@@ -90,9 +97,27 @@ public final class CorpusImportCommand implements Callable<Integer> {
                     s.distinctCharacters(),
                     s.duplicates(),
                     s.rejected());
+            printer.printf("  by length: %s%n", byLength(s));
+            if (s.collection().heldOut().isPresent()) {
+                HeldOut heldOut = s.collection().heldOut().get();
+                printer.printf(
+                        "  held out from %s: kept lines whose CRC32 is 0 mod %d, then dropped %,d"
+                                + " that %s holds%n",
+                        heldOut.unseenBy().label(),
+                        heldOut.oneIn(),
+                        s.heldElsewhere(),
+                        heldOut.unseenBy().fileName());
+            }
             printer.printf("  sha256 %s%n", s.sha256());
         }
         printer.flush();
         return 0;
+    }
+
+    /** "5 chars 1,296, 7 chars 1,332". */
+    private static String byLength(ImportSummary summary) {
+        return summary.lengths().entrySet().stream()
+                .map(e -> String.format("%d chars %,d", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 }

@@ -14,12 +14,20 @@ public final class DeterministicSplit {
 
     /** Returns the split of one sentence. */
     public static Split of(String text) {
-        CRC32 crc = new CRC32();
-        crc.update(text.getBytes(StandardCharsets.UTF_8));
-        long bucket = crc.getValue() % 100;
+        long bucket = bucket(text, 100);
         if (bucket == 0) {
             return Split.TEST;
         }
         return bucket == 1 ? Split.VALID : Split.TRAIN;
+    }
+
+    /**
+     * Returns CRC32 of the text's UTF-8 bytes, mod {@code buckets}: a pure function of the text,
+     * spread evenly enough to pick about one line in {@code buckets}.
+     */
+    static long bucket(String text, int buckets) {
+        CRC32 crc = new CRC32();
+        crc.update(text.getBytes(StandardCharsets.UTF_8));
+        return crc.getValue() % buckets;
     }
 }

@@ -15,7 +15,9 @@ import org.textvae.TextvaeException;
 /**
  * Cuts the poems of one collection into lines: each paragraph is split at the collection's
  * punctuation, each piece stripped, and kept only if it is made entirely of Han ideographs and has
- * an accepted length. Lines are kept once, in order of first occurrence.
+ * an accepted length. Lines are kept once, in order of first occurrence. A held-out collection
+ * keeps only its sample ({@link HeldOut#samples}), tested before deduplication so that the millions
+ * of lines outside it are never held; duplicates are then counted within the sample.
  */
 final class PoemLineExtractor {
 
@@ -87,7 +89,7 @@ final class PoemLineExtractor {
         }
         if (!isHan(piece) || !collection.acceptsLength(piece.codePointCount(0, piece.length()))) {
             rejected++;
-        } else if (!lines.add(piece)) {
+        } else if (collection.samples(piece) && !lines.add(piece)) {
             duplicates++;
         }
     }
@@ -99,6 +101,17 @@ final class PoemLineExtractor {
 
     Set<String> lines() {
         return lines;
+    }
+
+    /**
+     * Drops the lines that {@code others} holds, keeping the order of the rest.
+     *
+     * @return how many lines were dropped
+     */
+    int drop(Set<String> others) {
+        int before = lines.size();
+        lines.removeIf(others::contains);
+        return before - lines.size();
     }
 
     int duplicates() {

@@ -108,7 +108,7 @@ class ChinesePoetryImporterTest {
         tar.writeTo(tgz);
         importAll(packageDir, dir.resolve("from-dir"));
         importAll(tgz, dir.resolve("from-tgz"));
-        for (String name : List.of("tang.csv.gz", "songci.csv.gz")) {
+        for (String name : List.of("tang.csv.gz", "songci.csv.gz", "songshi.csv.gz")) {
             assertArrayEquals(
                     Files.readAllBytes(dir.resolve("from-dir").resolve(name)),
                     Files.readAllBytes(dir.resolve("from-tgz").resolve(name)));
