@@ -28,7 +28,9 @@ import org.textvae.vocab.Vocabulary;
 
 /**
  * The library entry point: load a trained model, then encode, decode, sample, reconstruct and
- * interpolate sentences, with no command line involved.
+ * interpolate sentences, with no command line involved. No decoding, greedy, sampled or by beam
+ * search, writes {@code <unk>}: an unknown input character is reported in {@link
+ * Encoding#unknownTokens()}, never echoed as the token.
  *
  * <p>Thread-safe: the weights are read-only after loading and every call works in its own NDArray
  * manager, so one instance can serve many threads. Close it to free native memory; {@link #close()}
@@ -161,7 +163,8 @@ public final class SentenceVae implements AutoCloseable {
      * @param maxLength longest line, at most {@link #MAX_LINE_TOKENS}
      * @param length exact tokens per line (0: until {@code <eos>} or {@code maxLength}), at most
      *     {@code maxLength}
-     * @param banned token ids never to emit
+     * @param banned token ids never to emit, besides {@code <pad>}, {@code <bos>} and {@code
+     *     <unk>}, which no decoding emits
      */
     public List<String> decodeAll(float[][] codes, int maxLength, int length, int[] banned) {
         requirePositive("maximum length", maxLength);
