@@ -99,8 +99,8 @@ final class GenerateCommand implements Callable<Integer> {
             requireBeamBelowVocabulary(vae.config().vocabSize());
             List<String> lines = new ArrayList<>();
             try {
-                sample(vae, options, json ? lines::addAll : GenerateCommand::print);
-            } catch (OutputClosed e) {
+                sample(vae, options, json ? lines::addAll : StreamedOutput::print);
+            } catch (StreamedOutput.Closed e) {
                 return 0; // Main reports the failed write; the lines not yet decoded are dropped
             }
             if (json) {
@@ -129,26 +129,6 @@ final class GenerateCommand implements Callable<Integer> {
                         done[0] += batch.size();
                         progress.step(done[0], count);
                     });
-        }
-    }
-
-    /**
-     * Prints a batch as soon as it is decoded, and stops the decoding once standard output is gone:
-     * {@code generate -n 100000 | head} should not decode the lines nobody reads.
-     */
-    private static void print(List<String> batch) {
-        batch.forEach(System.out::println);
-        if (System.out.checkError()) {
-            throw new OutputClosed();
-        }
-    }
-
-    /**
-     * Standard output failed (a closed pipe, a full disk); the rest of the lines are not needed.
-     */
-    private static final class OutputClosed extends RuntimeException {
-        OutputClosed() {
-            super(null, null, false, false);
         }
     }
 

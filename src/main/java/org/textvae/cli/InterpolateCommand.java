@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.textvae.TextvaeException;
 import org.textvae.generate.Interpolation;
+import org.textvae.generate.SentencePair;
 import org.textvae.generate.SentenceVae;
+import org.textvae.model.EngineDefaults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,19 +22,47 @@ import picocli.CommandLine.Parameters;
             "Walk the latent space from one sentence to another.",
             "Encodes FROM and TO to their posterior means and decodes --steps evenly spaced points"
                     + " of the path between them (Bowman et al. 2016, section 6.3), endpoints"
-                    + " included, one line each. Unknown characters are read as <unk> and reported"
-                    + " on stderr."
+                    + " included, one line each. Characters the vocabulary lacks are read as <unk>"
+                    + " and reported on stderr (with line numbers for --input); no output line"
+                    + " ever holds <unk>.",
+            "With --input, each line holds a pair FROM<TAB>TO; the paths are decoded in batches"
+                    + " and each is printed as soon as it is decoded, a blank line between two"
+                    + " paths (a line of a path may itself be empty; --json keeps pairs apart"
+                    + " beyond doubt). Empty lines (or lines of spaces) are skipped and reported on stderr."
+                    + " A line without"
+                    + " exactly one tab, with an empty side, or with a side of more than "
+                    + BulkInput.MAX_TOKENS
+                    + " tokens (the longest line decoded) ends the command with its line number"
+                    + " (exit 3) before anything is printed."
         },
-        footer = {"", "Example: textvae interpolate 白日依山盡 黃河入海流 --steps 7"})
+        footer = {
+            "",
+            "Examples: textvae interpolate 白日依山盡 黃河入海流 --steps 7",
+            "          textvae interpolate --input pairs.tsv --json"
+        })
 final class InterpolateCommand implements Callable<Integer> {
 
     @Mixin ModelOption modelOption;
 
-    @Parameters(index = "0", paramLabel = "FROM", description = "The first sentence.")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "FROM",
+            description = "The first sentence (or give --input).")
     String from;
 
-    @Parameters(index = "1", paramLabel = "TO", description = "The second sentence.")
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "TO",
+            description = "The second sentence.")
     String to;
+
+    @Option(
+            names = "--input",
+            paramLabel = "FILE",
+            description = "Read pairs FROM<TAB>TO from FILE, one per line ('-': standard input).")
+    String input;
 
     /** Far more points than a path has distinct lines: the rest only repeat their neighbours. */
     static final int MAX_STEPS = 1000;
@@ -46,7 +76,11 @@ final class InterpolateCommand implements Callable<Integer> {
     @Option(names = "--slerp", description = "Spherical instead of linear interpolation.")
     boolean slerp;
 
-    @Option(names = "--json", description = "Print a JSON array instead of plain lines.")
+    @Option(
+            names = "--json",
+            description =
+                    "Print the path as a JSON array; with --input, one array per pair, one per"
+                            + " line (JSON Lines).")
     boolean json;
 
     @Override
@@ -56,19 +90,62 @@ final class InterpolateCommand implements Callable<Integer> {
                     TextvaeException.Kind.USAGE,
                     "--steps must be between 2 and " + MAX_STEPS + ", got " + steps);
         }
+        if (input != null && (from != null || to != null)) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE, "give FROM and TO or --input FILE, not both");
+        }
+        if (input == null && to == null) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    "give two sentences, FROM and TO, or --input FILE");
+        }
+        return input == null ? fromArguments() : fromFile();
+    }
+
+    private Interpolation path() {
+        return slerp ? Interpolation.SPHERICAL : Interpolation.LINEAR;
+    }
+
+    private int fromArguments() {
         try (SentenceVae vae = modelOption.load()) {
             Unknowns.report(vae, from, to);
-            List<String> path =
-                    vae.interpolate(
-                            from,
-                            to,
-                            steps,
-                            slerp ? Interpolation.SPHERICAL : Interpolation.LINEAR);
+            List<String> path = vae.interpolate(from, to, steps, path());
             if (json) {
                 System.out.println(JsonOutput.GSON.toJson(path));
             } else {
                 path.forEach(System.out::println);
             }
+        }
+        return 0;
+    }
+
+    private int fromFile() {
+        // Read before the model, so a missing file is reported at once.
+        InputFile file = InputFile.read(input);
+        EngineDefaults.preferBatchParallelism();
+        try (SentenceVae vae = modelOption.load()) {
+            BulkInput<SentencePair> pairs = BulkInput.pairs(file, vae.vocabulary());
+            pairs.reportEmptyLines();
+            Unknowns.report(pairs);
+            boolean[] first = {true};
+            vae.interpolateEach(
+                    pairs.items(),
+                    steps,
+                    path(),
+                    path -> {
+                        if (json) {
+                            System.out.println(JsonOutput.GSON.toJson(path));
+                        } else {
+                            if (!first[0]) {
+                                System.out.println();
+                            }
+                            path.forEach(System.out::println);
+                        }
+                        first[0] = false;
+                        StreamedOutput.requireOpen();
+                    });
+        } catch (StreamedOutput.Closed e) {
+            return 0; // Main reports the failed write; the paths not yet decoded are dropped
         }
         return 0;
     }

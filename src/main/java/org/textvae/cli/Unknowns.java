@@ -1,6 +1,9 @@
 package org.textvae.cli;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.textvae.generate.SentenceVae;
 
 /** Tells the user which input tokens the model does not know (they are read as {@code <unk>}). */
@@ -19,6 +22,49 @@ final class Unknowns {
                                 + visible(sentence)
                                 + "')");
             }
+        }
+    }
+
+    /** Lines of a bulk input reported one by one; the rest are counted in one more line. */
+    static final int LINES_LISTED = 10;
+
+    /**
+     * Reports the unknown tokens of a bulk input with their line numbers: the first {@link
+     * #LINES_LISTED} lines that have any, then one line counting the rest, so a file in another
+     * script does not bury the terminal.
+     */
+    static void report(BulkInput<?> input) {
+        Set<String> distinct = new LinkedHashSet<>();
+        int listed = 0;
+        int more = 0;
+        for (int i = 0; i < input.items().size(); i++) {
+            List<String> unknown = input.unknowns().get(i);
+            if (unknown.isEmpty()) {
+                continue;
+            }
+            distinct.addAll(unknown);
+            if (listed == LINES_LISTED) {
+                more++;
+                continue;
+            }
+            listed++;
+            System.err.println(
+                    "textvae: not in the vocabulary, read as <unk>: "
+                            + visible(String.join(" ", unknown))
+                            + " ("
+                            + input.name()
+                            + " line "
+                            + input.lineNumbers().get(i)
+                            + ")");
+        }
+        if (more > 0) {
+            System.err.printf(
+                    Locale.ROOT,
+                    "textvae: and %,d more lines of %s with tokens not in the vocabulary (%,d"
+                            + " distinct tokens in all)%n",
+                    more,
+                    input.name(),
+                    distinct.size());
         }
     }
 

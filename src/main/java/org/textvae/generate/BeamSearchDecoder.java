@@ -37,7 +37,11 @@ public final class BeamSearchDecoder {
         }
     }
 
-    /** Decodes each row of z (batch, latent); returns the best line of each, without specials. */
+    /**
+     * Decodes each row of z (batch, latent); returns the best line of each, without specials.
+     *
+     * @param banned token ids never to emit besides those {@link NeverEmitted} always bans
+     */
     public List<int[]> decode(NDManager parent, NDArray z, int maxLength, int width, int[] banned) {
         int batch = (int) z.getShape().get(0);
         int rows = batch * width;
@@ -152,13 +156,7 @@ public final class BeamSearchDecoder {
     }
 
     private float[] bias(int[] banned) {
-        float[] values = new float[network.config().vocabSize()];
-        values[specials.pad()] = Float.NEGATIVE_INFINITY;
-        values[specials.bos()] = Float.NEGATIVE_INFINITY;
-        for (int id : banned) {
-            values[id] = Float.NEGATIVE_INFINITY;
-        }
-        return values;
+        return NeverEmitted.bias(network.config().vocabSize(), specials, banned, false);
     }
 
     private static int[] append(int[] tokens, int token) {

@@ -20,7 +20,7 @@ final class CodeDecoder {
 
     /**
      * @param length exact tokens per line (0: until {@code <eos>} or {@code maxLength})
-     * @param banned token ids never to emit
+     * @param banned token ids never to emit, besides those {@link NeverEmitted} bans
      */
     List<int[]> greedy(NDManager call, NDArray z, int maxLength, int length, int[] banned) {
         return stepwise.decode(call, z, maxLength, length, banned, TokenChooser.greedy());

@@ -56,10 +56,7 @@ public enum Interpolation {
      * to {@link SentenceVae#MAX_COUNT}.
      */
     public float[][] points(float[] from, float[] to, int steps) {
-        if (steps < 2 || steps > SentenceVae.MAX_COUNT) {
-            throw new IllegalArgumentException(
-                    "interpolation needs 2 to " + SentenceVae.MAX_COUNT + " steps, got " + steps);
-        }
+        requireSteps(steps);
         Objects.requireNonNull(from, "the first latent code is null");
         Objects.requireNonNull(to, "the second latent code is null");
         if (from.length != to.length) {
@@ -71,5 +68,13 @@ public enum Interpolation {
             points[i] = point(from, to, (double) i / (steps - 1));
         }
         return points;
+    }
+
+    /** Refuses a path of fewer than 2 or more than {@link SentenceVae#MAX_COUNT} points. */
+    static void requireSteps(int steps) {
+        if (steps < 2 || steps > SentenceVae.MAX_COUNT) {
+            throw new IllegalArgumentException(
+                    "interpolation needs 2 to " + SentenceVae.MAX_COUNT + " steps, got " + steps);
+        }
     }
 }

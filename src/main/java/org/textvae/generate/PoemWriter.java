@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * Poems of fixed-length lines from a model's latent space: every line exactly {@code form} tokens
- * long (greedy decoding with {@code <eos>} masked until the form's length and forced at it) and
- * never {@code <unk>}.
+ * long (greedy decoding with {@code <eos>} masked until the form's length and forced at it) and,
+ * like every decoded line, never {@code <unk>}.
  */
 public final class PoemWriter {
 
@@ -40,8 +40,7 @@ public final class PoemWriter {
                     "a poem has 1 to " + SentenceVae.MAX_COUNT + " lines, got " + lines);
         }
         float[][] codes = walk ? walk(lines, seed) : vae.priorSamples(lines, seed);
-        int[] banned = {vae.vocabulary().unkId()};
-        return vae.decodeAll(codes, form, form, banned);
+        return vae.decodeAll(codes, form, form, new int[0]);
     }
 
     /**

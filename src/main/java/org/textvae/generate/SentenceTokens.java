@@ -1,6 +1,9 @@
 package org.textvae.generate;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import org.textvae.vocab.Vocabulary;
 
 /** A sentence given to the library, as the token ids the network reads. */
@@ -34,6 +37,28 @@ final class SentenceTokens {
                             + " tokens; at most "
                             + MAX_TOKENS
                             + " are accepted");
+        }
+        return ids;
+    }
+
+    /**
+     * Every sentence's ids, all checked before any is used, so a bulk call fails before it decodes
+     * anything; a refusal names the sentence as {@code name} says (its index given).
+     */
+    static List<int[]> ofAll(
+            Vocabulary vocabulary, List<String> sentences, IntFunction<String> name) {
+        Objects.requireNonNull(sentences, "the sentences are null");
+        List<int[]> ids = new ArrayList<>(sentences.size());
+        for (int i = 0; i < sentences.size(); i++) {
+            String sentence = sentences.get(i);
+            if (sentence == null) {
+                throw new NullPointerException(name.apply(i) + " is null");
+            }
+            try {
+                ids.add(of(vocabulary, sentence));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(name.apply(i) + ": " + e.getMessage(), e);
+            }
         }
         return ids;
     }

@@ -21,7 +21,6 @@ import org.textvae.model.HostArrays;
 import org.textvae.model.LossTerms;
 import org.textvae.model.ModelConfig;
 import org.textvae.model.ModelFiles;
-import org.textvae.model.Posterior;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
 import org.textvae.prior.LatentPrior;
@@ -30,7 +29,9 @@ import org.textvae.vocab.Vocabulary;
 
 /**
  * The library entry point: load a trained model, then encode, decode, sample, reconstruct and
- * interpolate sentences, with no command line involved.
+ * interpolate sentences, with no command line involved. No decoding, greedy, sampled or by beam
+ * search, writes {@code <unk>}: an unknown input character is reported in {@link
+ * Encoding#unknownTokens()}, never echoed as the token.
  *
  * <p>Thread-safe: the weights are read-only after loading and every call works in its own NDArray
  * manager, so one instance can serve many threads. Close it to free native memory; {@link #close()}
@@ -65,7 +66,9 @@ public final class SentenceVae implements AutoCloseable {
     private final Vocabulary vocabulary;
     private final TokenBatch.Specials specials;
     private final CodeDecoder decoder;
+    private final SentenceEncoder encoder;
     private final ChunkedDecoding batches;
+    private final BulkDecoding bulk;
     private final String source;
     private final LatentPrior prior;
 
@@ -93,8 +96,14 @@ public final class SentenceVae implements AutoCloseable {
         }
         this.specials = TokenBatch.Specials.of(vocabulary);
         this.decoder = new CodeDecoder(network, specials, manager);
+        this.encoder = new SentenceEncoder(network, specials);
         this.batches =
                 workers > 0 ? new ChunkedDecoding(workers) : ChunkedDecoding.forThisMachine();
+        this.bulk =
+                new BulkDecoding(
+                        ids -> encoder.encode(manager, ids).means(),
+                        this::greedily,
+                        BulkDecoding.WINDOW);
     }
 
     /**
@@ -174,7 +183,8 @@ public final class SentenceVae implements AutoCloseable {
      * @param maxLength longest line, at most {@link #MAX_LINE_TOKENS}
      * @param length exact tokens per line (0: until {@code <eos>} or {@code maxLength}), at most
      *     {@code maxLength}
-     * @param banned token ids never to emit
+     * @param banned token ids never to emit, besides {@code <pad>}, {@code <bos>} and {@code
+     *     <unk>}, which no decoding emits
      */
     public List<String> decodeAll(float[][] codes, int maxLength, int length, int[] banned) {
         requirePositive("maximum length", maxLength);
@@ -319,6 +329,14 @@ public final class SentenceVae implements AutoCloseable {
                 });
     }
 
+    /** Decodes codes greedily up to {@link #DEFAULT_MAX_LENGTH}, as {@link #decode} does. */
+    private void greedily(float[][] codes, Consumer<List<String>> sink) {
+        decodeOpen(
+                codes,
+                (call, z, batch) -> decoder.greedy(call, z, DEFAULT_MAX_LENGTH, 0, new int[0]),
+                sink);
+    }
+
     /** Decodes one latent code greedily. */
     public String decode(float[] z) {
         requireLatent(z);
@@ -327,22 +345,42 @@ public final class SentenceVae implements AutoCloseable {
 
     /** The posterior q(z|x) of a sentence: its mean and standard deviation. */
     public Encoding encode(String sentence) {
-        return whileOpen(() -> encodeOpen(sentence));
+        return whileOpen(
+                () -> {
+                    requireLatentSpace("encode into");
+                    int[] ids = SentenceTokens.of(vocabulary, sentence);
+                    return encodings(List.of(sentence), List.of(ids)).get(0);
+                });
     }
 
-    private Encoding encodeOpen(String sentence) {
-        requireLatentSpace("encode into");
-        int[] ids = SentenceTokens.of(vocabulary, sentence);
-        try (NDManager call = manager.newSubManager()) {
-            ParameterStore store = new ParameterStore(call, false);
-            NDArray input =
-                    HostArrays.longs(call, SentenceTokens.asLongs(ids), new Shape(1, ids.length));
-            Posterior posterior = network.encode(store, input, null, false);
-            return new Encoding(
-                    posterior.mean().toFloatArray(),
-                    posterior.standardDeviation().toFloatArray(),
-                    vocabulary.unknownTokens(sentence));
+    /**
+     * The posteriors of many sentences, in order, encoded {@link ChunkedDecoding#ROWS} to a batch:
+     * each the same as {@link #encode(String)} gives, to float rounding. Every sentence is checked
+     * before any is encoded; a refusal names its index.
+     */
+    public List<Encoding> encodeAll(List<String> sentences) {
+        return whileOpen(
+                () -> {
+                    requireLatentSpace("encode into");
+                    return encodings(sentences, tokens(sentences));
+                });
+    }
+
+    private List<Encoding> encodings(List<String> sentences, List<int[]> ids) {
+        SentenceEncoder.Posteriors posteriors = encoder.encode(manager, ids);
+        List<Encoding> encodings = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            encodings.add(
+                    new Encoding(
+                            posteriors.means()[i],
+                            posteriors.sigmas()[i],
+                            vocabulary.unknownTokens(sentences.get(i))));
         }
+        return encodings;
+    }
+
+    private List<int[]> tokens(List<String> sentences) {
+        return SentenceTokens.ofAll(vocabulary, sentences, i -> "sentence " + i);
     }
 
     /**
@@ -370,6 +408,67 @@ public final class SentenceVae implements AutoCloseable {
     /** Encodes a sentence to its posterior mean and decodes that greedily. */
     public String reconstruct(String sentence) {
         return decode(encode(sentence).mean());
+    }
+
+    /** {@link #reconstruct(String)} of each sentence, in order, encoded and decoded in batches. */
+    public List<String> reconstructAll(List<String> sentences) {
+        List<String> lines = new ArrayList<>();
+        reconstructEach(sentences, lines::addAll);
+        return lines;
+    }
+
+    /**
+     * As {@link #reconstructAll}, handing the lines to {@code sink} batch by batch, in order, on
+     * the calling thread, as each is decoded. Every sentence is checked before any line is decoded.
+     * A sink that throws ends the call, and the exception is rethrown.
+     */
+    public void reconstructEach(List<String> sentences, Consumer<List<String>> sink) {
+        Objects.requireNonNull(sink, "sink");
+        whileOpen(
+                () -> {
+                    requireLatentSpace("encode into");
+                    bulk.reconstruct(tokens(sentences), sink);
+                    return null;
+                });
+    }
+
+    /**
+     * {@link #interpolate(String, String, int, Interpolation)} for each pair, in order: one path of
+     * {@code steps} lines per pair, endpoints encoded and paths decoded in batches.
+     */
+    public List<List<String>> interpolateAll(
+            List<SentencePair> pairs, int steps, Interpolation path) {
+        List<List<String>> paths = new ArrayList<>();
+        interpolateEach(pairs, steps, path, paths::add);
+        return paths;
+    }
+
+    /**
+     * As {@link #interpolateAll}, handing each pair's path to {@code sink} whole, in order, on the
+     * calling thread, as soon as it is decoded. Every sentence is checked before any line is
+     * decoded. A sink that throws ends the call, and the exception is rethrown.
+     */
+    public void interpolateEach(
+            List<SentencePair> pairs, int steps, Interpolation path, Consumer<List<String>> sink) {
+        Objects.requireNonNull(pairs, "the pairs are null");
+        Objects.requireNonNull(path, "the interpolation path is null (LINEAR or SPHERICAL)");
+        Objects.requireNonNull(sink, "sink");
+        Interpolation.requireSteps(steps);
+        List<String> endpoints = new ArrayList<>(2 * pairs.size());
+        for (int i = 0; i < pairs.size(); i++) {
+            endpoints.addAll(Objects.requireNonNull(pairs.get(i), "pair " + i + " is null").both());
+        }
+        whileOpen(
+                () -> {
+                    requireLatentSpace("encode into");
+                    List<int[]> ids =
+                            SentenceTokens.ofAll(
+                                    vocabulary,
+                                    endpoints,
+                                    i -> "pair " + i / 2 + (i % 2 == 0 ? " (from)" : " (to)"));
+                    bulk.interpolate(ids, steps, path, sink);
+                    return null;
+                });
     }
 
     /**

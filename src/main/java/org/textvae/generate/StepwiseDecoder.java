@@ -54,7 +54,8 @@ public final class StepwiseDecoder {
      * Decodes each row of z (batch, latent).
      *
      * @param length the exact length of every line (0: stop at {@code <eos>} or {@code maxLength})
-     * @param banned token ids never to emit ({@code <pad>} and {@code <bos>} always are)
+     * @param banned token ids never to emit besides {@code <pad>}, {@code <bos>} and {@code <unk>},
+     *     which never are ({@link NeverEmitted})
      * @param chooser picks each next token
      * @return token ids per row, without specials
      */
@@ -95,20 +96,10 @@ public final class StepwiseDecoder {
         }
     }
 
-    /**
-     * Added to the logits (through the output bias): −∞ on banned ids (and on {@code <eos>} for
-     * fixed-length lines).
-     */
+    /** Added to the logits (through the output bias): −∞ on every token never to emit. */
     private NDArray bias(NDManager manager, int[] banned, boolean fixedLength) {
-        float[] values = new float[(int) network.config().vocabSize()];
-        values[specials.pad()] = Float.NEGATIVE_INFINITY;
-        values[specials.bos()] = Float.NEGATIVE_INFINITY;
-        if (fixedLength) {
-            values[specials.eos()] = Float.NEGATIVE_INFINITY;
-        }
-        for (int id : banned) {
-            values[id] = Float.NEGATIVE_INFINITY;
-        }
+        float[] values =
+                NeverEmitted.bias(network.config().vocabSize(), specials, banned, fixedLength);
         return HostArrays.floats(manager, values, new Shape(values.length));
     }
 

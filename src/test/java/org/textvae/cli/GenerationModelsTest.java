@@ -100,6 +100,16 @@ class GenerationModelsTest {
     }
 
     @Test
+    void theDefaultModelWritesNoUnknownToken() {
+        // Before <unk> was banned, line 11 of these was "<unk><unk>尚未收".
+        CommandLineTest.Outcome outcome =
+                CommandLineTest.run("generate", "-n", "800", "--seed", "202");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertEquals(800, outcome.out().lines().count());
+        assertFalse(outcome.out().contains("<unk>"), "no line holds <unk>");
+    }
+
+    @Test
     void aLanguageModelHasNothingToSampleFrom() {
         for (String command : new String[] {"generate", "poem"}) {
             OptionBoundsTest.assertUsageError(

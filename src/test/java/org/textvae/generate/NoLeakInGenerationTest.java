@@ -3,6 +3,7 @@ package org.textvae.generate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,10 @@ class NoLeakInGenerationTest {
                 vae.sample(2, i, new DecodingOptions(10, 0, 0, 3, i));
                 vae.interpolate("春眠不覺曉", "夜來風雨聲", 5);
                 vae.logProbability(vae.encode("花落知多少").mean(), "花落知多少");
+                vae.encodeAll(List.of("花落", "知多少", "春眠不覺曉"));
+                vae.reconstructAll(List.of("花落", "知多少"));
+                vae.interpolateAll(
+                        List.of(new SentencePair("春眠", "夜來風雨聲")), 3, Interpolation.LINEAR);
             }
             assertEquals(before, vae.liveArrays());
         }

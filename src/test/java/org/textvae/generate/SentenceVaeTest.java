@@ -491,5 +491,12 @@ class SentenceVaeTest {
         assertThrows(IllegalStateException.class, () -> other.sample(1, 1));
         assertThrows(IllegalStateException.class, () -> other.encode(line));
         assertThrows(IllegalStateException.class, () -> other.reconstruct(line));
+        assertThrows(IllegalStateException.class, () -> other.reconstructAll(List.of(line)));
+        assertThrows(IllegalStateException.class, () -> other.encodeAll(List.of(line)));
+        assertThrows(
+                IllegalStateException.class,
+                () ->
+                        other.interpolateAll(
+                                List.of(new SentencePair(line, line)), 3, Interpolation.LINEAR));
     }
 }

@@ -1,11 +1,14 @@
 package org.textvae.generate;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelConfig;
 import org.textvae.model.ModelKind;
@@ -40,11 +43,8 @@ public final class TinyModel {
      */
     public static Path write(
             Path directory, ModelKind kind, List<String> lines, int latent, long seed) {
-        VocabularyBuilder builder =
-                new VocabularyBuilder(new VocabularyOptions(Segmentation.CHARACTER, 1, 1000));
-        builder.addAll(lines);
         String name = kind.name().toLowerCase(Locale.ROOT);
-        Path file =
+        return write(
                 directory.resolve(
                         String.format(
                                 Locale.ROOT,
@@ -52,7 +52,41 @@ public final class TinyModel {
                                 name,
                                 latent,
                                 seed,
-                                lines.size()));
+                                lines.size())),
+                kind,
+                lines,
+                latent,
+                seed,
+                network -> {});
+    }
+
+    /**
+     * A tiny VAE (latent size 4) whose vocabulary layer favours {@code <unk>} by a bias of 50: were
+     * it allowed, every step of every line would choose it.
+     */
+    static Path writeFavouringUnknown(Path directory) {
+        return write(
+                directory.resolve("tiny-favouring-unk.ckpt"),
+                ModelKind.VAE,
+                LINES,
+                4,
+                5,
+                network -> {
+                    NDArray bias = parameter(network, "toVocabulary_bias");
+                    bias.set(new NDIndex(Vocabulary.SPECIALS.indexOf(Vocabulary.UNK)), 50f);
+                });
+    }
+
+    private static Path write(
+            Path file,
+            ModelKind kind,
+            List<String> lines,
+            int latent,
+            long seed,
+            Consumer<SentenceVaeNetwork> adjust) {
+        VocabularyBuilder builder =
+                new VocabularyBuilder(new VocabularyOptions(Segmentation.CHARACTER, 1, 1000));
+        builder.addAll(lines);
         try (Vocabulary vocabulary = Vocabulary.fromJson(builder.toJson());
                 NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed((int) seed);
@@ -60,8 +94,18 @@ public final class TinyModel {
                     new SentenceVaeNetwork(
                             new ModelConfig(kind, vocabulary.size(), 16, 24, latent, false));
             network.initialize(manager);
+            adjust.accept(network);
             Checkpoint.of(network, vocabulary.toJson(), Map.of()).write(file);
         }
         return file;
+    }
+
+    private static NDArray parameter(SentenceVaeNetwork network, String suffix) {
+        for (var entry : network.getParameters()) {
+            if (entry.getKey().endsWith(suffix)) {
+                return entry.getValue().getArray();
+            }
+        }
+        throw new IllegalStateException("no parameter ending in " + suffix);
     }
 }
