@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code textvae generate}: sentences decoded from z ~ N(0, I). */
+/** {@code textvae generate}: sentences decoded from codes of the model's prior. */
 @Command(
         mixinStandardHelpOptions = true,
         name = "generate",
@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
         showDefaultValues = true,
         description = {
             "Generate sentences from random points of the latent space.",
-            "Draws z ~ N(0, I) and decodes each, in batches of 128 lines, one batch per core at"
+            "Draws z from the model's prior (N(0, I), mapped through the fitted prior if the"
+                    + " model has one: see prior) and decodes each, in batches of 128 lines, one batch per core at"
                     + " a time, stopping at <eos> or"
                     + " --max-length: greedily by default (the most likely token at every step),"
                     + " by sampling with --temperature (and --top-k), or by beam search with"

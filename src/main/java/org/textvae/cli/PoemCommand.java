@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
         showDefaultValues = true,
         description = {
             "Write a poem of fixed-length lines.",
-            "Each of --lines lines is decoded greedily from its own z ~ N(0, I) with exactly --form"
+            "Each of --lines lines is decoded greedily from its own z of the model's prior (N(0, I)"
+                    + " unless fitted) with exactly --form"
                     + " characters: <eos> is masked until the form's length and forced at it, and"
                     + " <unk> is never written. With --walk the lines come from a short random walk"
                     + " through latent space (each z still a N(0, I) sample), so the poem keeps"

@@ -49,7 +49,7 @@ public final class Fidelity {
 
     private Fidelity() {}
 
-    /** Reconstructs every line (encoded one by one, decoded in batches). */
+    /** Reconstructs every line. */
     public static Reconstruction reconstruction(SentenceVae vae, List<String> lines) {
         return compare(lines, reconstructAll(vae, lines));
     }
@@ -75,14 +75,9 @@ public final class Fidelity {
                 n, exact / (double) n, inPlace / (double) characters, lengthKept / (double) n);
     }
 
-    /** The reconstruction of each line, in order. */
+    /** The reconstruction of each line, in order, encoded and decoded in batches. */
     public static List<String> reconstructAll(SentenceVae vae, List<String> lines) {
-        float[][] means = new float[lines.size()][];
-        for (int i = 0; i < lines.size(); i++) {
-            means[i] = vae.encode(lines.get(i)).mean();
-        }
-        return vae.decodeAll(
-                means, SentenceVae.DEFAULT_MAX_LENGTH, 0, new int[] {vae.vocabulary().unkId()});
+        return vae.reconstructAll(lines);
     }
 
     /** Walks each pair's path of {@code steps} points (pairs of one line twice are skipped). */
