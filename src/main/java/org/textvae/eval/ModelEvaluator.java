@@ -78,8 +78,7 @@ public final class ModelEvaluator {
             SentenceVaeNetwork network = checkpoint.network(manager);
             TokenBatch.Specials specials = TokenBatch.Specials.of(vocabulary);
             List<int[]> ids =
-                    encode(
-                            vocabulary,
+                    vocabulary.encodeNonEmpty(
                             subsample(
                                     corpus.split(options.split()),
                                     options.limit(),
@@ -226,7 +225,7 @@ public final class ModelEvaluator {
                 Vocabulary vocabulary = checkpoint.vocabulary("the model")) {
             SentenceVaeNetwork network = checkpoint.network(manager);
             TokenBatch.Specials specials = TokenBatch.Specials.of(vocabulary);
-            List<int[]> ids = encode(vocabulary, subsample(sentences, limit, seed));
+            List<int[]> ids = vocabulary.encodeNonEmpty(subsample(sentences, limit, seed));
             requireMostlyKnown(ids, vocabulary.unkId(), "the held-out sentences");
             return PosteriorPass.run(
                     network, manager, ids, specials, EvaluationOptions.defaults().batchSize());
@@ -275,17 +274,5 @@ public final class ModelEvaluator {
                             100.0 * unknown / tokens,
                             corpusName));
         }
-    }
-
-    /** Token ids of each sentence; a sentence with no tokens cannot be scored and is dropped. */
-    private static List<int[]> encode(Vocabulary vocabulary, List<String> sentences) {
-        List<int[]> ids = new ArrayList<>(sentences.size());
-        for (String sentence : sentences) {
-            int[] tokens = vocabulary.encode(sentence);
-            if (tokens.length > 0) {
-                ids.add(tokens);
-            }
-        }
-        return ids;
     }
 }

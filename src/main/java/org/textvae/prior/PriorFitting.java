@@ -1,7 +1,6 @@
 package org.textvae.prior;
 
 import ai.djl.ndarray.NDManager;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.textvae.TextvaeException;
@@ -63,8 +62,9 @@ public final class PriorFitting {
                 Vocabulary vocabulary = checkpoint.vocabulary(source)) {
             SentenceVaeNetwork network = checkpoint.network(manager, source);
             TokenBatch.Specials specials = TokenBatch.Specials.of(vocabulary);
-            List<int[]> fitIds = ids(vocabulary, Subsample.of(train, limit, choice));
-            List<int[]> heldOutIds = ids(vocabulary, Subsample.of(heldOut, limit, choice));
+            List<int[]> fitIds = vocabulary.encodeNonEmpty(Subsample.of(train, limit, choice));
+            List<int[]> heldOutIds =
+                    vocabulary.encodeNonEmpty(Subsample.of(heldOut, limit, choice));
             if (fitIds.size() < 2 * settings.components()) {
                 throw new TextvaeException(
                         TextvaeException.Kind.INPUT,
@@ -98,17 +98,6 @@ public final class PriorFitting {
                     meanLogDensity(result.mixture(), held),
                     meanLogDensity(standard, held));
         }
-    }
-
-    private static List<int[]> ids(Vocabulary vocabulary, List<String> sentences) {
-        List<int[]> ids = new ArrayList<>(sentences.size());
-        for (String sentence : sentences) {
-            int[] tokens = vocabulary.encode(sentence);
-            if (tokens.length > 0) {
-                ids.add(tokens);
-            }
-        }
-        return ids;
     }
 
     private static double meanLogDensity(LatentPrior prior, double[][] codes) {

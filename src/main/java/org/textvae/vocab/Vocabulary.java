@@ -163,6 +163,21 @@ public final class Vocabulary implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The token ids of each sentence that has any, in order: a sentence with no tokens cannot be
+     * encoded, scored or decoded against, so it is dropped.
+     */
+    public List<int[]> encodeNonEmpty(List<String> sentences) {
+        List<int[]> ids = new ArrayList<>(sentences.size());
+        for (String sentence : sentences) {
+            int[] tokens = encode(sentence);
+            if (tokens.length > 0) {
+                ids.add(tokens);
+            }
+        }
+        return ids;
+    }
+
     /** Padding, begin or end: ids that only the model itself may place in a sequence. */
     private boolean isControl(long id) {
         return id == padId() || id == bosId() || id == eosId();
