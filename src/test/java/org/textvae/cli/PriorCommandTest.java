@@ -1,0 +1,95 @@
+package org.textvae.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.textvae.generate.SentenceVae;
+import org.textvae.generate.TinyModel;
+import org.textvae.model.Checkpoint;
+import org.textvae.model.ModelKind;
+import org.textvae.prior.GaussianMixture;
+import org.textvae.prior.PriorEntry;
+import org.textvae.prior.StandardNormal;
+
+/** {@code textvae prior} on a tiny model: the fitted prior lands in the checkpoint and is used. */
+class PriorCommandTest {
+
+    private static final List<String> LINES = List.of("春眠不覺曉", "處處聞啼鳥", "夜來風雨聲", "花落知多少");
+
+    @Test
+    void fitsAMixtureThatGenerationThenDrawsFrom(@TempDir Path directory) throws Exception {
+        Path model = TinyModel.write(directory, ModelKind.VAE, LINES, 4, 3);
+        Path corpus = CommandLineTest.tinyCorpus(directory);
+        Path out = directory.resolve("with-prior.ckpt");
+        CommandLineTest.Outcome fit =
+                CommandLineTest.run(
+                        "prior",
+                        "--model",
+                        model.toString(),
+                        "--corpus",
+                        corpus.toString(),
+                        "--components",
+                        "2",
+                        "--out",
+                        out.toString());
+        assertEquals(0, fit.exitCode(), fit.err());
+        assertTrue(
+                fit.out().startsWith("fitted a mixture of 2 Gaussians to 24 training lines"),
+                fit.out());
+        try (SentenceVae plain = SentenceVae.load(model);
+                SentenceVae fitted = SentenceVae.load(out)) {
+            assertInstanceOf(StandardNormal.class, plain.prior());
+            GaussianMixture mixture = assertInstanceOf(GaussianMixture.class, fitted.prior());
+            assertEquals(2, mixture.components());
+            assertArrayEquals(mixture.sample(3, 9), fitted.priorSamples(3, 9));
+        }
+        // The weights are carried over untouched: only the prior is added.
+        assertArrayEquals(Checkpoint.read(model).weights(), Checkpoint.read(out).weights());
+    }
+
+    @Test
+    void withoutOutTheModelsOwnFileGainsThePrior(@TempDir Path directory) throws Exception {
+        Path model = TinyModel.write(directory, ModelKind.VAE, LINES, 4, 5);
+        byte[] weights = Checkpoint.read(model).weights();
+        CommandLineTest.Outcome fit =
+                CommandLineTest.run(
+                        "prior",
+                        "--model",
+                        model.toString(),
+                        "--corpus",
+                        CommandLineTest.tinyCorpus(directory).toString(),
+                        "--components",
+                        "1");
+        assertEquals(0, fit.exitCode(), fit.err());
+        Checkpoint rewritten = Checkpoint.read(model);
+        assertTrue(rewritten.extras().containsKey(PriorEntry.NAME));
+        assertArrayEquals(weights, rewritten.weights());
+    }
+
+    @Test
+    void theModelInTheJarNeedsOutAndBadCountsAreRefused(@TempDir Path directory) throws Exception {
+        CommandLineTest.Outcome noOut = CommandLineTest.run("prior");
+        assertEquals(2, noOut.exitCode());
+        assertTrue(noOut.err().contains("pass --out FILE"), noOut.err());
+        Path model = TinyModel.write(directory, ModelKind.VAE, LINES, 4, 7);
+        CommandLineTest.Outcome tooMany =
+                CommandLineTest.run(
+                        "prior",
+                        "--model",
+                        model.toString(),
+                        "--corpus",
+                        CommandLineTest.tinyCorpus(directory).toString(),
+                        "--components",
+                        "20");
+        assertEquals(3, tooMany.exitCode(), tooMany.err());
+        assertTrue(tooMany.err().contains("at least 40 training sentences, got 24"), tooMany.err());
+        assertTrue(Files.exists(model));
+    }
+}
