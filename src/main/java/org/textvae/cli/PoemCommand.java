@@ -68,6 +68,7 @@ final class PoemCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Options.requirePositive("--lines", lines);
         Options.requireAtMost("--lines", lines, MAX_LINES, "for many lines use generate");
         long chosen = seed != null ? seed : PoemWriter.randomSeed();
         try (SentenceVae vae = modelOption.loadWithLatentSpace()) {

@@ -62,6 +62,9 @@ class OptionBoundsTest {
                 "--beam must be at most 16");
         assertUsageError(
                 CommandLineTest.run("poem", "--lines", "1001"), "--lines must be at most 1,000");
+        // Zero lines were refused by the library with the bound of another count (1,000,000).
+        assertUsageError(
+                CommandLineTest.run("poem", "--lines", "0"), "--lines must be at least 1, got 0");
         for (String steps : new String[] {"1", "1001"}) {
             assertUsageError(
                     CommandLineTest.run("interpolate", "春眠", "不覺", "--steps", steps),
