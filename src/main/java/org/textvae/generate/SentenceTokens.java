@@ -62,13 +62,4 @@ final class SentenceTokens {
         }
         return ids;
     }
-
-    /** The ids widened to int64, as the engine's embedding takes them. */
-    static long[] asLongs(int[] ids) {
-        long[] longs = new long[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            longs[i] = ids[i];
-        }
-        return longs;
-    }
 }
