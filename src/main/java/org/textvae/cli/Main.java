@@ -88,6 +88,7 @@ public final class Main {
     boolean verbose;
 
     public static void main(String[] args) {
+        StandardOutput.install();
         System.exit(run(args));
     }
 
@@ -133,11 +134,15 @@ public final class Main {
         // PrintStream swallows write errors: stdout on a full disk would end in exit 0 with the
         // output cut short.
         if (code == 0 && System.out.checkError()) {
+            if (StandardOutput.readerClosed()) {
+                // The reader has all it wanted (generate | head), as git and rg treat it.
+                return 0;
+            }
             commandLine
                     .getErr()
                     .println(
-                            "textvae: cannot write to standard output (a full disk or a closed"
-                                    + " pipe?); the output is incomplete");
+                            "textvae: cannot write to standard output (a full disk?); the output is"
+                                    + " incomplete");
             return TextvaeException.Kind.IO.exitCode();
         }
         return code;
