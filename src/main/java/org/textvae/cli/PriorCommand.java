@@ -111,7 +111,7 @@ final class PriorCommand implements Callable<Integer> {
                         source,
                         sentences.train(),
                         sentences.valid(),
-                        new MixtureFit.Settings(components, 200, 1e-3, seed),
+                        settings(),
                         lines);
         try {
             report.checkpoint().writeTo(target);
@@ -135,5 +135,12 @@ final class PriorCommand implements Callable<Integer> {
         }
         System.out.printf("wrote %s%n", target);
         return 0;
+    }
+
+    /** The mixture asked for, fitted as {@link MixtureFit.Settings#defaults()} fits. */
+    private MixtureFit.Settings settings() {
+        MixtureFit.Settings defaults = MixtureFit.Settings.defaults();
+        return new MixtureFit.Settings(
+                components, defaults.maxIterations(), defaults.tolerance(), seed);
     }
 }

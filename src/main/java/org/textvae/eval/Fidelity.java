@@ -51,7 +51,7 @@ public final class Fidelity {
 
     /** Reconstructs every line. */
     public static Reconstruction reconstruction(SentenceVae vae, List<String> lines) {
-        return compare(lines, reconstructAll(vae, lines));
+        return compare(lines, vae.reconstructAll(lines));
     }
 
     /** The figures of lines and their reconstructions, {@code outputs}, in the same order. */
@@ -73,11 +73,6 @@ public final class Fidelity {
         int n = lines.size();
         return new Reconstruction(
                 n, exact / (double) n, inPlace / (double) characters, lengthKept / (double) n);
-    }
-
-    /** The reconstruction of each line, in order, encoded and decoded in batches. */
-    public static List<String> reconstructAll(SentenceVae vae, List<String> lines) {
-        return vae.reconstructAll(lines);
     }
 
     /** Walks each pair's path of {@code steps} points (pairs of one line twice are skipped). */

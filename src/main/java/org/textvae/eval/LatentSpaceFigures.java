@@ -82,7 +82,7 @@ public final class LatentSpaceFigures {
             Scorer scorer) {
         warmUp(vae, heldOut);
         long start = System.nanoTime();
-        List<String> reconstructed = Fidelity.reconstructAll(vae, heldOut);
+        List<String> reconstructed = vae.reconstructAll(heldOut);
         double reconstructSeconds = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
         vae.sample(heldOut.size(), seed + 1);
@@ -99,7 +99,7 @@ public final class LatentSpaceFigures {
     }
 
     private static void warmUp(SentenceVae vae, List<String> heldOut) {
-        Fidelity.reconstructAll(vae, heldOut.subList(0, Math.min(200, heldOut.size())));
+        vae.reconstructAll(heldOut.subList(0, Math.min(200, heldOut.size())));
         vae.sample(200, -1);
     }
 

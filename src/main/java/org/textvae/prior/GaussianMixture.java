@@ -166,15 +166,6 @@ public final class GaussianMixture implements LatentPrior {
         return max + Math.log(sum);
     }
 
-    @Override
-    public String describe() {
-        return "a mixture of "
-                + weights.length
-                + " Gaussian"
-                + (weights.length == 1 ? "" : "s")
-                + " fitted to the posterior";
-    }
-
     private static double[][] deepCopy(double[][] rows) {
         double[][] copy = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) {

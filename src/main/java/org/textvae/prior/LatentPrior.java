@@ -14,7 +14,4 @@ public sealed interface LatentPrior permits StandardNormal, GaussianMixture {
 
     /** log density at {@code z}, in nats: how well the prior covers a code. */
     double logDensity(float[] z);
-
-    /** One line for messages and reports. */
-    String describe();
 }

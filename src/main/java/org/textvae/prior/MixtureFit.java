@@ -44,7 +44,7 @@ public final class MixtureFit {
         }
 
         public static Settings defaults() {
-            return new Settings(32, 100, 1e-3, 42);
+            return new Settings(32, 200, 1e-3, 42);
         }
     }
 

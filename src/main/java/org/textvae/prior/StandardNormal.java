@@ -34,9 +34,4 @@ public record StandardNormal(int dimension) implements LatentPrior {
         }
         return -0.5 * (dimension * LOG_TWO_PI + squares);
     }
-
-    @Override
-    public String describe() {
-        return "N(0, I)";
-    }
 }
