@@ -33,6 +33,10 @@ final class LatentSpaceReport {
                 "prior samples (%d, no length forced): natural length %.1f%%, novel %.1f%%,"
                         + " distinct-2 %.3f%n",
                 s.count(), 100 * s.naturalForm(), 100 * s.novelty(), s.distinct2());
+        System.out.printf(
+                "characters in place shared with the closest training line: prior samples %.1f%%,"
+                        + " held-out lines %.1f%%%n",
+                100 * s.closeness(), 100 * s.realCloseness());
         if (!Double.isNaN(s.lmNllPerToken())) {
             System.out.printf(
                     "language-model NLL per token: prior samples %.3f, held-out lines %.3f"

@@ -8,6 +8,7 @@ import org.textvae.corpus.Corpus;
 import org.textvae.corpus.CorpusReader;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelFiles;
+import org.textvae.prior.GaussianMixture;
 import org.textvae.prior.MixtureFit;
 import org.textvae.prior.PriorFitting;
 import picocli.CommandLine.Command;
@@ -23,13 +24,16 @@ import picocli.CommandLine.Option;
         description = {
             "Fit where generation draws latent codes from.",
             "A model that keeps most of each sentence in z has codes far from N(0, I): codes drawn"
-                    + " from N(0, I) fall between the sentences and decode to garbage. This"
-                    + " encodes training lines, draws one code from each posterior, and fits a"
-                    + " Gaussian mixture to them (an ex-post density, Ghosh et al. 2020); the"
-                    + " checkpoint keeps it as prior.json, and generate, poem, quality and eval"
-                    + " then map their noise u ~ N(0, I) through it. The held-out lines' codes are"
-                    + " scored under the fit and under N(0, I): the fit should cover them far"
-                    + " better."
+                    + " from N(0, I) fall between the sentences and decode to garbage. Two"
+                    + " kinds of prior, both built from the posteriors of training lines:",
+            "  mixture     a Gaussian mixture fitted to one posterior draw per line (an ex-post"
+                    + " density, Ghosh et al. 2020);",
+            "  posteriors  the posteriors of a sample of lines kept as they are, widened by"
+                    + " --widen: draws lie where the decoder was trained, and decode to lines"
+                    + " as fluent as real ones, related to the lines kept.",
+            "The checkpoint keeps the prior as prior.json, and generate, poem, quality and eval then"
+                    + " map their noise u ~ N(0, I) through it. The held-out lines' codes are"
+                    + " scored under the prior and under N(0, I)."
         },
         footer = {
             "",
@@ -37,7 +41,9 @@ import picocli.CommandLine.Option;
                     + " its weights are kept byte for byte); the model packed into the jar"
                     + " needs --out.",
             "",
-            "Example: textvae prior --model runs/tang --corpus corpora/tang.csv.gz"
+            "Examples:",
+            "  textvae prior --model runs/tang --corpus corpora/tang.csv.gz",
+            "  textvae prior --model runs/tang --kind posteriors --lines 8192 --widen 1.5"
         })
 final class PriorCommand implements Callable<Integer> {
 
@@ -64,16 +70,39 @@ final class PriorCommand implements Callable<Integer> {
     Path out;
 
     @Option(
+            names = "--kind",
+            paramLabel = "KIND",
+            defaultValue = "mixture",
+            description = "mixture or posteriors (see above).")
+    String kind;
+
+    @Option(
             names = "--components",
-            defaultValue = "32",
-            description = "Gaussians in the mixture (1 to " + MAX_COMPONENTS + ").")
-    int components;
+            paramLabel = "N",
+            description = "Gaussians in the mixture (1 to " + MAX_COMPONENTS + "; default 32).")
+    Integer components;
 
     @Option(
             names = "--lines",
-            defaultValue = "100000",
-            description = "Training lines fitted to, drawn at random (at most " + MAX_LINES + ").")
-    int lines;
+            paramLabel = "N",
+            description =
+                    "Training lines, drawn at random: fitted to by a mixture (default 100000, at"
+                            + " most "
+                            + MAX_LINES
+                            + "), or kept by posteriors (default 8192, at most "
+                            + MAX_KEPT
+                            + ").")
+    Integer lines;
+
+    @Option(
+            names = "--widen",
+            paramLabel = "H",
+            defaultValue = "1",
+            description =
+                    "posteriors: scale each kept posterior's sigma by H (1 to 10): 1 keeps them"
+                            + " as the model made them; more moves draws further from the lines"
+                            + " kept.")
+    double widen;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for lines, noise, start.")
     long seed;
@@ -86,12 +115,48 @@ final class PriorCommand implements Callable<Integer> {
     /** The codes are held in memory as doubles, one row per line. */
     static final int MAX_LINES = 2_000_000;
 
+    /** Each kept posterior travels in the checkpoint as 2 x latent numbers of JSON. */
+    static final int MAX_KEPT = 65_536;
+
+    private static final double MAX_WIDENING = 10;
+
     @Override
     public Integer call() {
-        Options.requirePositive("--components", components);
-        Options.requireAtMost("--components", components, MAX_COMPONENTS, "");
-        Options.requirePositive("--lines", lines);
-        Options.requireAtMost("--lines", lines, MAX_LINES, "the codes are held in memory");
+        boolean posteriors = kind.equals("posteriors");
+        if (!posteriors && !kind.equals("mixture")) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    "--kind must be mixture or posteriors, got '" + kind + "'");
+        }
+        int lineCount;
+        if (posteriors) {
+            if (components != null) {
+                throw new TextvaeException(
+                        TextvaeException.Kind.USAGE,
+                        "--components is for --kind mixture; posteriors keep --lines posteriors");
+            }
+            lineCount = lines == null ? 8192 : lines;
+            Options.requirePositive("--lines", lineCount);
+            Options.requireAtMost(
+                    "--lines", lineCount, MAX_KEPT, "each kept posterior travels in the model");
+            if (!(widen >= 1 && widen <= MAX_WIDENING)) {
+                throw new TextvaeException(
+                        TextvaeException.Kind.USAGE,
+                        "--widen must be from 1 to " + (int) MAX_WIDENING + ", got " + widen);
+            }
+        } else {
+            if (widen != 1) {
+                throw new TextvaeException(
+                        TextvaeException.Kind.USAGE, "--widen is for --kind posteriors");
+            }
+            int componentCount = components == null ? 32 : components;
+            Options.requirePositive("--components", componentCount);
+            Options.requireAtMost("--components", componentCount, MAX_COMPONENTS, "");
+            components = componentCount;
+            lineCount = lines == null ? 100_000 : lines;
+            Options.requirePositive("--lines", lineCount);
+            Options.requireAtMost("--lines", lineCount, MAX_LINES, "the codes are held in memory");
+        }
         if (model == null && out == null) {
             throw new TextvaeException(
                     TextvaeException.Kind.USAGE,
@@ -106,25 +171,40 @@ final class PriorCommand implements Callable<Integer> {
         Checkpoint checkpoint = file == null ? ModelFiles.readDefault() : Checkpoint.read(file);
         String source = file == null ? "the default model" : file.toString();
         PriorFitting.Report report =
-                PriorFitting.fit(
-                        checkpoint,
-                        source,
-                        sentences.train(),
-                        sentences.valid(),
-                        settings(),
-                        lines);
+                posteriors
+                        ? PriorFitting.keepPosteriors(
+                                checkpoint,
+                                source,
+                                sentences.train(),
+                                sentences.valid(),
+                                lineCount,
+                                widen,
+                                seed)
+                        : PriorFitting.fit(
+                                checkpoint,
+                                source,
+                                sentences.train(),
+                                sentences.valid(),
+                                settings(),
+                                lineCount);
         try {
             report.checkpoint().writeTo(target);
         } catch (IOException e) {
             throw OutputFile.cannotWrite(target, e);
         }
-        System.out.printf(
-                "fitted a mixture of %d Gaussians to %,d training lines' posterior codes"
-                        + " (%d EM iterations); mean log density %.2f nats%n",
-                report.mixture().components(),
-                report.fitted(),
-                report.iterations(),
-                report.fittedLogDensity());
+        if (report.prior() instanceof GaussianMixture mixture) {
+            System.out.printf(
+                    "fitted a mixture of %d Gaussians to %,d training lines' posterior codes"
+                            + " (%d EM iterations); mean log density %.2f nats%n",
+                    mixture.components(),
+                    report.fitted(),
+                    report.iterations(),
+                    report.fittedLogDensity());
+        } else {
+            System.out.printf(
+                    "kept the posteriors of %,d training lines, widened %s times%n",
+                    report.fitted(), widen);
+        }
         if (report.heldOut() > 0) {
             System.out.printf(
                     "held-out codes (%,d valid lines): mean log density %.2f nats under the fit,"

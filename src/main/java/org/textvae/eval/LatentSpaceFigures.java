@@ -26,6 +26,8 @@ public final class LatentSpaceFigures {
      * @param lmNllPerToken mean NLL per token ({@code <eos>} counted) under the language model, NaN
      *     without one
      * @param realLmNllPerToken the same for the held-out lines reconstructed
+     * @param closeness characters in place shared with the closest training line, mean
+     * @param realCloseness the same for the held-out lines
      */
     public record Samples(
             int count,
@@ -33,7 +35,9 @@ public final class LatentSpaceFigures {
             double novelty,
             double distinct2,
             double lmNllPerToken,
-            double realLmNllPerToken) {}
+            double realLmNllPerToken,
+            double closeness,
+            double realCloseness) {}
 
     /**
      * What bulk use costs, in one process after warming up.
@@ -120,13 +124,16 @@ public final class LatentSpaceFigures {
             lm = score(scorer, sampleIds);
             real = score(scorer, ids(vocabulary, heldOut));
         }
+        ClosestTrainingLine closest = new ClosestTrainingLine(training);
         return new Samples(
                 sampled.size(),
                 Fidelity.shareOfLengths(sampled, natural),
                 SampleDiversity.novelty(sampled, training),
                 SampleDiversity.distinct(sampleIds, 2),
                 lm,
-                real);
+                real,
+                closest.meanCloseness(sampled),
+                closest.meanCloseness(heldOut));
     }
 
     private static double score(Scorer scorer, List<int[]> ids) {

@@ -4,7 +4,7 @@ package org.textvae.prior;
  * Where generation draws latent codes from. Every draw starts from noise u ~ N(0, I); a fitted
  * prior maps it to where the training sentences' codes lie.
  */
-public sealed interface LatentPrior permits StandardNormal, GaussianMixture {
+public sealed interface LatentPrior permits StandardNormal, GaussianMixture, PosteriorMixture {
 
     /** Values per code. */
     int dimension();

@@ -21,6 +21,9 @@ final class PosteriorCodes {
 
     private PosteriorCodes() {}
 
+    /** The posteriors N(μ, diag σ²) of some sentences, one row each. */
+    record Posteriors(double[][] means, double[][] sigmas) {}
+
     /**
      * @param sentences token ids without specials, none empty
      * @param seed seeds ε
@@ -32,6 +35,28 @@ final class PosteriorCodes {
             TokenBatch.Specials specials,
             List<int[]> sentences,
             long seed) {
+        Posteriors posteriors = encode(network, parent, specials, sentences);
+        double[][] codes = posteriors.means();
+        double[][] sigmas = posteriors.sigmas();
+        // ε in sentence order, so the codes do not depend on how the batches fell.
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int n = 0; n < codes.length; n++) {
+            for (int d = 0; d < codes[n].length; d++) {
+                codes[n][d] += sigmas[n][d] * random.nextGaussian();
+            }
+        }
+        return codes;
+    }
+
+    /**
+     * @param sentences token ids without specials, none empty
+     * @return their posteriors, in the order of {@code sentences}
+     */
+    static Posteriors encode(
+            SentenceVaeNetwork network,
+            NDManager parent,
+            TokenBatch.Specials specials,
+            List<int[]> sentences) {
         int latent = network.config().latentSize();
         double[][] codes = new double[sentences.size()][];
         double[][] sigmas = new double[sentences.size()][];
@@ -53,14 +78,7 @@ final class PosteriorCodes {
                 }
             }
         }
-        // ε in sentence order, so the codes do not depend on how the batches fell.
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int n = 0; n < codes.length; n++) {
-            for (int d = 0; d < latent; d++) {
-                codes[n][d] += sigmas[n][d] * random.nextGaussian();
-            }
-        }
-        return codes;
+        return new Posteriors(codes, sigmas);
     }
 
     private static double[] rowOf(float[] values, int row, int width) {

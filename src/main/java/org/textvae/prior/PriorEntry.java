@@ -1,7 +1,9 @@
 package org.textvae.prior;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,13 +21,19 @@ public final class PriorEntry {
 
     private static final Gson GSON = new Gson();
 
-    /** The stored form: plain arrays, readable by any JSON tool. */
-    private record Stored(
+    private static final String MIXTURE = "gaussian-mixture";
+    private static final String POSTERIORS = "posterior-mixture";
+
+    /** The stored forms: plain arrays, readable by any JSON tool. */
+    private record StoredMixture(
             String kind,
             String fittedTo,
             double[] weights,
             double[][] means,
             double[][][] choleskyFactors) {}
+
+    private record StoredPosteriors(
+            String kind, String fittedTo, double widening, float[][] means, float[][] sigmas) {}
 
     private PriorEntry() {}
 
@@ -36,38 +44,65 @@ public final class PriorEntry {
         if (entry == null) {
             return new StandardNormal(latent);
         }
-        GaussianMixture mixture;
+        LatentPrior prior;
         try {
-            Stored stored = GSON.fromJson(new String(entry, StandardCharsets.UTF_8), Stored.class);
-            if (stored == null || !"gaussian-mixture".equals(stored.kind())) {
-                throw new IllegalArgumentException("it is not a Gaussian mixture");
-            }
-            mixture =
-                    new GaussianMixture(stored.weights(), stored.means(), stored.choleskyFactors());
-        } catch (JsonParseException | IllegalArgumentException | NullPointerException e) {
+            prior = parse(new String(entry, StandardCharsets.UTF_8));
+        } catch (JsonParseException
+                | IllegalArgumentException
+                | NullPointerException
+                | IllegalStateException e) {
             throw damaged(source, e.getMessage());
         }
-        if (mixture.dimension() != latent) {
+        if (prior.dimension() != latent) {
             throw damaged(
                     source,
-                    "its codes have " + mixture.dimension() + " values, the model's " + latent);
+                    "its codes have " + prior.dimension() + " values, the model's " + latent);
         }
-        return mixture;
+        return prior;
+    }
+
+    private static LatentPrior parse(String json) {
+        JsonElement tree = JsonParser.parseString(json);
+        JsonElement kind = tree.isJsonObject() ? tree.getAsJsonObject().get("kind") : null;
+        String name = kind == null || !kind.isJsonPrimitive() ? "" : kind.getAsString();
+        if (name.equals(MIXTURE)) {
+            StoredMixture stored = GSON.fromJson(tree, StoredMixture.class);
+            return new GaussianMixture(stored.weights(), stored.means(), stored.choleskyFactors());
+        }
+        if (name.equals(POSTERIORS)) {
+            StoredPosteriors stored = GSON.fromJson(tree, StoredPosteriors.class);
+            return new PosteriorMixture(stored.means(), stored.sigmas(), stored.widening());
+        }
+        throw new IllegalArgumentException("its kind is neither " + MIXTURE + " nor " + POSTERIORS);
     }
 
     /**
-     * The checkpoint with {@code mixture} as its prior, replacing any earlier one.
+     * The checkpoint with {@code prior} as its prior, replacing any earlier one.
      *
      * @param fittedTo what it was fitted to, for people reading the file
      */
-    public static Checkpoint with(Checkpoint checkpoint, GaussianMixture mixture, String fittedTo) {
-        Stored stored =
-                new Stored(
-                        "gaussian-mixture",
-                        fittedTo,
-                        mixture.weights(),
-                        mixture.means(),
-                        mixture.factors());
+    public static Checkpoint with(Checkpoint checkpoint, LatentPrior prior, String fittedTo) {
+        Object stored;
+        if (prior instanceof GaussianMixture mixture) {
+            stored =
+                    new StoredMixture(
+                            MIXTURE,
+                            fittedTo,
+                            mixture.weights(),
+                            mixture.means(),
+                            mixture.factors());
+        } else if (prior instanceof PosteriorMixture posteriors) {
+            stored =
+                    new StoredPosteriors(
+                            POSTERIORS,
+                            fittedTo,
+                            posteriors.widening(),
+                            posteriors.means(),
+                            posteriors.sigmas());
+        } else {
+            throw new IllegalArgumentException(
+                    "N(0, I) needs no entry: it is what a checkpoint without one samples");
+        }
         Map<String, byte[]> extras = new LinkedHashMap<>(checkpoint.extras());
         extras.put(NAME, GSON.toJson(stored).getBytes(StandardCharsets.UTF_8));
         return new Checkpoint(

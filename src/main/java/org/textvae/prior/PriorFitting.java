@@ -11,25 +11,27 @@ import org.textvae.model.TokenBatch;
 import org.textvae.vocab.Vocabulary;
 
 /**
- * Fits a model's prior: one posterior draw per training sentence, a Gaussian mixture fitted to
- * them, and the held-out sentences' draws scored under it and under N(0, I), to show that the
- * fitted prior covers sentences it was not fitted to.
+ * Fits a model's prior, either a Gaussian mixture fitted to one posterior draw per training
+ * sentence or the posteriors of a sample of training sentences kept as they are; the held-out
+ * sentences' draws are scored under it and under N(0, I), to show how well the fitted prior covers
+ * sentences it was not fitted to.
  */
 public final class PriorFitting {
 
     /**
      * @param checkpoint the model with the fitted prior as its {@code prior.json}
-     * @param mixture the fitted prior
-     * @param iterations EM iterations run
+     * @param prior the fitted prior
+     * @param iterations EM iterations run (0 for a posterior mixture)
      * @param fitted training sentences it was fitted to
      * @param heldOut held-out sentences scored
-     * @param fittedLogDensity mean log density of the fitted codes under the mixture, nats
-     * @param heldOutLogDensity mean log density of held-out codes under the mixture, nats
+     * @param fittedLogDensity mean log density of the fitted codes under the prior, nats (NaN for a
+     *     posterior mixture, which holds its codes' own posteriors)
+     * @param heldOutLogDensity mean log density of held-out codes under the prior, nats
      * @param heldOutStandardLogDensity the same under N(0, I), nats
      */
     public record Report(
             Checkpoint checkpoint,
-            GaussianMixture mixture,
+            LatentPrior prior,
             int iterations,
             int fitted,
             int heldOut,
@@ -50,10 +52,7 @@ public final class PriorFitting {
             List<String> heldOut,
             MixtureFit.Settings settings,
             int limit) {
-        if (!checkpoint.config().kind().hasLatent()) {
-            throw new TextvaeException(
-                    TextvaeException.Kind.USAGE, "a language model has no latent space to fit");
-        }
+        requireLatent(checkpoint);
         SplittableRandom seeds = new SplittableRandom(settings.seed());
         long choice = seeds.nextLong();
         long fitNoise = seeds.nextLong();
@@ -98,6 +97,85 @@ public final class PriorFitting {
                     meanLogDensity(result.mixture(), held),
                     meanLogDensity(standard, held));
         }
+    }
+
+    /**
+     * Keeps the posteriors of {@code count} training sentences, drawn by {@code seed}, widened by
+     * {@code widening}.
+     *
+     * @param heldOut sentences to score the prior on; at most {@code count}
+     */
+    public static Report keepPosteriors(
+            Checkpoint checkpoint,
+            String source,
+            List<String> train,
+            List<String> heldOut,
+            int count,
+            double widening,
+            long seed) {
+        requireLatent(checkpoint);
+        SplittableRandom seeds = new SplittableRandom(seed);
+        long choice = seeds.nextLong();
+        seeds.nextLong();
+        long heldOutNoise = seeds.nextLong();
+        try (NDManager manager = NDManager.newBaseManager();
+                Vocabulary vocabulary = checkpoint.vocabulary(source)) {
+            SentenceVaeNetwork network = checkpoint.network(manager, source);
+            TokenBatch.Specials specials = TokenBatch.Specials.of(vocabulary);
+            List<int[]> keptIds = vocabulary.encodeNonEmpty(Subsample.of(train, count, choice));
+            List<int[]> heldOutIds =
+                    vocabulary.encodeNonEmpty(Subsample.of(heldOut, count, choice));
+            if (keptIds.isEmpty()) {
+                throw new TextvaeException(
+                        TextvaeException.Kind.INPUT, "no training sentence to keep");
+            }
+            PosteriorCodes.Posteriors kept =
+                    PosteriorCodes.encode(network, manager, specials, keptIds);
+            PosteriorMixture prior =
+                    new PosteriorMixture(toFloats(kept.means()), toFloats(kept.sigmas()), widening);
+            double[][] held =
+                    heldOutIds.isEmpty()
+                            ? new double[0][]
+                            : PosteriorCodes.draw(
+                                    network, manager, specials, heldOutIds, heldOutNoise);
+            LatentPrior standard = new StandardNormal(checkpoint.config().latentSize());
+            Checkpoint fitted =
+                    PriorEntry.with(
+                            checkpoint,
+                            prior,
+                            "the posteriors of "
+                                    + keptIds.size()
+                                    + " training lines, widened "
+                                    + widening
+                                    + " times");
+            return new Report(
+                    fitted,
+                    prior,
+                    0,
+                    keptIds.size(),
+                    held.length,
+                    Double.NaN,
+                    meanLogDensity(prior, held),
+                    meanLogDensity(standard, held));
+        }
+    }
+
+    private static void requireLatent(Checkpoint checkpoint) {
+        if (!checkpoint.config().kind().hasLatent()) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE, "a language model has no latent space to fit");
+        }
+    }
+
+    private static float[][] toFloats(double[][] rows) {
+        float[][] out = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = new float[rows[i].length];
+            for (int j = 0; j < rows[i].length; j++) {
+                out[i][j] = (float) rows[i][j];
+            }
+        }
+        return out;
     }
 
     private static double meanLogDensity(LatentPrior prior, double[][] codes) {

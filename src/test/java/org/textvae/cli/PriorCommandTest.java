@@ -15,6 +15,7 @@ import org.textvae.generate.TinyModel;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelKind;
 import org.textvae.prior.GaussianMixture;
+import org.textvae.prior.PosteriorMixture;
 import org.textvae.prior.PriorEntry;
 import org.textvae.prior.StandardNormal;
 
@@ -52,6 +53,61 @@ class PriorCommandTest {
         }
         // The weights are carried over untouched: only the prior is added.
         assertArrayEquals(Checkpoint.read(model).weights(), Checkpoint.read(out).weights());
+    }
+
+    @Test
+    void keepsTheWidenedPosteriorsOfTrainingLines(@TempDir Path directory) throws Exception {
+        Path model = TinyModel.write(directory, ModelKind.VAE, LINES, 4, 3);
+        Path out = directory.resolve("posteriors.ckpt");
+        CommandLineTest.Outcome kept =
+                CommandLineTest.run(
+                        "prior",
+                        "--model",
+                        model.toString(),
+                        "--corpus",
+                        CommandLineTest.tinyCorpus(directory).toString(),
+                        "--kind",
+                        "posteriors",
+                        "--lines",
+                        "10",
+                        "--widen",
+                        "2",
+                        "--out",
+                        out.toString());
+        assertEquals(0, kept.exitCode(), kept.err());
+        assertTrue(
+                kept.out().startsWith("kept the posteriors of 10 training lines, widened 2.0"),
+                kept.out());
+        try (SentenceVae fitted = SentenceVae.load(out)) {
+            PosteriorMixture prior = assertInstanceOf(PosteriorMixture.class, fitted.prior());
+            assertEquals(10, prior.components());
+            assertEquals(2.0, prior.widening());
+            assertArrayEquals(prior.sample(3, 9), fitted.priorSamples(3, 9));
+        }
+    }
+
+    @Test
+    void optionsOfTheOtherKindAreRefused(@TempDir Path directory) throws Exception {
+        Path model = TinyModel.write(directory, ModelKind.VAE, LINES, 4, 3);
+        String corpus = CommandLineTest.tinyCorpus(directory).toString();
+        String[][] wrong = {
+            {"--kind", "posteriors", "--components", "3"},
+            {"--kind", "mixture", "--widen", "2"},
+            {"--kind", "posteriors", "--widen", "0.5"},
+            {"--kind", "flow"},
+            {"--kind", "posteriors", "--lines", "100000"}
+        };
+        for (String[] options : wrong) {
+            List<String> args =
+                    new java.util.ArrayList<>(
+                            List.of("prior", "--model", model.toString(), "--corpus", corpus));
+            args.addAll(List.of(options));
+            args.addAll(List.of("--out", directory.resolve("x.ckpt").toString()));
+            CommandLineTest.Outcome refused = CommandLineTest.run(args.toArray(String[]::new));
+            assertEquals(2, refused.exitCode(), String.join(" ", options) + ": " + refused.err());
+            assertEquals(1, refused.err().strip().lines().count(), refused.err());
+            assertTrue(Files.notExists(directory.resolve("x.ckpt")));
+        }
     }
 
     @Test

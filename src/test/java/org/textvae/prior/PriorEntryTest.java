@@ -46,6 +46,20 @@ class PriorEntryTest {
     }
 
     @Test
+    void keptPosteriorsSurviveWritingAndReadingTheCheckpoint() {
+        PosteriorMixture posteriors =
+                new PosteriorMixture(
+                        new float[][] {{0.125f, -3.5f}, {1e-7f, 2}},
+                        new float[][] {{0.3f, 0.01f}, {2, 1}},
+                        1.5);
+        Path file = dir.resolve("p.ckpt");
+        PriorEntry.with(bare(), posteriors, "test").write(file);
+        LatentPrior prior = PriorEntry.of(Checkpoint.read(file), file.toString());
+        assertEquals(posteriors, prior);
+        assertArrayEquals(posteriors.sample(10, 3), prior.sample(10, 3));
+    }
+
+    @Test
     void aPriorOfTheWrongSizeOrDamagedJsonIsAModelError() {
         GaussianMixture oneDimensional =
                 new GaussianMixture(
