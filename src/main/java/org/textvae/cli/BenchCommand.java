@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
         },
         footer = {
             "",
-            "Example, replacing the README's figures: textvae bench --out docs/bench.csv --force"
+            "Example, the figures of docs/performance.md: textvae bench --out bench.csv"
         })
 final class BenchCommand implements Callable<Integer> {
 

@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
             "",
             "Example: textvae compare --runs runs/ae runs/vae runs/beta0.5 runs/beta4 \\",
             "           runs/factor --corpus corpora/tang.csv.gz --lm runs/lm \\",
-            "           --out docs/compare.md"
+            "           --out docs/compare/results.md"
         })
 final class CompareCommand implements Callable<Integer> {
 
