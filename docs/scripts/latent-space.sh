@@ -4,8 +4,8 @@
 # quality (reconstruction of Tang test and unseen Song lines, interpolation ends, prior samples
 # under the language model). Outputs go to docs/latent-space/, named by model.
 # Usage: docs/scripts/latent-space.sh [RUNS_DIR]
-# Trains two runs at a time with one thread each (about 35 minutes a pair of two-epoch runs on
-# 2 cores); finished runs (marked RUN.done) are kept, so an interrupted script can be restarted.
+# Trains two runs at a time with one thread each (about 17 minutes an epoch of each on 2
+# cores); finished runs (marked RUN.done) are kept, so an interrupted script can be restarted.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 runs="${1:-runs}"
@@ -26,24 +26,66 @@ train() { # NAME EPOCHS [OPTIONS...]
     touch "$runs/$name.done"
 }
 
-score() { # NAME CHECKPOINT
+score() { # NAME CHECKPOINT [PRIOR OPTIONS...]: default, a mixture of 32 fitted to 100,000 lines
     local name=$1 model=$2
-    tv prior --model "$model" --out "$runs/$name.ckpt" --force --lines 100000 --components 32 \
+    shift 2
+    local prior=("$@")
+    if ((${#prior[@]} == 0)); then
+        prior=(--lines 100000 --components 32)
+    fi
+    tv prior --model "$model" --out "$runs/$name.ckpt" --force "${prior[@]}" \
         > "$out/prior-$name.txt"
     tv eval --model "$runs/$name.ckpt" --limit 1000 --iw-samples 100 --lm "$runs/cmp-lm" \
         --out "$out/eval-$name.csv" --force > /dev/null
-    tv quality --model "$runs/$name.ckpt" --lines 1000 --samples 1000 --pairs 100 \
-        --unseen corpora/songshi.csv.gz --lm "$runs/cmp-lm" > "$out/quality-$name.txt"
+    quality "$name"
+}
+
+quality() { # NAME: the figures of a model whose prior is fitted
+    tv quality --model "$runs/$1.ckpt" --lines 1000 --samples 1000 --pairs 100 \
+        --unseen corpora/songshi.csv.gz --lm "$runs/cmp-lm" > "$out/quality-$1.txt"
+}
+
+sampler() { # NAME CHECKPOINT PRIOR OPTIONS...: another prior on the same weights
+    local name=$1 model=$2
+    shift 2
+    tv prior --model "$model" --out "$runs/$name.ckpt" --force "$@" > "$out/prior-$name.txt"
+    quality "$name"
 }
 
 mkdir -p "$runs" "$out"
 ./textvae --help > /dev/null
 cp target/textvae.jar "$runs/textvae.jar"
-train cmp-lm 2 --model lm & train rd-fb1-zs 2 --free-bits 1 --z-every-step & wait
-train rd-beta0.1-zs 5 --beta 0.1 --z-every-step & train rd-beta0.1-zs-wd0 2 --beta 0.1 \
-    --z-every-step --word-dropout 0 & wait
-score fb1-zs-e2 "$runs/rd-fb1-zs/checkpoints/epoch-002.ckpt"
+train cmp-lm 2 --model lm & train rd-fb1-zs 6 --free-bits 1 --z-every-step & wait
+train rd-beta0.1-zs 5 --beta 0.1 --z-every-step & train rd-beta0.3-zs 6 --beta 0.3 \
+    --z-every-step & wait
+train rd-beta0.1-zs-wd0 1 --beta 0.1 --z-every-step --word-dropout 0
+tv quality --lines 1000 --samples 1000 --pairs 100 --unseen corpora/songshi.csv.gz \
+    --lm "$runs/cmp-lm" > "$out/quality-shipped-beta1-fb0.2-e8.txt"
+
+# The rate-distortion table: each model with a mixture of 32 as its prior.
+for epoch in 2 6; do
+    score "fb1-zs-e$epoch" "$runs/rd-fb1-zs/checkpoints/epoch-00$epoch.ckpt"
+    score "beta0.3-zs-e$epoch" "$runs/rd-beta0.3-zs/checkpoints/epoch-00$epoch.ckpt"
+done
 for epoch in 1 2 5; do
     score "beta0.1-zs-e$epoch" "$runs/rd-beta0.1-zs/checkpoints/epoch-00$epoch.ckpt"
 done
-score beta0.1-zs-wd0-e2 "$runs/rd-beta0.1-zs-wd0/checkpoints/epoch-002.ckpt"
+score beta0.1-zs-wd0-e1 "$runs/rd-beta0.1-zs-wd0/checkpoints/epoch-001.ckpt"
+
+# Where the samples come from: other priors on the same weights.
+e5="$runs/rd-beta0.1-zs/checkpoints/epoch-005.ckpt"
+tv quality --model "$e5" --lines 1000 --samples 1000 --pairs 100 \
+    --unseen corpora/songshi.csv.gz --lm "$runs/cmp-lm" \
+    > "$out/quality-beta0.1-zs-e5-standard-normal.txt"
+for k in 1 8 128; do
+    sampler "beta0.1-zs-e5-k$k" "$e5" --lines 30000 --components "$k"
+done
+for run in rd-fb1-zs:fb1-zs-e6 rd-beta0.3-zs:beta0.3-zs-e6 rd-beta0.1-zs:beta0.1-zs-e5; do
+    folder=${run%%:*}
+    name=${run#*:}
+    epoch=${name##*-e}
+    for h in 1 1.5 2; do
+        sampler "$name-posteriors-h$h" "$runs/$folder/checkpoints/epoch-00$epoch.ckpt" \
+            --kind posteriors --lines 8192 --widen "$h"
+    done
+done
