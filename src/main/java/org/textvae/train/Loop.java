@@ -180,6 +180,7 @@ final class Loop {
                         VALIDATION_BATCH);
         // Validation batches (256 sentences) outgrow training batches: give back what they freed.
         trimmer.trimNow();
+        FiniteWeights.requireFiniteValidation(report.negativeElbo(), state.step());
         lastValidation = report;
         double beta = config.klSchedule().weight(state.step()) * config.beta();
         metrics.append(
@@ -209,6 +210,7 @@ final class Loop {
                         + (better ? " (best so far)" : ""));
         if (better) {
             state = state.withBest(report.negativeElbo());
+            FiniteWeights.require(network, state.step());
             folder.save(
                     folder.bestCheckpoint(),
                     network,
@@ -234,6 +236,7 @@ final class Loop {
     }
 
     private void save(TrainingState state) {
+        FiniteWeights.require(network, state.step());
         folder.save(
                 folder.lastCheckpoint(),
                 network,
