@@ -104,6 +104,7 @@ public final class TrainingRun {
             boolean showProgress) {
         Checkpoint checkpoint = Checkpoint.read(file);
         TrainingJob job = RunFolder.job(checkpoint, file);
+        RecordedConfig.requireConsistent(runDirectory.resolve("config.json"), job);
         Path startedIn = startedIn(job.runDirectory(), runDirectory);
         job =
                 new TrainingJob(
