@@ -48,6 +48,20 @@ class CorpusReaderTest {
     }
 
     @Test
+    void aPipeOrADeviceIsNamedForWhatItIsNotCalledMissing() throws Exception {
+        Path fifo = dir.resolve("stream.txt");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        assertTrue(
+                failure(fifo, TextvaeException.Kind.IO)
+                        .getMessage()
+                        .contains(
+                                "stream.txt is a pipe, not a regular file; --corpus needs a"
+                                        + " regular file, since a corpus is read more than once"));
+        String device = failure(Path.of("/dev/zero"), TextvaeException.Kind.IO).getMessage();
+        assertTrue(device.startsWith("/dev/zero is a character device, not a regular"), device);
+    }
+
+    @Test
     void aCsvOfOnlyItsHeaderGetsCsvAdvice(@TempDir Path dir) throws IOException {
         Path csv = Files.writeString(dir.resolve("empty.csv"), "text,split\n");
         TextvaeException e = assertThrows(TextvaeException.class, () -> CorpusReader.read(csv));
