@@ -81,6 +81,13 @@ final class Loop {
         if (config.maxSteps() > 0) {
             total = Math.min(total, config.maxSteps());
         }
+        String annealing =
+                network.config().kind().samplesLatent() && config.beta() > 0
+                        ? AnnealingCheck.warning(config.klSchedule(), total)
+                        : null;
+        if (annealing != null) {
+            log.accept(annealing);
+        }
         TrainingState state = start;
         ProgressLine line = showProgress ? new ProgressLine(System.err) : null;
         log.showAbove(line);
