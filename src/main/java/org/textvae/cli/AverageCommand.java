@@ -3,10 +3,11 @@ package org.textvae.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.textvae.TextvaeException;
 import org.textvae.model.Checkpoint;
@@ -60,16 +61,36 @@ final class AverageCommand implements Callable<Integer> {
 
     @Mixin OutputFile output;
 
+    /**
+     * What makes two paths one file: its inode where the file system has one (symbolic and hard
+     * links alike), else its real path; a missing file is reported when it is read.
+     */
+    private static Object identity(Path file) {
+        try {
+            Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            return key != null ? key : file.toRealPath();
+        } catch (IOException e) {
+            return file.toAbsolutePath().normalize();
+        }
+    }
+
     @Override
     public Integer call() {
         List<Path> files = models.stream().map(ModelFiles::checkpointFile).toList();
         output.check(out, files.toArray(Path[]::new));
-        Set<Path> seen = new HashSet<>();
+        Map<Object, Path> seen = new HashMap<>();
         for (Path file : files) {
-            if (!seen.add(file.toAbsolutePath().normalize())) {
+            Path earlier = seen.putIfAbsent(identity(file), file);
+            if (earlier != null) {
                 throw new TextvaeException(
                         TextvaeException.Kind.USAGE,
-                        file + " is given twice; each checkpoint counts once in the mean");
+                        (earlier.equals(file)
+                                        ? file + " is given twice"
+                                        : earlier
+                                                + " and "
+                                                + file
+                                                + " are the same checkpoint file")
+                                + "; each checkpoint counts once in the mean");
             }
         }
         if (Files.isRegularFile(out) && RunFolder.resumable(Checkpoint.read(out))) {

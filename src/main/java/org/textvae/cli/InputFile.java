@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.textvae.TextvaeException;
+import org.textvae.io.FileKind;
 import org.textvae.io.IoErrors;
 
 /**
@@ -44,7 +45,17 @@ record InputFile(String name, List<String> lines) {
             return read("standard input", System.in);
         }
         Path path = Path.of(argument);
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+        // A pipe is read once, whole, like standard input: <(cat lines.txt) works.
+        String special = FileKind.isPipe(path) ? null : FileKind.ofSpecial(path);
+        if (special != null && !special.equals("a folder")) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.IO,
+                    argument
+                            + " is "
+                            + special
+                            + ", not a regular file; --input takes a file of lines, a pipe or -");
+        }
+        if (!(Files.isRegularFile(path) || FileKind.isPipe(path)) || !Files.isReadable(path)) {
             throw new TextvaeException(
                     TextvaeException.Kind.IO,
                     argument

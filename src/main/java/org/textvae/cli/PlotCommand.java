@@ -54,24 +54,11 @@ final class PlotCommand implements Callable<Integer> {
         Corpus lines = corpus == null ? null : CorpusReader.read(corpus);
         Checkpoint checkpoint =
                 corpus == null ? null : Checkpoint.read(ModelFiles.checkpointFile(run));
-        List<Path> drawn = RunPlots.writeMetricsPlots(run);
-        for (Path written : drawn) {
+        RunPlots.MetricsPlots drawn = RunPlots.writeMetricsPlots(run);
+        for (Path written : drawn.written()) {
             System.out.println("plot: " + written);
         }
-        if (!drawn.contains(run.resolve(RunPlots.TRAINING))) {
-            System.out.println(
-                    "no "
-                            + RunPlots.TRAINING
-                            + ": metrics.csv has no train rows yet (one comes every --log-every"
-                            + " steps)");
-        }
-        if (!drawn.contains(run.resolve(RunPlots.VALIDATION))) {
-            System.out.println(
-                    "no "
-                            + RunPlots.VALIDATION
-                            + ": metrics.csv has no validation rows yet (one comes at each"
-                            + " epoch's end)");
-        }
+        drawn.notes().forEach(System.out::println);
         if (lines == null) {
             return 0;
         }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.textvae.TextvaeException;
+import org.textvae.io.FileKind;
 
 /**
  * Reads a corpus file. Files named {@code *.csv} or {@code *.csv.gz} are CSV with a header row, a
@@ -45,6 +46,10 @@ public final class CorpusReader {
                     TextvaeException.Kind.IO,
                     path + " is a folder; --corpus takes a corpus file (.txt, .csv or .csv.gz)");
         }
+        String special = FileKind.ofSpecial(path);
+        if (special != null) {
+            throw notRegular(path, special, "--corpus");
+        }
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             throw new TextvaeException(
                     TextvaeException.Kind.IO,
@@ -56,6 +61,23 @@ public final class CorpusReader {
             throw new TextvaeException(
                     TextvaeException.Kind.IO, path + ": cannot read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * A pipe or device given as a corpus file. A corpus is read more than once (train hashes it
+     * into manifest.json, and --resume reads it again), which a stream cannot give.
+     */
+    public static TextvaeException notRegular(Path path, String kind, String option) {
+        String what =
+                kind.startsWith("a ") ? " is " + kind + ", not a regular file" : " is " + kind;
+        return new TextvaeException(
+                TextvaeException.Kind.IO,
+                path
+                        + what
+                        + "; "
+                        + option
+                        + " needs a regular file, since a corpus is read more than once (train"
+                        + " records its SHA-256, --resume reads it again): save it to a file first");
     }
 
     static boolean isCsv(Path path) {

@@ -50,6 +50,7 @@ final class CsvCorpusReader {
                 throw input(
                         path, 1, "empty file; the first line must be a header such as text,split");
             }
+            requireNoNul(path, header, 1);
             int textColumn = column(header, "text");
             if (textColumn < 0) {
                 throw input(
@@ -86,6 +87,7 @@ final class CsvCorpusReader {
         CorpusAccumulator corpus = new CorpusAccumulator();
         String[] row;
         while ((row = csv.readNext()) != null) {
+            requireNoNul(path, row, csv.getLinesRead());
             if (isInvalid(row)) {
                 corpus.skipUndecodable(csv.getLinesRead());
                 continue;
@@ -122,6 +124,18 @@ final class CsvCorpusReader {
             corpus.add(split, text);
         }
         return corpus.build(path, true);
+    }
+
+    /**
+     * Refuses a NUL byte, quoted or not, as the plain-text reader does: it marks a binary file, and
+     * inside a sentence it would become a character of the vocabulary.
+     */
+    private static void requireNoNul(Path path, String[] row, long line) {
+        for (String field : row) {
+            if (field.indexOf('\u0000') >= 0) {
+                throw input(path, line, "NUL byte, not a text file; give UTF-8 text");
+            }
+        }
     }
 
     private static boolean isInvalid(String[] row) {

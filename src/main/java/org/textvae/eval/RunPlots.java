@@ -56,11 +56,19 @@ public final class RunPlots {
     private RunPlots() {}
 
     /**
-     * Draws the training and validation charts from {@code run/metrics.csv}.
+     * What {@link #writeMetricsPlots} did.
      *
-     * @return the files written (the validation chart only once a validation has run)
+     * @param written the files written
+     * @param notes one line for each chart not drawn, and for rows left out, saying why
      */
-    public static List<Path> writeMetricsPlots(Path run) {
+    public record MetricsPlots(List<Path> written, List<String> notes) {}
+
+    /**
+     * Draws the training and validation charts from {@code run/metrics.csv}: rows holding NaN or an
+     * infinity (a diverged run) are left out and counted in a note. Both charts are drawn before
+     * either is written, so a chart that cannot be drawn leaves the other one unwritten too.
+     */
+    public static MetricsPlots writeMetricsPlots(Path run) {
         Path metrics = run.resolve("metrics.csv");
         if (!Files.isRegularFile(metrics)) {
             throw new TextvaeException(
@@ -75,45 +83,94 @@ public final class RunPlots {
                     TextvaeException.Kind.INPUT,
                     metrics + " has no rows yet; plots need at least one logged step");
         }
-        List<Path> written = new ArrayList<>();
-        double[] steps = table.column("train", "step");
-        if (steps.length > 0) {
-            XYChart chart =
-                    lines(
-                            "Training: ELBO terms per sentence and KL weight",
-                            "step",
-                            "nats per sentence");
-            line(
-                    chart,
-                    "reconstruction (-log p(x|z))",
-                    steps,
-                    table.column("train", "reconstruction"));
-            line(chart, "KL(q(z|x) || p(z))", steps, table.column("train", "kl"));
-            line(chart, "beta (KL weight)", steps, table.column("train", "beta")).setYAxisGroup(1);
-            chart.setYAxisGroupTitle(1, "beta");
-            chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
-            written.add(save(chart, run.resolve(TRAINING)));
+        DrawableRows train =
+                new DrawableRows(
+                        table.column("train", "step"),
+                        table.column("train", "reconstruction"),
+                        table.column("train", "kl"),
+                        table.column("train", "beta"));
+        DrawableRows valid =
+                new DrawableRows(
+                        table.column("valid", "step"),
+                        table.column("valid", "loss"),
+                        table.column("valid", "perplexity"));
+        Map<Path, XYChart> charts = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        if (!train.isEmpty()) {
+            charts.put(run.resolve(TRAINING), trainingChart(train));
+        } else {
+            notes.add(
+                    notDrawn(
+                            TRAINING, train, "train rows yet (one comes every --log-every steps)"));
         }
-        double[] validSteps = table.column("valid", "step");
-        if (validSteps.length > 0) {
-            XYChart chart =
-                    lines(
-                            "Validation: -ELBO per sentence and perplexity",
-                            "step (one validation per epoch)",
-                            "nats per sentence");
-            line(chart, "-ELBO (upper bound on NLL)", validSteps, table.column("valid", "loss"));
-            line(
-                            chart,
-                            "perplexity (per token, <eos> counted)",
-                            validSteps,
-                            table.column("valid", "perplexity"))
-                    .setYAxisGroup(1);
-            chart.setYAxisGroupTitle(1, "perplexity");
-            chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
-            chart.getStyler().setMarkerSize(6);
-            written.add(save(chart, run.resolve(VALIDATION)));
+        if (!valid.isEmpty()) {
+            charts.put(run.resolve(VALIDATION), validationChart(valid));
+        } else {
+            notes.add(
+                    notDrawn(
+                            VALIDATION,
+                            valid,
+                            "validation rows yet (one comes at each epoch's end)"));
         }
-        return written;
+        int dropped = train.dropped() + valid.dropped();
+        if (dropped > 0) {
+            double from = Math.min(first(train), first(valid));
+            notes.add(
+                    String.format(
+                            Locale.ROOT,
+                            "%d row%s of metrics.csv hold Infinity/NaN or nothing (from step %.0f):"
+                                    + " not drawn",
+                            dropped,
+                            dropped == 1 ? "" : "s",
+                            from));
+        }
+        Map<Path, byte[]> pictures = new LinkedHashMap<>();
+        charts.forEach((target, chart) -> pictures.put(target, png(chart, target)));
+        pictures.forEach(RunPlots::write);
+        return new MetricsPlots(List.copyOf(pictures.keySet()), notes);
+    }
+
+    private static String notDrawn(String file, DrawableRows rows, String noRows) {
+        return "no "
+                + file
+                + (rows.dropped() == 0
+                        ? ": metrics.csv has no " + noRows
+                        : ": every row for it holds Infinity/NaN");
+    }
+
+    private static double first(DrawableRows rows) {
+        return rows.dropped() == 0 ? Double.POSITIVE_INFINITY : rows.firstDroppedX();
+    }
+
+    private static XYChart trainingChart(DrawableRows train) {
+        XYChart chart =
+                lines(
+                        "Training: ELBO terms per sentence and KL weight",
+                        "step",
+                        "nats per sentence");
+        double[] steps = train.x();
+        line(chart, "reconstruction (-log p(x|z))", steps, train.column(0));
+        line(chart, "KL(q(z|x) || p(z))", steps, train.column(1));
+        line(chart, "beta (KL weight)", steps, train.column(2)).setYAxisGroup(1);
+        chart.setYAxisGroupTitle(1, "beta");
+        chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+        return chart;
+    }
+
+    private static XYChart validationChart(DrawableRows valid) {
+        XYChart chart =
+                lines(
+                        "Validation: -ELBO per sentence and perplexity",
+                        "step (one validation per epoch)",
+                        "nats per sentence");
+        double[] steps = valid.x();
+        line(chart, "-ELBO (upper bound on NLL)", steps, valid.column(0));
+        line(chart, "perplexity (per token, <eos> counted)", steps, valid.column(1))
+                .setYAxisGroup(1);
+        chart.setYAxisGroupTitle(1, "perplexity");
+        chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+        chart.getStyler().setMarkerSize(6);
+        return chart;
     }
 
     /**
@@ -204,11 +261,24 @@ public final class RunPlots {
 
     /** Writes a chart as PNG, atomically. */
     static Path save(XYChart chart, Path target) {
+        write(target, png(chart, target));
+        return target;
+    }
+
+    private static byte[] png(XYChart chart, Path target) {
         try {
-            AtomicFiles.write(
-                    target,
-                    out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
-            return target;
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException | RuntimeException e) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.INPUT,
+                    "cannot draw " + target.getFileName() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static void write(Path target, byte[] png) {
+        try {
+            AtomicFiles.write(target, out -> out.write(png));
         } catch (IOException e) {
             throw new TextvaeException(
                     TextvaeException.Kind.IO, "cannot write " + target + ": " + e.getMessage(), e);

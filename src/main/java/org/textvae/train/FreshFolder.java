@@ -20,7 +20,13 @@ final class FreshFolder {
 
     /** What a run writes before its first checkpoint; nothing else is ever deleted. */
     private static final List<String> RUN_FILES =
-            List.of("config.json", "command.txt", "manifest.json", "metrics.csv", RunLog.FILE);
+            List.of(
+                    "config.json",
+                    "command.txt",
+                    "manifest.json",
+                    "metrics.csv",
+                    RunLog.FILE,
+                    RunLock.FILE);
 
     private final RunFolder folder;
 
@@ -161,7 +167,11 @@ final class FreshFolder {
     private static List<String> entries(Path directory) {
         try (Stream<Path> entries = Files.list(directory)) {
             List<String> names =
-                    entries.map(path -> path.getFileName().toString()).sorted().toList();
+                    entries.map(path -> path.getFileName().toString())
+                            // A lock file alone is what a run killed at its very start leaves.
+                            .filter(name -> !name.equals(RunLock.FILE))
+                            .sorted()
+                            .toList();
             return names.size() <= 4 ? names : listWithMore(names);
         } catch (IOException e) {
             throw new TextvaeException(

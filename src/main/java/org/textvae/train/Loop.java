@@ -81,6 +81,13 @@ final class Loop {
         if (config.maxSteps() > 0) {
             total = Math.min(total, config.maxSteps());
         }
+        String annealing =
+                network.config().kind().samplesLatent() && config.beta() > 0
+                        ? AnnealingCheck.warning(config.klSchedule(), total)
+                        : null;
+        if (annealing != null) {
+            log.accept(annealing);
+        }
         TrainingState state = start;
         ProgressLine line = showProgress ? new ProgressLine(System.err) : null;
         log.showAbove(line);
@@ -180,6 +187,7 @@ final class Loop {
                         VALIDATION_BATCH);
         // Validation batches (256 sentences) outgrow training batches: give back what they freed.
         trimmer.trimNow();
+        FiniteWeights.requireFiniteValidation(report.negativeElbo(), state.step());
         lastValidation = report;
         double beta = config.klSchedule().weight(state.step()) * config.beta();
         metrics.append(
@@ -209,6 +217,7 @@ final class Loop {
                         + (better ? " (best so far)" : ""));
         if (better) {
             state = state.withBest(report.negativeElbo());
+            FiniteWeights.require(network, state.step());
             folder.save(
                     folder.bestCheckpoint(),
                     network,
@@ -234,6 +243,7 @@ final class Loop {
     }
 
     private void save(TrainingState state) {
+        FiniteWeights.require(network, state.step());
         folder.save(
                 folder.lastCheckpoint(),
                 network,

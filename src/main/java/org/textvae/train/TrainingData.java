@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.Corpus;
 import org.textvae.corpus.CorpusReader;
+import org.textvae.io.FileKind;
 import org.textvae.vocab.Vocabulary;
 
 /**
@@ -36,6 +37,10 @@ public record TrainingData(List<int[]> train, List<int[]> valid, int skipped) {
     public static TrainingData load(TrainingJob job, Vocabulary vocabulary, Consumer<String> log) {
         Path validFile = job.validCorpus();
         // Before the corpus, which may take a while to read; and CorpusReader names --corpus.
+        String special = validFile == null ? null : FileKind.ofSpecial(validFile);
+        if (special != null && !special.equals("a folder")) {
+            throw CorpusReader.notRegular(validFile, special, "--valid");
+        }
         if (validFile != null
                 && (!Files.isRegularFile(validFile) || !Files.isReadable(validFile))) {
             throw new TextvaeException(

@@ -56,18 +56,22 @@ public final class TrainingRun {
     public static Result start(TrainingJob job, Consumer<String> log, boolean showProgress) {
         requireLatentForFactorVae(job);
         FreshFolder fresh = FreshFolder.claim(job.runDirectory());
-        try {
-            return new TrainingRun(job, log, showProgress).run(null);
-        } catch (TextvaeException e) {
-            // A corpus that cannot be read fails before the run writes anything: no advice on
-            // removed files or checkpoints then.
-            boolean written = fresh.written();
-            boolean checkpointed = fresh.checkpointed();
-            fresh.discard();
-            throw written ? withAdvice(e, job, checkpointed) : e;
-        } catch (RuntimeException | Error e) {
-            fresh.discard();
-            throw e;
+        try (RunLock lock = RunLock.acquire(job.runDirectory())) {
+            // Checked again under the lock: a run that started and ended meanwhile is not joined.
+            FreshFolder.claim(job.runDirectory());
+            try {
+                return new TrainingRun(job, log, showProgress).run(null);
+            } catch (TextvaeException e) {
+                // A corpus that cannot be read fails before the run writes anything: no advice on
+                // removed files or checkpoints then.
+                boolean written = fresh.written();
+                boolean checkpointed = fresh.checkpointed();
+                fresh.discard();
+                throw written ? withAdvice(e, job, checkpointed) : e;
+            } catch (RuntimeException | Error e) {
+                fresh.discard();
+                throw e;
+            }
         }
     }
 
@@ -82,8 +86,25 @@ public final class TrainingRun {
             Consumer<String> log,
             boolean showProgress) {
         Path file = RunFolder.toResume(runDirectory).lastCheckpoint();
+        if (!Files.isDirectory(runDirectory)) {
+            Checkpoint.read(file); // says what is missing; nothing to lock
+        }
+        // Locked before anything is read: the checkpoint read must be the last one written.
+        try (RunLock lock = RunLock.acquire(runDirectory)) {
+            return resumeLocked(runDirectory, file, epochs, maxSteps, log, showProgress);
+        }
+    }
+
+    private static Result resumeLocked(
+            Path runDirectory,
+            Path file,
+            Integer epochs,
+            Long maxSteps,
+            Consumer<String> log,
+            boolean showProgress) {
         Checkpoint checkpoint = Checkpoint.read(file);
         TrainingJob job = RunFolder.job(checkpoint, file);
+        RecordedConfig.requireConsistent(runDirectory.resolve("config.json"), job);
         Path startedIn = startedIn(job.runDirectory(), runDirectory);
         job =
                 new TrainingJob(

@@ -139,6 +139,13 @@ final class TrainingStep {
                                 "training diverged at step %d (loss %s)", step + 1, values[0]));
             }
             float norm = optimizer.step(learningRate, config.clipNorm());
+            if (!Float.isFinite(norm)) {
+                // The update has just made the weights NaN; the loop saves nothing after this.
+                throw new TextvaeException(
+                        TextvaeException.Kind.NUMERIC,
+                        String.format(
+                                "training diverged at step %d (gradient norm %s)", step + 1, norm));
+            }
             float discriminatorLoss =
                     factorVae == null
                             ? Float.NaN

@@ -164,6 +164,54 @@ class KillAndResumeTest {
     }
 
     @Test
+    void aLiveRunRefusesASecondWriterAndItsKillLeavesNoStaleLock(@TempDir Path directory)
+            throws Exception {
+        Path corpus = directory.resolve("long.txt");
+        Files.write(
+                corpus,
+                Collections.nCopies(200, Files.readString(CommandLineTest.tinyCorpus(directory))));
+        Path vocab = vocabulary(corpus, directory.resolve("v.json"));
+        Path run = directory.resolve("busy");
+        String[] args = train(corpus, vocab, run);
+        args[Arrays.asList(args).indexOf("--checkpoint-every") + 1] = "1";
+        args[Arrays.asList(args).indexOf("--max-steps") + 1] = "100000";
+        Process live =
+                new ProcessBuilder(command(args))
+                        .redirectErrorStream(true)
+                        .redirectOutput(directory.resolve("busy.log").toFile())
+                        .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (live.isAlive()
+                && !Files.exists(run.resolve("checkpoints").resolve("last.ckpt"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(live.isAlive(), Files.readString(directory.resolve("busy.log")));
+        CommandLineTest.Outcome second =
+                CommandLineTest.run(
+                        "train", "--resume", run.toString(), "--max-steps", "9", "--no-progress");
+        assertEquals(2, second.exitCode(), second.err());
+        assertTrue(second.err().contains("run folder " + run + " is in use"), second.err());
+        assertTrue(second.err().contains("(pid " + live.pid() + ")"), second.err());
+        assertEquals(1, second.err().strip().lines().count(), second.err());
+        assertFalse(Files.readString(run.resolve("train.log")).contains("resuming"));
+
+        live.destroyForcibly().waitFor(); // SIGKILL: the system releases the lock
+        CommandLineTest.Outcome after =
+                CommandLineTest.run(
+                        "--threads",
+                        "1",
+                        "train",
+                        "--resume",
+                        run.toString(),
+                        "--max-steps",
+                        "1",
+                        "--no-progress");
+        assertEquals(0, after.exitCode(), after.err());
+        assertTrue(after.err().contains("nothing to train"), after.err());
+    }
+
+    @Test
     void aRunWithRelativePathsResumesFromAnotherFolder(@TempDir Path directory) throws Exception {
         Path started = Files.createDirectories(directory.resolve("project"));
         Files.copy(CommandLineTest.tinyCorpus(directory), started.resolve("lines.txt"));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.textvae.model.ModelFiles;
@@ -157,6 +158,14 @@ class OutputFileTest {
         byte[] before = Files.readAllBytes(last);
 
         assertRefused(2, "given twice", run("average", "--out", dir.resolve("m.ckpt"), best, best));
+        Path symbolic = Files.createSymbolicLink(dir.resolve("alias.ckpt"), best);
+        Path hard = Files.createLink(dir.resolve("hard.ckpt"), best);
+        for (Path alias : List.of(symbolic, hard)) {
+            assertRefused(
+                    2,
+                    best + " and " + alias + " are the same checkpoint file",
+                    run("average", "--out", dir.resolve("m.ckpt"), best, alias));
+        }
         assertRefused(2, "resumable", run("average", "--out", last, "--force", best));
         assertArrayEquals(before, Files.readAllBytes(last));
         Path mine = Files.copy(packedModel(), dir.resolve("mine.ckpt"));

@@ -74,6 +74,47 @@ class PlotCommandTest {
     }
 
     @Test
+    void aDivergedRunIsDrawnWithoutItsNonFiniteRowsAndSaysSo(@TempDir Path dir) throws Exception {
+        Files.writeString(
+                dir.resolve("metrics.csv"),
+                "phase,step,epoch,beta,reconstruction,kl,loss,perplexity,active_units,grad_norm,"
+                        + "tokens_per_s,seconds,tc,discriminator_loss\n"
+                        + "train,1,0,0.1,50,2,50.2,,,3,1000,0.1,,\n"
+                        + "train,2,0,0.2,40,3,40.6,,,3,1000,0.2,,\n"
+                        + "valid,2,1,0.2,45,3,48,30,4,,,0.3,,\n"
+                        + "train,45,1,0.2,Infinity,3,Infinity,,,3,1000,0.4,,\n"
+                        + "train,46,1,0.2,NaN,NaN,NaN,,,3,1000,0.5,,\n"
+                        + "valid,46,2,0.2,Infinity,NaN,Infinity,Infinity,4,,,0.6,,\n");
+        CommandLineTest.Outcome outcome = plot(dir);
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertTrue(Files.exists(dir.resolve("plot-training.png")));
+        assertTrue(Files.exists(dir.resolve("plot-validation.png")));
+        assertTrue(
+                outcome.out()
+                        .contains(
+                                "3 rows of metrics.csv hold Infinity/NaN or nothing (from step"
+                                        + " 45): not drawn"),
+                outcome.out());
+    }
+
+    @Test
+    void aChartWithOnlyNonFiniteRowsIsNamedAndTheOtherStillDrawn(@TempDir Path dir)
+            throws Exception {
+        Files.writeString(
+                dir.resolve("metrics.csv"),
+                "phase,step,epoch,beta,reconstruction,kl,loss,perplexity,active_units,grad_norm,"
+                        + "tokens_per_s,seconds,tc,discriminator_loss\n"
+                        + "train,1,0,0.1,50,2,50.2,,,3,1000,0.1,,\n"
+                        + "valid,1,1,0.2,NaN,NaN,NaN,NaN,4,,,0.3,,\n");
+        CommandLineTest.Outcome outcome = plot(dir);
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertTrue(Files.exists(dir.resolve("plot-training.png")));
+        assertTrue(
+                outcome.out().contains("no plot-validation.png: every row for it holds"),
+                outcome.out());
+    }
+
+    @Test
     void binaryMetricsAreNamedAsSuch(@TempDir Path dir) throws Exception {
         Files.write(dir.resolve("metrics.csv"), new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 1, 2});
         CommandLineTest.Outcome outcome = plot(dir);

@@ -33,6 +33,35 @@ class CorpusReaderTest {
     }
 
     @Test
+    void aNulByteInACsvIsRefusedAsInPlainTextQuotedOrNot() throws IOException {
+        Path text = write("nul.txt", "first line\nhello\u0000world\n");
+        assertTrue(
+                failure(text, TextvaeException.Kind.INPUT).getMessage().contains(":2: NUL byte"));
+        Path quoted = write("quoted.csv", "text,split\nfine,train\n\"hello\u0000world\",train\n");
+        assertTrue(
+                failure(quoted, TextvaeException.Kind.INPUT)
+                        .getMessage()
+                        .endsWith(":3: NUL byte, not a text file; give UTF-8 text"));
+        Path bare = write("bare.csv", "text,split\nhello\u0000world,train\n");
+        assertTrue(
+                failure(bare, TextvaeException.Kind.INPUT).getMessage().contains(":2: NUL byte"));
+    }
+
+    @Test
+    void aPipeOrADeviceIsNamedForWhatItIsNotCalledMissing() throws Exception {
+        Path fifo = dir.resolve("stream.txt");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        assertTrue(
+                failure(fifo, TextvaeException.Kind.IO)
+                        .getMessage()
+                        .contains(
+                                "stream.txt is a pipe, not a regular file; --corpus needs a"
+                                        + " regular file, since a corpus is read more than once"));
+        String device = failure(Path.of("/dev/zero"), TextvaeException.Kind.IO).getMessage();
+        assertTrue(device.startsWith("/dev/zero is a character device, not a regular"), device);
+    }
+
+    @Test
     void aCsvOfOnlyItsHeaderGetsCsvAdvice(@TempDir Path dir) throws IOException {
         Path csv = Files.writeString(dir.resolve("empty.csv"), "text,split\n");
         TextvaeException e = assertThrows(TextvaeException.class, () -> CorpusReader.read(csv));

@@ -58,4 +58,23 @@ class DivergenceTest {
         assertFalse(message.contains("resum"), message);
         assertTrue(Files.notExists(root), "the same command can be run again");
     }
+
+    @Test
+    void aValidationThatIsNotFiniteStopsTheRunInsteadOfSavingItsWeights(@TempDir Path dir)
+            throws Exception {
+        TinyCorpus tiny = TinyCorpus.in(dir);
+        Path root = dir.resolve("run");
+        // One step at this rate leaves weights near 1e30: the step's own loss was finite, but
+        // the validation after it is not.
+        TrainConfig oneStep = diverging(0).toBuilder().maxSteps(1).build();
+        TextvaeException error =
+                assertThrows(
+                        TextvaeException.class,
+                        () -> TrainingRun.start(tiny.job(root, oneStep), line -> {}, false));
+        assertEquals(TextvaeException.Kind.NUMERIC, error.kind());
+        assertTrue(
+                error.getMessage().startsWith("training diverged at step 1"), error.getMessage());
+        assertTrue(error.getMessage().contains("validation"), error.getMessage());
+        assertTrue(Files.notExists(root), "no checkpoint of the diverged weights");
+    }
 }
