@@ -10,9 +10,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         name = "corpus",
         description =
-                "Build sentence corpora (import the Tang poems, Song ci and a held-out set of"
-                        + " Song shi lines).",
-        subcommands = {CorpusImportCommand.class})
+                "Build corpora (import the Tang poems, whole or as lines, Song ci and a held-out set of"
+                        + " Song shi lines) and the tone and rhyme table.",
+        subcommands = {CorpusImportCommand.class, CorpusTonesCommand.class})
 public final class CorpusCommand implements Callable<Integer> {
 
     @Spec private CommandSpec spec;

@@ -10,6 +10,7 @@ import org.textvae.corpus.HeldOut;
 import org.textvae.corpus.ImportSummary;
 import org.textvae.corpus.NpmPackageFetcher;
 import org.textvae.corpus.PoetryCollection;
+import org.textvae.corpus.TangPoemImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
             "Build the poetry corpora tang.csv.gz (5- and 7-character lines of the Complete Tang"
                     + " Poems), songci.csv.gz (2- to 12-character lines of Song ci) and"
                     + " songshi.csv.gz (a test set of about 2,600 Song shi lines, cut by the Tang"
-                    + " rule, that tang.csv.gz does not hold) from the npm package "
+                    + " rule, that tang.csv.gz does not hold) and tang-poems.csv.gz (whole Tang"
+                    + " poems of 5- or 7-character lines) from the npm package "
                     + NpmPackageFetcher.PACKAGE
                     + ".",
             "The output is byte for byte reproducible; each line's split (train/valid/test,"
@@ -37,6 +39,7 @@ import picocli.CommandLine.Spec;
             "  textvae corpus import",
             "  textvae corpus import --package chinese-poetry-2.0.1.tgz --only tang",
             "  textvae corpus import --only songshi --force    (rebuild the Song shi test set)",
+            "  textvae corpus import --only tangpoems --force    (rebuild the Tang poem corpus)",
             "  textvae corpus import --force    (rebuild the corpora in corpora/)"
         })
 public final class CorpusImportCommand implements Callable<Integer> {
@@ -65,27 +68,60 @@ public final class CorpusImportCommand implements Callable<Integer> {
             names = "--only",
             paramLabel = "NAME",
             description =
-                    "Build only this corpus: tang, songci or songshi (default: all three;"
-                            + " songshi reads the Tang poems too, to leave their lines out).")
+                    "Build only this corpus: tang, songci, songshi or tangpoems (default: all"
+                            + " four; songshi reads the Tang poems too, to leave their lines out).")
     private String only;
 
     @Spec private CommandSpec spec;
 
     @Override
     public Integer call() {
+        boolean poems = only == null || only.equalsIgnoreCase(TangPoemImporter.LABEL);
         List<PoetryCollection> collections =
                 only == null
                         ? List.of(PoetryCollection.values())
-                        : List.of(PoetryCollection.fromLabel(only));
+                        : poems ? List.of() : List.of(PoetryCollection.fromLabel(only));
         for (PoetryCollection collection : collections) {
             output.check(out.resolve(collection.fileName()), packagePath);
+        }
+        if (poems) {
+            output.check(out.resolve(TangPoemImporter.FILE_NAME), packagePath);
         }
         Path source =
                 packagePath != null
                         ? packagePath
                         : NpmPackageFetcher.fetch(NpmPackageFetcher.defaultCacheDir());
         PrintWriter printer = spec.commandLine().getOut();
-        for (ImportSummary s : ChinesePoetryImporter.importTo(source, out, collections)) {
+        if (!collections.isEmpty()) {
+            printLines(printer, ChinesePoetryImporter.importTo(source, out, collections));
+        }
+        if (poems) {
+            printPoems(printer, TangPoemImporter.importTo(source, out));
+        }
+        printer.flush();
+        return 0;
+    }
+
+    private static void printPoems(PrintWriter printer, TangPoemImporter.Summary s) {
+        printer.printf(
+                "%s: %,d poems (%s); skipped %,d duplicates and %,d poems with other lines%n",
+                s.file(),
+                s.poems(),
+                s.splits().entrySet().stream()
+                        .map(e -> String.format("%s %,d", e.getKey().label(), e.getValue()))
+                        .collect(Collectors.joining(", ")),
+                s.duplicates(),
+                s.rejected());
+        printer.printf(
+                "  regulated forms: %s%n",
+                s.forms().entrySet().stream()
+                        .map(e -> String.format("%s %,d", e.getKey().label(), e.getValue()))
+                        .collect(Collectors.joining(", ")));
+        printer.printf("  sha256 %s%n", s.sha256());
+    }
+
+    private static void printLines(PrintWriter printer, List<ImportSummary> summaries) {
+        for (ImportSummary s : summaries) {
             printer.printf(
                     "%s: %,d lines (train %,d, valid %,d, test %,d), %,d distinct characters;"
                             + " skipped %,d duplicates and %,d non-Han or wrong-length pieces%n",
@@ -110,8 +146,6 @@ public final class CorpusImportCommand implements Callable<Integer> {
             }
             printer.printf("  sha256 %s%n", s.sha256());
         }
-        printer.flush();
-        return 0;
     }
 
     /** "5 chars 1,296, 7 chars 1,332". */

@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
             InterpolateCommand.class,
             ReconstructCommand.class,
             QualityCommand.class,
+            VerseCommand.class,
             EvalCommand.class,
             CompareCommand.class,
             PlotCommand.class,

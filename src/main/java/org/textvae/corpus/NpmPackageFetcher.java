@@ -24,6 +24,28 @@ public final class NpmPackageFetcher {
 
     private static final String FILE_NAME = "chinese-poetry-2.0.1.tgz";
 
+    /**
+     * A package pinned by version and integrity.
+     *
+     * @param spec what {@code npm pack} is given, {@code name@version}
+     * @param fileName the tarball {@code npm pack} writes
+     * @param integrity {@code npm view <spec> dist.integrity}
+     */
+    public record Pinned(String spec, String fileName, String integrity) {}
+
+    /** The package the corpora and the tone table are built from. */
+    public static final Pinned CHINESE_POETRY = new Pinned(PACKAGE, FILE_NAME, INTEGRITY);
+
+    /**
+     * opencc-js 1.4.2 (MIT; its dictionaries are OpenCC's, Apache-2.0): the traditional to
+     * simplified character table that lets simplified characters find their row in the tone table.
+     */
+    public static final Pinned OPENCC =
+            new Pinned(
+                    "opencc-js@1.4.2",
+                    "opencc-js-1.4.2.tgz",
+                    "sha512-EdcspgdROiCCZDM+jZR6Pa670xW+EW2QhctPBQ8gRjg6lrx4IHEl+2s+kt5izk/TkxVRgdWuFgaGkaEdIUfdaw==");
+
     private NpmPackageFetcher() {}
 
     /** Returns {@code ~/.cache/textvae/npm}. */
@@ -37,8 +59,18 @@ public final class NpmPackageFetcher {
      * @throws TextvaeException IO if npm is missing or fails, INPUT if the download does not match
      */
     public static Path fetch(Path cacheDir) {
-        Path tgz = cacheDir.resolve(FILE_NAME);
-        if (Files.isRegularFile(tgz) && integrity(tgz).equals(INTEGRITY)) {
+        return fetch(cacheDir, CHINESE_POETRY);
+    }
+
+    /**
+     * Returns the cached tarball of a pinned package, downloading it first if it is missing or
+     * damaged.
+     *
+     * @throws TextvaeException IO if npm is missing or fails, INPUT if the download does not match
+     */
+    public static Path fetch(Path cacheDir, Pinned pinned) {
+        Path tgz = cacheDir.resolve(pinned.fileName());
+        if (Files.isRegularFile(tgz) && integrity(tgz).equals(pinned.integrity())) {
             return tgz;
         }
         try {
@@ -50,21 +82,24 @@ public final class NpmPackageFetcher {
                     cacheDir + ": cannot create (" + e.getMessage() + ")",
                     e);
         }
-        runNpmPack(cacheDir);
+        runNpmPack(cacheDir, pinned);
         if (!Files.isRegularFile(tgz)) {
             throw new TextvaeException(
                     TextvaeException.Kind.IO,
-                    cacheDir + ": npm pack did not write " + FILE_NAME + "; pass --package PATH");
+                    cacheDir
+                            + ": npm pack did not write "
+                            + pinned.fileName()
+                            + "; download it yourself and pass its path");
         }
         String actual = integrity(tgz);
-        if (!actual.equals(INTEGRITY)) {
+        if (!actual.equals(pinned.integrity())) {
             throw new TextvaeException(
                     TextvaeException.Kind.INPUT,
                     tgz
                             + ": integrity "
                             + actual
                             + " does not match the pinned "
-                            + INTEGRITY
+                            + pinned.integrity()
                             + "; delete it and check your npm registry");
         }
         return tgz;
@@ -75,10 +110,10 @@ public final class NpmPackageFetcher {
         return "sha512-" + Base64.getEncoder().encodeToString(FileDigest.of(file, "SHA-512"));
     }
 
-    private static void runNpmPack(Path cacheDir) {
+    private static void runNpmPack(Path cacheDir, Pinned pinned) {
+        String spec = pinned.spec();
         ProcessBuilder builder =
-                new ProcessBuilder(
-                                "npm", "pack", PACKAGE, "--pack-destination", cacheDir.toString())
+                new ProcessBuilder("npm", "pack", spec, "--pack-destination", cacheDir.toString())
                         .redirectErrorStream(true);
         Process process;
         try {
@@ -89,8 +124,8 @@ public final class NpmPackageFetcher {
                     "cannot run npm ("
                             + e.getMessage()
                             + "); install Node.js, or download "
-                            + FILE_NAME
-                            + " yourself and pass --package PATH",
+                            + pinned.fileName()
+                            + " yourself and pass its path",
                     e);
         }
         try {
@@ -101,10 +136,10 @@ public final class NpmPackageFetcher {
                 throw new TextvaeException(
                         TextvaeException.Kind.IO,
                         "npm pack "
-                                + PACKAGE
+                                + spec
                                 + " failed: "
                                 + lastLine(output)
-                                + "; check your network or pass --package PATH");
+                                + "; check your network or pass the package's path");
             }
         } catch (IOException | InterruptedException e) {
             process.destroy();
@@ -112,9 +147,7 @@ public final class NpmPackageFetcher {
                 Thread.currentThread().interrupt();
             }
             throw new TextvaeException(
-                    TextvaeException.Kind.IO,
-                    "npm pack " + PACKAGE + " failed: " + e.getMessage(),
-                    e);
+                    TextvaeException.Kind.IO, "npm pack " + spec + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -64,6 +65,31 @@ final class PoetryPackage {
         return files;
     }
 
+    /**
+     * Returns the files whose path relative to the package root passes {@code wanted}, in the fixed
+     * order; {@code what} names them in the error for a package that has none.
+     */
+    static List<SourceFile> loadMatching(Path location, String what, Predicate<String> wanted) {
+        List<SourceFile> found = new ArrayList<>();
+        if (Files.isDirectory(location)) {
+            walkFolder(root(location), wanted, found::add);
+        } else if (Files.isRegularFile(location)) {
+            TarGzReader.read(location, name -> wanted.test(stripTop(name)))
+                    .forEach((name, content) -> found.add(new SourceFile(stripTop(name), content)));
+        } else {
+            throw new TextvaeException(
+                    TextvaeException.Kind.IO,
+                    location + ": no such file or folder; give the npm package's .tgz or folder");
+        }
+        if (found.isEmpty()) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.INPUT,
+                    location + ": no " + what + " found; is this the right npm package?");
+        }
+        found.sort(ORDER);
+        return found;
+    }
+
     /** Accepts both the package folder and the folder npm unpacks it into. */
     private static Path root(Path folder) {
         if (!Files.isDirectory(folder.resolve("dist"))
@@ -74,17 +100,26 @@ final class PoetryPackage {
     }
 
     private static void loadFolder(Path root, Map<PoetryCollection, List<SourceFile>> files) {
+        walkFolder(
+                root,
+                relative -> collectionOf(relative, files) != null,
+                file ->
+                        files.keySet().stream()
+                                .filter(c -> c.contains(file.path()))
+                                .forEach(c -> files.get(c).add(file)));
+    }
+
+    /** Reads the files under {@code dist/} (three levels deep at most) that pass {@code wanted}. */
+    private static void walkFolder(
+            Path root, Predicate<String> wanted, java.util.function.Consumer<SourceFile> sink) {
         if (!Files.isDirectory(root.resolve("dist"))) {
-            return; // not the package: reported as such once no collection's files were found
+            return; // not the package: reported as such once nothing wanted was found
         }
-        try (Stream<Path> walk = Files.walk(root.resolve("dist"), 2)) {
+        try (Stream<Path> walk = Files.walk(root.resolve("dist"), 3)) {
             for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
                 String relative = root.relativize(file).toString().replace('\\', '/');
-                for (PoetryCollection collection : files.keySet()) {
-                    if (collection.contains(relative)) {
-                        files.get(collection)
-                                .add(new SourceFile(relative, Files.readAllBytes(file)));
-                    }
+                if (wanted.test(relative)) {
+                    sink.accept(new SourceFile(relative, Files.readAllBytes(file)));
                 }
             }
         } catch (IOException e) {

@@ -1,0 +1,111 @@
+package org.textvae.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.textvae.TextvaeException;
+import org.textvae.corpus.PoemCorpusFile;
+import org.textvae.corpus.Split;
+import org.textvae.poetry.PoemScore;
+import org.textvae.poetry.RegulatedVerseScorer;
+import org.textvae.poetry.ToneTable;
+import org.textvae.poetry.VerseFigures;
+import org.textvae.poetry.VerseForm;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code textvae verse}: how well the poems of a poem corpus follow the rules of regulated verse.
+ */
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "verse",
+        description = {
+            "Score the poems of a poem corpus against the rules of regulated verse, per form"
+                    + " (五絕, 七絕, 五律, 七律): rhyme, tonal pattern (strict: the whole poem;"
+                    + " per line), 對, 粘, 孤平 and 三平尾. See docs/poetry.md."
+        },
+        footer = {"", "Examples:", "  textvae verse", "  textvae verse --split valid"})
+public final class VerseCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--corpus",
+            paramLabel = "FILE",
+            defaultValue = "corpora/tang-poems.csv.gz",
+            description = "Poem corpus to score (default: ${DEFAULT-VALUE}).")
+    private Path corpus;
+
+    @Option(
+            names = "--split",
+            paramLabel = "SPLIT",
+            defaultValue = "test",
+            description = "train, valid, test or all (default: ${DEFAULT-VALUE}).")
+    private String split;
+
+    @Option(
+            names = "--table",
+            paramLabel = "FILE",
+            description = "Tone and rhyme table (default: the one packed into the jar).")
+    private Path table;
+
+    @Spec private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Split only = split.equalsIgnoreCase("all") ? null : Split.fromLabel(split);
+        if (only == null && !split.equalsIgnoreCase("all")) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    "--split: '" + split + "' is not train, valid, test or all");
+        }
+        RegulatedVerseScorer scorer =
+                new RegulatedVerseScorer(
+                        table == null ? ToneTable.bundled() : ToneTable.read(table));
+        VerseFigures all = new VerseFigures();
+        Map<VerseForm, VerseFigures> byForm = new EnumMap<>(VerseForm.class);
+        for (PoemCorpusFile.Entry entry : PoemCorpusFile.read(corpus)) {
+            if (only == null || entry.split() == only) {
+                PoemScore score = scorer.score(entry.poem());
+                all.add(score);
+                score.verseForm()
+                        .ifPresent(
+                                f -> byForm.computeIfAbsent(f, k -> new VerseFigures()).add(score));
+            }
+        }
+        print(spec.commandLine().getOut(), all, byForm);
+        return 0;
+    }
+
+    private void print(PrintWriter out, VerseFigures all, Map<VerseForm, VerseFigures> byForm) {
+        out.printf(
+                "%s, split %s: %,d poems, %s in a regulated form; %s of characters not in the"
+                        + " table%n",
+                corpus, split, all.poems(), percent(all.form()), percent(all.unknownCharacters()));
+        out.println(
+                "| form | poems | rhyme | strict tonal | per-line tonal | 對 | 粘 | 孤平 lines | 三平尾 lines |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (VerseForm form : VerseForm.values()) {
+            VerseFigures f = byForm.getOrDefault(form, new VerseFigures());
+            out.printf(
+                    "| %s | %,d | %s | %s | %s | %s | %s | %s | %s |%n",
+                    form.label(),
+                    f.poems(),
+                    percent(f.rhyme()),
+                    percent(f.strictTonal()),
+                    percent(f.lineTonal()),
+                    percent(f.opposition()),
+                    percent(f.adhesion()),
+                    percent(f.isolatedLevel()),
+                    percent(f.threeLevelTail()));
+        }
+        out.flush();
+    }
+
+    private static String percent(double share) {
+        return Double.isNaN(share) ? "n/a" : String.format("%.1f%%", 100 * share);
+    }
+}

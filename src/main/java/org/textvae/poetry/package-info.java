@@ -1,0 +1,7 @@
+/**
+ * The rules of Tang regulated verse (近體詩) as code: a poem as data ({@link
+ * org.textvae.poetry.Poem}), a character table of tones and 平水韻 rhyme groups ({@link
+ * org.textvae.poetry.ToneTable}), and a scorer for form, rhyme and tonal pattern ({@link
+ * org.textvae.poetry.RegulatedVerseScorer}).
+ */
+package org.textvae.poetry;
