@@ -31,10 +31,7 @@ import picocli.CommandLine.Option;
                     + " interpolation latency; the cold start of 'poem'; each with its peak RSS (each"
                     + " measurement runs in its own JVM). Run it on an idle machine."
         },
-        footer = {
-            "",
-            "Example, the figures of docs/performance.md: textvae bench --out bench.csv"
-        })
+        footer = {"", "Example, the figures of docs/performance.md: textvae bench --out bench.csv"})
 final class BenchCommand implements Callable<Integer> {
 
     /** Where the build puts the jar: measured if there, whereas a jar named by --jar must be. */

@@ -38,6 +38,7 @@ final class RunLock implements AutoCloseable {
     static RunLock acquire(Path root) {
         Path file = root.resolve(FILE);
         FileChannel channel = null;
+        boolean created = Files.notExists(root);
         try {
             Files.createDirectories(root);
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -54,13 +55,31 @@ final class RunLock implements AutoCloseable {
             return new RunLock(channel);
         } catch (IOException e) {
             closeQuietly(channel);
+            if (created) {
+                // A fresh run that cannot even lock leaves nothing behind to resume.
+                deleteQuietly(file);
+                deleteQuietly(root);
+            }
             throw new TextvaeException(
                     TextvaeException.Kind.IO,
-                    "cannot lock run folder " + root + " (" + IoErrors.reason(e) + ")",
+                    "cannot lock run folder "
+                            + root
+                            + " ("
+                            + IoErrors.reason(e)
+                            + "); nothing was trained: run the same command again once that is"
+                            + " mended",
                     e);
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // Best effort: the error being reported matters more.
         }
     }
 
