@@ -76,26 +76,15 @@ public final class PriorFitting {
             }
             double[][] codes = PosteriorCodes.draw(network, manager, specials, fitIds, fitNoise);
             MixtureFit.Result result = MixtureFit.fit(codes, settings);
-            double[][] held =
-                    heldOutIds.isEmpty()
-                            ? new double[0][]
-                            : PosteriorCodes.draw(
-                                    network, manager, specials, heldOutIds, heldOutNoise);
-            LatentPrior standard = new StandardNormal(checkpoint.config().latentSize());
-            Checkpoint fitted =
-                    PriorEntry.with(
-                            checkpoint,
-                            result.mixture(),
-                            "one posterior draw for each of " + fitIds.size() + " training lines");
-            return new Report(
-                    fitted,
+            double[][] held = heldOutCodes(network, manager, specials, heldOutIds, heldOutNoise);
+            return report(
+                    checkpoint,
                     result.mixture(),
+                    "one posterior draw for each of " + fitIds.size() + " training lines",
                     result.iterations(),
                     fitIds.size(),
-                    held.length,
                     result.meanLogDensity(),
-                    meanLogDensity(result.mixture(), held),
-                    meanLogDensity(standard, held));
+                    held);
         }
     }
 
@@ -133,31 +122,52 @@ public final class PriorFitting {
                     PosteriorCodes.encode(network, manager, specials, keptIds);
             PosteriorMixture prior =
                     new PosteriorMixture(toFloats(kept.means()), toFloats(kept.sigmas()), widening);
-            double[][] held =
-                    heldOutIds.isEmpty()
-                            ? new double[0][]
-                            : PosteriorCodes.draw(
-                                    network, manager, specials, heldOutIds, heldOutNoise);
-            LatentPrior standard = new StandardNormal(checkpoint.config().latentSize());
-            Checkpoint fitted =
-                    PriorEntry.with(
-                            checkpoint,
-                            prior,
-                            "the posteriors of "
-                                    + keptIds.size()
-                                    + " training lines, widened "
-                                    + widening
-                                    + " times");
-            return new Report(
-                    fitted,
+            double[][] held = heldOutCodes(network, manager, specials, heldOutIds, heldOutNoise);
+            return report(
+                    checkpoint,
                     prior,
+                    "the posteriors of "
+                            + keptIds.size()
+                            + " training lines, widened "
+                            + widening
+                            + " times",
                     0,
                     keptIds.size(),
-                    held.length,
                     Double.NaN,
-                    meanLogDensity(prior, held),
-                    meanLogDensity(standard, held));
+                    held);
         }
+    }
+
+    private static double[][] heldOutCodes(
+            SentenceVaeNetwork network,
+            NDManager manager,
+            TokenBatch.Specials specials,
+            List<int[]> heldOutIds,
+            long noise) {
+        return heldOutIds.isEmpty()
+                ? new double[0][]
+                : PosteriorCodes.draw(network, manager, specials, heldOutIds, noise);
+    }
+
+    /** The checkpoint with {@code prior}, and how it covers the held-out codes. */
+    private static Report report(
+            Checkpoint checkpoint,
+            LatentPrior prior,
+            String fittedTo,
+            int iterations,
+            int fitted,
+            double fittedLogDensity,
+            double[][] held) {
+        LatentPrior standard = new StandardNormal(checkpoint.config().latentSize());
+        return new Report(
+                PriorEntry.with(checkpoint, prior, fittedTo),
+                prior,
+                iterations,
+                fitted,
+                held.length,
+                fittedLogDensity,
+                meanLogDensity(prior, held),
+                meanLogDensity(standard, held));
     }
 
     private static void requireLatent(Checkpoint checkpoint) {
