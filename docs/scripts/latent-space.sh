@@ -56,7 +56,7 @@ mkdir -p "$runs" "$out"
 ./textvae --help > /dev/null
 cp target/textvae.jar "$runs/textvae.jar"
 train cmp-lm 2 --model lm & train rd-fb1-zs 6 --free-bits 1 --z-every-step & wait
-train rd-beta0.1-zs 5 --beta 0.1 --z-every-step & train rd-beta0.3-zs 6 --beta 0.3 \
+train rd-beta0.1-zs 10 --beta 0.1 --z-every-step & train rd-beta0.3-zs 6 --beta 0.3 \
     --z-every-step & wait
 train rd-beta0.1-zs-wd0 1 --beta 0.1 --z-every-step --word-dropout 0
 tv quality --lines 1000 --samples 1000 --pairs 100 --unseen corpora/songshi.csv.gz \
@@ -89,3 +89,5 @@ for run in rd-fb1-zs:fb1-zs-e6 rd-beta0.3-zs:beta0.3-zs-e6 rd-beta0.1-zs:beta0.1
             --kind posteriors --lines 8192 --widen "$h"
     done
 done
+sampler beta0.1-zs-e8-posteriors-h2 "$runs/rd-beta0.1-zs/checkpoints/epoch-008.ckpt" \
+    --kind posteriors --lines 8192 --widen 2
