@@ -2,15 +2,8 @@ package org.textvae.corpus;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.textvae.TextvaeException;
 
 /**
  * Cuts the poems of one collection into lines: each paragraph is split at the collection's
@@ -32,25 +25,7 @@ final class PoemLineExtractor {
 
     /** Adds the lines of one JSON file: an array of poems, each with a "paragraphs" array. */
     void add(PoetryPackage.SourceFile file) {
-        JsonElement root;
-        try (Reader reader =
-                new InputStreamReader(
-                        new ByteArrayInputStream(file.content()), StandardCharsets.UTF_8)) {
-            root = JsonParser.parseReader(reader);
-        } catch (JsonParseException | java.io.IOException e) {
-            throw new TextvaeException(
-                    TextvaeException.Kind.INPUT,
-                    file.path()
-                            + ": not valid JSON ("
-                            + e.getMessage()
-                            + "); re-download the package",
-                    e);
-        }
-        if (!root.isJsonArray()) {
-            throw new TextvaeException(
-                    TextvaeException.Kind.INPUT, file.path() + ": expected a JSON array of poems");
-        }
-        for (JsonElement poem : root.getAsJsonArray()) {
+        for (JsonElement poem : PoemExtractor.parseArray(file)) {
             JsonElement paragraphs =
                     poem.isJsonObject() ? poem.getAsJsonObject().get("paragraphs") : null;
             if (paragraphs != null && paragraphs.isJsonArray()) {
