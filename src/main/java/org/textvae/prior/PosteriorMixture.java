@@ -9,6 +9,10 @@ import java.util.SplittableRandom;
  * the ELBO would choose for those sentences (Hoffman and Johnson 2016), and its draws lie where the
  * decoder was trained; h above 1 moves them further from the sentences kept. A draw picks a
  * sentence uniformly, then maps noise u ~ N(0, I) to z = μ + h σ u.
+ *
+ * <p>When it knows each sentence's length in tokens, {@link #ofLength} keeps the sentences of one
+ * length: the aggregate posterior of, say, five-character lines, whose draws the decoder reads as
+ * lines it means to end after five characters.
  */
 public final class PosteriorMixture implements LatentPrior {
 
@@ -17,14 +21,24 @@ public final class PosteriorMixture implements LatentPrior {
     private final float[][] means;
     private final float[][] sigmas;
     private final double widening;
+    private final int[] lengths;
     private final double[] logNormalisers;
 
     /**
+     * A mixture that does not know its sentences' lengths.
+     *
      * @param means one posterior mean per sentence
      * @param sigmas the posteriors' standard deviations, positive, as many and as wide as the means
      * @param widening h, positive
      */
     public PosteriorMixture(float[][] means, float[][] sigmas, double widening) {
+        this(means, sigmas, widening, null);
+    }
+
+    /**
+     * @param lengths each sentence's length in tokens, positive; null when unknown
+     */
+    public PosteriorMixture(float[][] means, float[][] sigmas, double widening, int[] lengths) {
         if (means.length < 1 || sigmas.length != means.length) {
             throw new IllegalArgumentException(
                     "a posterior mixture needs as many means as standard deviations, at least one,"
@@ -48,6 +62,22 @@ public final class PosteriorMixture implements LatentPrior {
                 }
             }
         }
+        if (lengths != null) {
+            if (lengths.length != means.length) {
+                throw new IllegalArgumentException(
+                        "a posterior mixture needs one length per sentence, got "
+                                + lengths.length
+                                + " for "
+                                + means.length);
+            }
+            for (int length : lengths) {
+                if (length < 1) {
+                    throw new IllegalArgumentException(
+                            "sentence lengths must be positive, got " + length);
+                }
+            }
+        }
+        this.lengths = lengths == null ? null : lengths.clone();
         this.means = deepCopy(means);
         this.sigmas = deepCopy(sigmas);
         this.widening = widening;
@@ -68,6 +98,52 @@ public final class PosteriorMixture implements LatentPrior {
 
     public double widening() {
         return widening;
+    }
+
+    /** Whether it knows each sentence's length, so that {@link #ofLength} can choose by it. */
+    public boolean knowsLengths() {
+        return lengths != null;
+    }
+
+    /** Each sentence's length in tokens; empty when unknown. */
+    public int[] lengths() {
+        return lengths == null ? new int[0] : lengths.clone();
+    }
+
+    /** How many of its sentences are {@code tokens} long (0 when the lengths are unknown). */
+    public int countOfLength(int tokens) {
+        int count = 0;
+        for (int k = 0; lengths != null && k < lengths.length; k++) {
+            count += lengths[k] == tokens ? 1 : 0;
+        }
+        return count;
+    }
+
+    /**
+     * The mixture of the sentences {@code tokens} long, equally weighted and widened as this one.
+     *
+     * @throws IllegalArgumentException if the lengths are unknown or none is that long
+     */
+    public PosteriorMixture ofLength(int tokens) {
+        int count = countOfLength(tokens);
+        if (count == 0) {
+            throw new IllegalArgumentException(
+                    lengths == null
+                            ? "this prior does not know its lines' lengths"
+                            : "this prior holds no line of " + tokens + " tokens");
+        }
+        float[][] keptMeans = new float[count][];
+        float[][] keptSigmas = new float[count][];
+        int[] keptLengths = new int[count];
+        int n = 0;
+        for (int k = 0; k < lengths.length; k++) {
+            if (lengths[k] == tokens) {
+                keptMeans[n] = means[k];
+                keptSigmas[n] = sigmas[k];
+                keptLengths[n++] = tokens;
+            }
+        }
+        return new PosteriorMixture(keptMeans, keptSigmas, widening, keptLengths);
     }
 
     public float[][] means() {
@@ -123,6 +199,7 @@ public final class PosteriorMixture implements LatentPrior {
     public boolean equals(Object other) {
         return other instanceof PosteriorMixture that
                 && widening == that.widening
+                && Arrays.equals(lengths, that.lengths)
                 && Arrays.deepEquals(means, that.means)
                 && Arrays.deepEquals(sigmas, that.sigmas);
     }

@@ -33,7 +33,12 @@ public final class PriorEntry {
             double[][][] choleskyFactors) {}
 
     private record StoredPosteriors(
-            String kind, String fittedTo, double widening, float[][] means, float[][] sigmas) {}
+            String kind,
+            String fittedTo,
+            double widening,
+            float[][] means,
+            float[][] sigmas,
+            int[] lengths) {}
 
     private PriorEntry() {}
 
@@ -71,7 +76,10 @@ public final class PriorEntry {
         }
         if (name.equals(POSTERIORS)) {
             StoredPosteriors stored = GSON.fromJson(tree, StoredPosteriors.class);
-            return new PosteriorMixture(stored.means(), stored.sigmas(), stored.widening());
+            // Entries written before lengths were kept have none: a mixture that cannot choose by
+            // length, but samples as before.
+            return new PosteriorMixture(
+                    stored.means(), stored.sigmas(), stored.widening(), stored.lengths());
         }
         throw new IllegalArgumentException("its kind is neither " + MIXTURE + " nor " + POSTERIORS);
     }
@@ -98,7 +106,8 @@ public final class PriorEntry {
                             fittedTo,
                             posteriors.widening(),
                             posteriors.means(),
-                            posteriors.sigmas());
+                            posteriors.sigmas(),
+                            posteriors.knowsLengths() ? posteriors.lengths() : null);
         } else {
             throw new IllegalArgumentException(
                     "N(0, I) needs no entry: it is what a checkpoint without one samples");

@@ -120,8 +120,10 @@ public final class PriorFitting {
             }
             PosteriorCodes.Posteriors kept =
                     PosteriorCodes.encode(network, manager, specials, keptIds);
+            int[] lengths = keptIds.stream().mapToInt(ids -> ids.length).toArray();
             PosteriorMixture prior =
-                    new PosteriorMixture(toFloats(kept.means()), toFloats(kept.sigmas()), widening);
+                    new PosteriorMixture(
+                            toFloats(kept.means()), toFloats(kept.sigmas()), widening, lengths);
             double[][] held = heldOutCodes(network, manager, specials, heldOutIds, heldOutNoise);
             return report(
                     checkpoint,

@@ -74,4 +74,40 @@ class PosteriorMixtureTest {
                 IllegalArgumentException.class,
                 () -> new PosteriorMixture(new float[][] {{0}, {1}}, new float[][] {{1}}, 1));
     }
+
+    @Test
+    void ofLengthKeepsOnlyTheSentencesOfThatLength() {
+        PosteriorMixture prior =
+                new PosteriorMixture(
+                        new float[][] {{-4, 0}, {4, 1}, {9, 9}},
+                        new float[][] {{0.5f, 1}, {0.25f, 2}, {1, 1}},
+                        1.5,
+                        new int[] {7, 5, 7});
+        assertEquals(2, prior.countOfLength(7));
+        PosteriorMixture sevens = prior.ofLength(7);
+        assertEquals(2, sevens.components());
+        assertArrayEquals(new float[][] {{-4, 0}, {9, 9}}, sevens.means());
+        assertArrayEquals(new float[][] {{0.5f, 1}, {1, 1}}, sevens.sigmas());
+        assertEquals(1.5, sevens.widening());
+        assertArrayEquals(new int[] {7, 7}, sevens.lengths());
+        IllegalArgumentException none =
+                assertThrows(IllegalArgumentException.class, () -> prior.ofLength(6));
+        assertEquals("this prior holds no line of 6 tokens", none.getMessage());
+        IllegalArgumentException unknown =
+                assertThrows(IllegalArgumentException.class, () -> twoSentences(1).ofLength(5));
+        assertEquals("this prior does not know its lines' lengths", unknown.getMessage());
+        assertEquals(0, twoSentences(1).countOfLength(5));
+    }
+
+    @Test
+    void lengthsMustBeOnePositiveValuePerSentence() {
+        float[][] means = {{0}, {1}};
+        float[][] sigmas = {{1}, {1}};
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new PosteriorMixture(means, sigmas, 1, new int[] {5}));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new PosteriorMixture(means, sigmas, 1, new int[] {5, 0}));
+    }
 }

@@ -2,6 +2,7 @@ package org.textvae.prior;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,6 +58,24 @@ class PriorEntryTest {
         LatentPrior prior = PriorEntry.of(Checkpoint.read(file), file.toString());
         assertEquals(posteriors, prior);
         assertArrayEquals(posteriors.sample(10, 3), prior.sample(10, 3));
+        assertFalse(((PosteriorMixture) prior).knowsLengths());
+    }
+
+    @Test
+    void keptPosteriorsKeepTheirLinesLengths() {
+        PosteriorMixture posteriors =
+                new PosteriorMixture(
+                        new float[][] {{0.125f, -3.5f}, {1e-7f, 2}, {4, 4}},
+                        new float[][] {{0.3f, 0.01f}, {2, 1}, {1, 1}},
+                        2,
+                        new int[] {5, 7, 5});
+        Path file = dir.resolve("lengths.ckpt");
+        PriorEntry.with(bare(), posteriors, "test").write(file);
+        PosteriorMixture read =
+                (PosteriorMixture) PriorEntry.of(Checkpoint.read(file), file.toString());
+        assertEquals(posteriors, read);
+        assertArrayEquals(new int[] {5, 7, 5}, read.lengths());
+        assertEquals(2, read.ofLength(5).components());
     }
 
     @Test
