@@ -26,6 +26,11 @@ final class CodeDecoder {
         return stepwise.decode(call, z, maxLength, length, banned, TokenChooser.greedy());
     }
 
+    /** Greedy decoding restricted position by position, one line of masks per row of z. */
+    List<int[]> masked(NDManager call, NDArray z, PositionMasks masks) {
+        return stepwise.decode(call, z, masks, TokenChooser.greedy());
+    }
+
     /**
      * @param seed seeds the draws when sampling (the caller's, per batch)
      */

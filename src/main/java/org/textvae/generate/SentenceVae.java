@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -205,6 +206,43 @@ public final class SentenceVae implements AutoCloseable {
             }
         }
         return run(codes, (call, z, batch) -> decoder.greedy(call, z, maxLength, length, banned));
+    }
+
+    /**
+     * Decodes latent codes greedily with each line's tokens restricted position by position
+     * (constrained decoding): line i from {@code codes[i]} under {@code masks}' line i. A line ends
+     * at {@code <eos>} where its mask allows it, or after {@code masks.positions()} tokens; {@code
+     * <pad>}, {@code <bos>} and {@code <unk>} are never written, whatever a mask allows.
+     */
+    public List<String> decodeAll(float[][] codes, PositionMasks masks) {
+        Objects.requireNonNull(masks, "masks");
+        if (masks.lines() != codes.length) {
+            throw new IllegalArgumentException(
+                    "one line of masks per code: " + masks.lines() + " for " + codes.length);
+        }
+        requireAtMost("masked positions", masks.positions(), MAX_LINE_TOKENS);
+        if (masks.largestToken() >= vocabulary.size()) {
+            throw new IllegalArgumentException(
+                    "a mask allows token id "
+                            + masks.largestToken()
+                            + ", past the vocabulary's "
+                            + vocabulary.size());
+        }
+        BitSet never = new BitSet();
+        never.set(specials.pad());
+        never.set(specials.bos());
+        never.set(specials.unk());
+        if (masks.someSetOnlyWithin(never)) {
+            throw new IllegalArgumentException(
+                    "a mask allows only tokens no decoding writes (<pad>, <bos>, <unk>)");
+        }
+        return run(
+                codes,
+                (call, z, batch) -> {
+                    int from = batch * ChunkedDecoding.ROWS;
+                    int rows = (int) z.getShape().get(0);
+                    return decoder.masked(call, z, masks.lines(from, from + rows));
+                });
     }
 
     /**

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,6 +67,29 @@ public final class StepwiseDecoder {
             int length,
             int[] banned,
             TokenChooser chooser) {
+        return decode(parent, z, maxLength, length, banned, null, chooser);
+    }
+
+    /**
+     * Decodes each row of z with its tokens restricted position by position: row i's token at step
+     * t is chosen among those {@code masks} allows for line i at position t. Lines end at {@code
+     * <eos>} (if a mask allows it) or after {@code masks.positions()} tokens.
+     *
+     * @param masks one line of masks per row of z
+     */
+    public List<int[]> decode(
+            NDManager parent, NDArray z, PositionMasks masks, TokenChooser chooser) {
+        return decode(parent, z, masks.positions(), 0, new int[0], masks, chooser);
+    }
+
+    private List<int[]> decode(
+            NDManager parent,
+            NDArray z,
+            int maxLength,
+            int length,
+            int[] banned,
+            PositionMasks masks,
+            TokenChooser chooser) {
         int batch = (int) z.getShape().get(0);
         int steps = length > 0 ? length : maxLength;
         try (NDManager manager = parent.newSubManager()) {
@@ -78,9 +102,14 @@ public final class StepwiseDecoder {
             NDArray previous = manager.full(new Shape(batch), specials.bos(), DataType.INT64);
             NDList emitted = new NDList();
             NDArray finished = manager.zeros(new Shape(batch), DataType.BOOLEAN);
+            Masking masking = masks == null ? null : new Masking(masks, manager);
             for (int t = 0; t < steps; t++) {
                 state = step.advance(previous, state, latentGates);
-                NDArray next = chooser.choose(step, state, bias, manager);
+                NDArray next =
+                        masking == null
+                                ? chooser.choose(step, state, bias, manager)
+                                : chooser.choose(
+                                        step.logits(state, bias).add(masking.at(t)), manager);
                 emitted.add(next);
                 previous = next;
                 if (length == 0) {
@@ -93,6 +122,33 @@ public final class StepwiseDecoder {
             }
             long[] ids = NDArrays.stack(emitted, 1).toLongArray();
             return cut(ids, batch, emitted.size());
+        }
+    }
+
+    /** The masks of a batch in native memory: a bias table and each row's set per position. */
+    private final class Masking {
+
+        private final NDArray table;
+        private final NDArray choices;
+
+        Masking(PositionMasks masks, NDManager manager) {
+            int vocabulary = network.config().vocabSize();
+            table =
+                    HostArrays.floats(
+                            manager,
+                            masks.biasTable(vocabulary),
+                            new Shape(masks.sets(), vocabulary));
+            choices =
+                    HostArrays.longs(
+                            manager, masks.choices(), new Shape(masks.lines(), masks.positions()));
+        }
+
+        /** The bias (batch, vocabulary) at step t: each row's allowed set's row of the table. */
+        NDArray at(int t) {
+            NDArray ids = choices.get(":, " + t);
+            return ids.getNDArrayInternal()
+                    .embedding(ids, table, SparseFormat.DENSE)
+                    .singletonOrThrow();
         }
     }
 
