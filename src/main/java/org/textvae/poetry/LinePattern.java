@@ -42,6 +42,54 @@ public enum LinePattern {
         return seven;
     }
 
+    /**
+     * The tones a writer must keep so that whatever it writes fits this pattern: the pattern's tone
+     * at each fixed position, {@link Tone#EITHER} at each free one, except where freedom could make
+     * a fault: in 平平仄仄平 the first of the last five characters stays 平 (else 孤平), and in a line
+     * ending 平平 the third from the end stays 仄 (else 三平尾).
+     */
+    public Tone[] safeTones(int length) {
+        Tone[] tones = tones(length);
+        for (int i = 0; i < length; i++) {
+            if (isFree(i, length)) {
+                tones[i] = Tone.EITHER;
+            }
+        }
+        if (this == PING_RISE_PING_END) {
+            tones[length - 5] = Tone.PING;
+        }
+        if (this == ZE_RISE_PING_END) {
+            tones[length - 3] = Tone.ZE;
+        }
+        return tones;
+    }
+
+    /**
+     * How many fixed positions of a line (of 5 or 7 code points) break this pattern: 0 for a line
+     * that follows it, up to the line's fixed positions for one that keeps none.
+     */
+    public int mismatches(int[] line, ToneTable table) {
+        Tone[] wanted = tones(line.length);
+        int count = 0;
+        for (int i = 0; i < line.length; i++) {
+            if (!isFree(i, line.length) && !table.toneOf(line[i]).allows(wanted[i])) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Returns the pattern of line {@code index} (0-based) of a poem whose first line has this one.
+     */
+    public LinePattern ofLine(int index) {
+        LinePattern pattern = this;
+        for (int i = 1; i <= index; i++) {
+            pattern = i % 2 == 1 ? pattern.couplet() : pattern.glued();
+        }
+        return pattern;
+    }
+
     /** Whether a position (0-based) of a line of this length may take either tone. */
     static boolean isFree(int position, int length) {
         return position % 2 == 0 && position <= length - 3;
