@@ -1,0 +1,262 @@
+package org.textvae.poetry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.SplittableRandom;
+import org.textvae.generate.SentenceVae;
+import org.textvae.prior.LatentPrior;
+import org.textvae.prior.PosteriorMixture;
+
+/**
+ * Writes regulated verse with a model. Every line is decoded greedily from its own latent code
+ * under masks that keep the poem's tonal pattern and rhyme ({@link VerseMasks}); the model chooses
+ * among the characters the rules allow.
+ *
+ * <p>Lines have their natural length. Each code comes from the kept posteriors of training lines of
+ * the form's length when the model's prior holds them (else from the prior as it is), and the
+ * model, not the writer, ends the line: a line it ends early or runs past the form's length is
+ * written again from a new code, up to {@link #REDRAWS} times. Only a line that fails every time is
+ * written with its length forced, and the poem counts it.
+ *
+ * <p>The first line's pattern and the rhyme group are the caller's, or the model's: the pattern its
+ * first line comes closest to when decoded freely, and the group of the first rhyming line it
+ * writes. Read-only after construction; safe to share between threads as the model is.
+ */
+public final class RegulatedPoemWriter {
+
+    /** New codes tried for a line the model will not write at the form's length. */
+    public static final int REDRAWS = 16;
+
+    /** The most poems one call writes. */
+    public static final int MAX_POEMS = 100_000;
+
+    private final SentenceVae vae;
+    private final ToneTable table;
+    private final VerseMasks masks;
+
+    public RegulatedPoemWriter(SentenceVae vae, ToneTable table) {
+        this.vae = Objects.requireNonNull(vae, "the model is null");
+        this.table = Objects.requireNonNull(table, "the tone table is null");
+        this.masks = new VerseMasks(vae.vocabulary(), table);
+    }
+
+    /** The rhyme groups a poem can be asked to rhyme in. */
+    public SortedSet<String> rhymeGroups() {
+        return masks.groups();
+    }
+
+    /**
+     * Writes {@code count} poems; the same seed writes the same poems.
+     *
+     * @param firstPattern the first line's pattern, or null to let the model choose per poem
+     * @param rhymeGroup the 平聲 group to rhyme in (one of {@link #rhymeGroups()}), or null to let
+     *     the model choose per poem
+     */
+    public List<WrittenPoem> write(
+            VerseForm form, int count, long seed, LinePattern firstPattern, String rhymeGroup) {
+        Objects.requireNonNull(form, "form");
+        if (count < 1 || count > MAX_POEMS) {
+            throw new IllegalArgumentException(
+                    "write 1 to " + MAX_POEMS + " poems at a time, not " + count);
+        }
+        if (rhymeGroup != null && !rhymeGroups().contains(rhymeGroup)) {
+            throw new IllegalArgumentException(
+                    "unknown rhyme group '"
+                            + rhymeGroup
+                            + "'; known: "
+                            + String.join(" ", rhymeGroups()));
+        }
+        Draft draft = new Draft(form, count, new SplittableRandom(seed));
+        for (int p = 0; p < count; p++) {
+            draft.groups[p] = rhymeGroup;
+        }
+        draft.choosePatterns(firstPattern);
+        if (rhymeGroup == null) {
+            List<Slot> leading = new ArrayList<>();
+            for (int p = 0; p < count; p++) {
+                int first = draft.patterns[p].endsLevel() ? 0 : 1;
+                leading.add(new Slot(p, first));
+            }
+            draft.writeLines(leading);
+            for (Slot slot : leading) {
+                draft.groups[slot.poem()] = groupOf(draft.lines[slot.poem()][slot.line()]);
+            }
+        }
+        List<Slot> rest = new ArrayList<>();
+        for (int p = 0; p < count; p++) {
+            for (int i = 0; i < form.lines(); i++) {
+                if (draft.lines[p][i] == null) {
+                    rest.add(new Slot(p, i));
+                }
+            }
+        }
+        draft.writeLines(rest);
+        List<WrittenPoem> poems = new ArrayList<>(count);
+        for (int p = 0; p < count; p++) {
+            poems.add(
+                    new WrittenPoem(
+                            form,
+                            draft.patterns[p],
+                            draft.groups[p],
+                            List.of(draft.lines[p]),
+                            draft.redrawn[p],
+                            draft.forced[p]));
+        }
+        return poems;
+    }
+
+    /** The group a rhyming line ends in: its last character's most used group. */
+    private String groupOf(String line) {
+        int last = line.codePointBefore(line.length());
+        for (String group : table.groupsOf(last)) {
+            if (masks.groups().contains(group)) {
+                return group;
+            }
+        }
+        throw new IllegalStateException("a rhyming line ends outside every group: " + line);
+    }
+
+    /** Where latent codes for lines of {@code length} characters come from. */
+    private LatentPrior linePrior(int length) {
+        LatentPrior prior = vae.prior();
+        if (prior instanceof PosteriorMixture kept && kept.countOfLength(length) > 0) {
+            return kept.ofLength(length);
+        }
+        return prior;
+    }
+
+    /** One line of one poem. */
+    private record Slot(int poem, int line) {}
+
+    /** The poems being written: codes, choices, lines so far and what it took to write them. */
+    private final class Draft {
+
+        final VerseForm form;
+        final int length;
+        final SplittableRandom seeds;
+        final LatentPrior source;
+        final float[][][] codes;
+        final LinePattern[] patterns;
+        final String[] groups;
+        final String[][] lines;
+        final int[] redrawn;
+        final int[] forced;
+
+        Draft(VerseForm form, int count, SplittableRandom seeds) {
+            this.form = form;
+            this.length = form.characters();
+            this.seeds = seeds;
+            this.source = linePrior(length);
+            float[][] drawn = source.sample(count * form.lines(), seeds.nextLong());
+            this.codes = new float[count][form.lines()][];
+            for (int p = 0; p < count; p++) {
+                for (int i = 0; i < form.lines(); i++) {
+                    codes[p][i] = drawn[p * form.lines() + i];
+                }
+            }
+            this.patterns = new LinePattern[count];
+            this.groups = new String[count];
+            this.lines = new String[count][form.lines()];
+            this.redrawn = new int[count];
+            this.forced = new int[count];
+        }
+
+        /**
+         * The given pattern, or for each poem the one its first line, decoded freely, is closest
+         * to.
+         */
+        void choosePatterns(LinePattern given) {
+            if (given != null) {
+                java.util.Arrays.fill(patterns, given);
+                return;
+            }
+            float[][] firsts = new float[patterns.length][];
+            for (int p = 0; p < patterns.length; p++) {
+                firsts[p] = codes[p][0];
+            }
+            List<String> free = vae.decodeAll(firsts, length + 1, 0, new int[0]);
+            for (int p = 0; p < patterns.length; p++) {
+                int[] line = free.get(p).codePoints().toArray();
+                patterns[p] = line.length == length ? closest(line) : LinePattern.values()[0];
+            }
+        }
+
+        private LinePattern closest(int[] line) {
+            LinePattern best = null;
+            int fewest = Integer.MAX_VALUE;
+            for (LinePattern pattern : LinePattern.values()) {
+                int mismatches = pattern.mismatches(line, table);
+                if (mismatches < fewest) {
+                    best = pattern;
+                    fewest = mismatches;
+                }
+            }
+            return best;
+        }
+
+        /**
+         * Writes the slots' lines, redrawing the codes of those the model writes too short or long.
+         */
+        void writeLines(List<Slot> slots) {
+            List<Slot> pending = slots;
+            for (int round = 0; round <= REDRAWS && !pending.isEmpty(); round++) {
+                if (round > 0) {
+                    float[][] fresh = source.sample(pending.size(), seeds.nextLong());
+                    for (int k = 0; k < pending.size(); k++) {
+                        Slot slot = pending.get(k);
+                        codes[slot.poem()][slot.line()] = fresh[k];
+                        redrawn[slot.poem()]++;
+                    }
+                }
+                List<String> written =
+                        vae.decodeAll(codesOf(pending), masks.masks(rules(pending), length));
+                List<Slot> failed = new ArrayList<>();
+                for (int k = 0; k < pending.size(); k++) {
+                    String line = written.get(k);
+                    if (line.codePointCount(0, line.length()) == length) {
+                        lines[pending.get(k).poem()][pending.get(k).line()] = line;
+                    } else {
+                        failed.add(pending.get(k));
+                    }
+                }
+                pending = failed;
+            }
+            if (!pending.isEmpty()) {
+                List<String> written =
+                        vae.decodeAll(codesOf(pending), masks.forcedLength(rules(pending), length));
+                for (int k = 0; k < pending.size(); k++) {
+                    Slot slot = pending.get(k);
+                    lines[slot.poem()][slot.line()] = written.get(k);
+                    forced[slot.poem()]++;
+                }
+            }
+        }
+
+        private float[][] codesOf(List<Slot> slots) {
+            float[][] chosen = new float[slots.size()][];
+            for (int k = 0; k < slots.size(); k++) {
+                chosen[k] = codes[slots.get(k).poem()][slots.get(k).line()];
+            }
+            return chosen;
+        }
+
+        /** Each slot's pattern and rhyme: the even lines rhyme, and the first when it ends 平. */
+        private List<VerseMasks.Line> rules(List<Slot> slots) {
+            List<VerseMasks.Line> rules = new ArrayList<>(slots.size());
+            for (Slot slot : slots) {
+                LinePattern pattern = patterns[slot.poem()].ofLine(slot.line());
+                boolean rhymes = slot.line() % 2 == 1 || (slot.line() == 0 && pattern.endsLevel());
+                VerseMasks.Rhyme rhyme =
+                        !rhymes
+                                ? VerseMasks.Rhyme.NONE
+                                : groups[slot.poem()] == null
+                                        ? VerseMasks.Rhyme.ANY
+                                        : VerseMasks.Rhyme.in(groups[slot.poem()]);
+                rules.add(new VerseMasks.Line(pattern, rhyme));
+            }
+            return rules;
+        }
+    }
+}
