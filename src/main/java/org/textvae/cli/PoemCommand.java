@@ -1,36 +1,50 @@
 package org.textvae.cli;
 
 import com.google.gson.JsonObject;
+import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.textvae.TextvaeException;
 import org.textvae.generate.PoemWriter;
 import org.textvae.generate.SentenceVae;
+import org.textvae.poetry.RegulatedPoemWriter;
+import org.textvae.poetry.ToneTable;
+import org.textvae.poetry.VerseForm;
+import org.textvae.poetry.WrittenPoem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code textvae poem}: a poem from the latent space, the default model by default. */
+/** {@code textvae poem}: poems from the latent space, the default model by default. */
 @Command(
         mixinStandardHelpOptions = true,
         name = "poem",
         sortOptions = false,
         showDefaultValues = true,
         description = {
-            "Write a poem of fixed-length lines.",
-            "Each of --lines lines is decoded greedily from its own z of the model's prior (N(0, I)"
-                    + " unless fitted) with exactly --form"
-                    + " characters: <eos> is masked until the form's length and forced at it, and"
-                    + " <unk> is never written. With --walk the lines come from a short random walk"
-                    + " through latent space (each z still a N(0, I) sample), so the poem keeps"
-                    + " one mood."
+            "Write poems of regulated verse (五絕, 七絕, 五律, 七律), or free lines of a set length.",
+            "Each line is decoded greedily from its own z. For a regulated form the decoder may"
+                    + " only choose characters that keep the poem's tonal pattern (平仄, 對 and 粘,"
+                    + " no 孤平 or 三平尾) and, at the end of the even lines (and of the first when it"
+                    + " ends 平), its rhyme group; the model picks the first line's pattern and the"
+                    + " rhyme unless --rhyme is given. Lines keep their natural length: each z comes"
+                    + " from the training lines of the form's length, and a line the model ends early"
+                    + " or runs on is written again from a new z, not cut.",
+            "With --form 5 or 7 (or --free) the lines are free: any characters, exactly --form"
+                    + " long. --walk draws free lines from one path through latent space."
         },
         footer = {
             "",
-            "Without --seed every run writes a new poem; the same --seed writes the same poem.",
+            "Without --seed every run writes new poems; the same --seed writes the same poems.",
+            "Forms: 五絕 (wujue), 七絕 (qijue), 五律 (wulu), 七律 (qilu), or a number of characters.",
             "",
             "Examples:",
             "  textvae poem",
-            "  textvae poem --form 7 --lines 8 --walk --seed 12"
+            "  textvae poem --form 七律 --rhyme 陽 --seed 12",
+            "  textvae poem --form qijue -n 5 --json",
+            "  textvae poem --form 7 --lines 8 --walk"
         })
 final class PoemCommand implements Callable<Integer> {
 
@@ -38,52 +52,154 @@ final class PoemCommand implements Callable<Integer> {
 
     @Option(
             names = "--form",
-            defaultValue = "5",
-            paramLabel = "N",
+            defaultValue = "五絕",
+            paramLabel = "FORM",
             description =
-                    "Characters per line: 5 or 7 for the Tang forms (any length from 1 to "
+                    "五絕, 七絕, 五律 or 七律 (or wujue, qijue, wulu, qilu); or characters per free"
+                            + " line, 1 to "
                             + SentenceVae.DEFAULT_MAX_LENGTH
-                            + " is decoded).")
-    int form;
+                            + ".")
+    String form;
 
     /** A poem, not a corpus: for many lines, use generate. */
     static final int MAX_LINES = 1000;
 
     @Option(
             names = "--lines",
-            defaultValue = "4",
-            description = "Lines in the poem (at most " + MAX_LINES + ").")
-    int lines;
+            paramLabel = "N",
+            description =
+                    "Lines per poem of a numbered form (default 4; at most " + MAX_LINES + ").")
+    Integer lines;
+
+    @Option(
+            names = {"-n", "--poems"},
+            defaultValue = "1",
+            paramLabel = "N",
+            description = "Poems to write, a blank line between them.")
+    int poems;
+
+    @Option(
+            names = "--rhyme",
+            paramLabel = "GROUP",
+            description = "平聲 rhyme group of a regulated form, for example 東, 陽 or 尤.")
+    String rhyme;
+
+    @Option(names = "--free", description = "Free lines in the form's shape: no tones, no rhyme.")
+    boolean free;
 
     @Option(names = "--seed", description = "Seed for the latent codes (default: a new one).")
     Long seed;
 
-    @Option(names = "--walk", description = "Draw the lines from one path through latent space.")
+    @Option(names = "--walk", description = "Draw free lines from one path through latent space.")
     boolean walk;
 
-    @Option(
-            names = "--json",
-            description = "Print JSON (lines, form, seed) instead of plain lines.")
+    @Option(names = "--json", description = "Print one JSON object per poem.")
     boolean json;
 
     @Override
     public Integer call() {
-        Options.requirePositive("--lines", lines);
-        Options.requireAtMost("--lines", lines, MAX_LINES, "for many lines use generate");
+        Options.requirePositive("-n", poems);
+        Options.requireAtMost("-n", poems, RegulatedPoemWriter.MAX_POEMS, "");
+        VerseForm verse = parseForm();
+        int characters = verse != null ? verse.characters() : Integer.parseInt(form.trim());
+        int perPoem = verse != null ? verse.lines() : lines == null ? 4 : lines;
+        if (verse != null && lines != null && lines != verse.lines()) {
+            throw usage(
+                    "--lines: a "
+                            + verse.label()
+                            + " has "
+                            + verse.lines()
+                            + " lines; --lines is"
+                            + " for --form 5, 7 or another number");
+        }
+        Options.requirePositive("--lines", perPoem);
+        Options.requireAtMost("--lines", perPoem, MAX_LINES, "for many lines use generate");
+        boolean regulated = verse != null && !free;
+        if (rhyme != null && !regulated) {
+            throw usage("--rhyme applies to a regulated form (五絕, 七絕, 五律, 七律) without --free");
+        }
+        if (walk && regulated) {
+            throw usage("--walk draws free lines: give --free, or a numbered --form");
+        }
         long chosen = seed != null ? seed : PoemWriter.randomSeed();
         try (SentenceVae vae = modelOption.loadWithLatentSpace()) {
-            List<String> poem = new PoemWriter(vae).write(form, lines, chosen, walk);
-            if (json) {
-                JsonObject out = new JsonObject();
-                out.addProperty("form", form);
-                out.addProperty("seed", chosen);
-                out.addProperty("walk", walk);
-                out.add("lines", JsonOutput.GSON.toJsonTree(poem));
-                System.out.println(JsonOutput.GSON.toJson(out));
+            PrintStream out = System.out;
+            if (regulated) {
+                RegulatedPoemWriter writer = new RegulatedPoemWriter(vae, ToneTable.bundled());
+                if (rhyme != null && !writer.rhymeGroups().contains(rhyme)) {
+                    throw usage(
+                            "--rhyme: unknown rhyme group '"
+                                    + rhyme
+                                    + "'; known: "
+                                    + String.join(" ", writer.rhymeGroups()));
+                }
+                List<WrittenPoem> written = writer.write(verse, poems, chosen, null, rhyme);
+                for (int i = 0; i < written.size(); i++) {
+                    print(out, i, written.get(i).lines(), regulatedJson(written.get(i), chosen));
+                }
             } else {
-                poem.forEach(System.out::println);
+                PoemWriter writer = new PoemWriter(vae);
+                for (int i = 0; i < poems; i++) {
+                    List<String> poem = writer.write(characters, perPoem, chosen + i, walk);
+                    JsonObject object = new JsonObject();
+                    object.addProperty("form", verse != null ? verse.label() : form.trim());
+                    object.addProperty("seed", chosen + i);
+                    object.addProperty("walk", walk);
+                    object.add("lines", JsonOutput.GSON.toJsonTree(poem));
+                    print(out, i, poem, object);
+                }
             }
         }
         return 0;
+    }
+
+    private void print(PrintStream out, int index, List<String> poem, JsonObject object) {
+        if (json) {
+            out.println(JsonOutput.GSON.toJson(object));
+            return;
+        }
+        if (index > 0) {
+            out.println();
+        }
+        poem.forEach(out::println);
+    }
+
+    private static JsonObject regulatedJson(WrittenPoem poem, long seed) {
+        JsonObject object = new JsonObject();
+        object.addProperty("form", poem.form().label());
+        object.addProperty("seed", seed);
+        object.addProperty("rhyme", poem.rhymeGroup());
+        object.addProperty("pattern", poem.firstPattern().name().toLowerCase(Locale.ROOT));
+        object.addProperty("redrawn", poem.redrawn());
+        object.addProperty("forced", poem.forced());
+        object.add("lines", JsonOutput.GSON.toJsonTree(new ArrayList<>(poem.lines())));
+        return object;
+    }
+
+    /** The named form, or null for a number of characters per free line. */
+    private VerseForm parseForm() {
+        String name = form.trim();
+        for (VerseForm candidate : VerseForm.values()) {
+            // The enum's names are the pinyin: wujue, qijue, wulu, qilu.
+            if (candidate.label().equals(name) || candidate.name().equalsIgnoreCase(name)) {
+                return candidate;
+            }
+        }
+        if (name.matches("[0-9]{1,3}")) {
+            int characters = Integer.parseInt(name);
+            if (characters >= 1 && characters <= SentenceVae.DEFAULT_MAX_LENGTH) {
+                return null;
+            }
+        }
+        throw usage(
+                "--form: '"
+                        + form
+                        + "' is not 五絕, 七絕, 五律, 七律 (wujue, qijue, wulu, qilu) or a number of"
+                        + " characters from 1 to "
+                        + SentenceVae.DEFAULT_MAX_LENGTH);
+    }
+
+    private static TextvaeException usage(String message) {
+        return new TextvaeException(TextvaeException.Kind.USAGE, message);
     }
 }

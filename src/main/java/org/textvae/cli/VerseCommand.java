@@ -3,17 +3,20 @@ package org.textvae.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.PoemCorpusFile;
 import org.textvae.corpus.Split;
 import org.textvae.poetry.PoemScore;
+import org.textvae.poetry.RegulatedPoemWriter;
 import org.textvae.poetry.RegulatedVerseScorer;
 import org.textvae.poetry.ToneTable;
 import org.textvae.poetry.VerseFigures;
 import org.textvae.poetry.VerseForm;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,6 +55,24 @@ public final class VerseCommand implements Callable<Integer> {
             description = "Tone and rhyme table (default: the one packed into the jar).")
     private Path table;
 
+    @Option(
+            names = "--generate",
+            paramLabel = "N",
+            description =
+                    "Also write N poems of each form with the model and score them beside the"
+                            + " split's poems: rhyme, tones, distinct-2, lines copied from the"
+                            + " corpus's training poems, lines ending in a character that rarely"
+                            + " ends a line, lines redrawn or forced, speed.")
+    private int generate;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "2026",
+            description = "Seed of the generated poems (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Mixin private ModelOption modelOption;
+
     @Spec private CommandSpec spec;
 
     @Override
@@ -65,9 +86,11 @@ public final class VerseCommand implements Callable<Integer> {
         RegulatedVerseScorer scorer =
                 new RegulatedVerseScorer(
                         table == null ? ToneTable.bundled() : ToneTable.read(table));
+        Options.requireAtMost("--generate", generate, RegulatedPoemWriter.MAX_POEMS, "");
         VerseFigures all = new VerseFigures();
         Map<VerseForm, VerseFigures> byForm = new EnumMap<>(VerseForm.class);
-        for (PoemCorpusFile.Entry entry : PoemCorpusFile.read(corpus)) {
+        List<PoemCorpusFile.Entry> entries = PoemCorpusFile.read(corpus);
+        for (PoemCorpusFile.Entry entry : entries) {
             if (only == null || entry.split() == only) {
                 PoemScore score = scorer.score(entry.poem());
                 all.add(score);
@@ -77,6 +100,10 @@ public final class VerseCommand implements Callable<Integer> {
             }
         }
         print(spec.commandLine().getOut(), all, byForm);
+        if (generate > 0) {
+            new GeneratedVerse(scorer, entries, only)
+                    .print(spec.commandLine().getOut(), modelOption, generate, seed);
+        }
         return 0;
     }
 

@@ -39,7 +39,9 @@ public final class PoemWriter {
             throw new IllegalArgumentException(
                     "a poem has 1 to " + SentenceVae.MAX_COUNT + " lines, got " + lines);
         }
-        float[][] codes = walk ? walk(lines, seed) : vae.priorSamples(lines, seed);
+        // Codes of lines of the form's length, where the prior knows them: the decoder means to end
+        // there, so the forced <eos> rarely cuts a line.
+        float[][] codes = walk ? walk(lines, seed) : vae.priorSamplesOfLength(lines, form, seed);
         return vae.decodeAll(codes, form, form, new int[0]);
     }
 

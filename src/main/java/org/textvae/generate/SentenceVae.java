@@ -25,6 +25,7 @@ import org.textvae.model.ModelFiles;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
 import org.textvae.prior.LatentPrior;
+import org.textvae.prior.PosteriorMixture;
 import org.textvae.prior.PriorEntry;
 import org.textvae.vocab.Vocabulary;
 
@@ -175,6 +176,21 @@ public final class SentenceVae implements AutoCloseable {
     public float[][] priorSamples(int n, long seed) {
         requirePositive("count", n);
         requireAtMost("count", n, MAX_COUNT);
+        return prior.sample(n, seed);
+    }
+
+    /**
+     * n codes for lines of {@code tokens} tokens: from the kept posteriors of the training lines of
+     * that length when the model's prior holds them ({@code textvae prior --kind posteriors}),
+     * which the decoder reads as lines it means to end there; else from the {@link #prior()} as it
+     * is.
+     */
+    public float[][] priorSamplesOfLength(int n, int tokens, long seed) {
+        requirePositive("count", n);
+        requireAtMost("count", n, MAX_COUNT);
+        if (prior instanceof PosteriorMixture kept && kept.countOfLength(tokens) > 0) {
+            return kept.ofLength(tokens).sample(n, seed);
+        }
         return prior.sample(n, seed);
     }
 

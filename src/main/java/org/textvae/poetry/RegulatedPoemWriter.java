@@ -6,8 +6,6 @@ import java.util.Objects;
 import java.util.SortedSet;
 import java.util.SplittableRandom;
 import org.textvae.generate.SentenceVae;
-import org.textvae.prior.LatentPrior;
-import org.textvae.prior.PosteriorMixture;
 
 /**
  * Writes regulated verse with a model. Every line is decoded greedily from its own latent code
@@ -118,15 +116,6 @@ public final class RegulatedPoemWriter {
         throw new IllegalStateException("a rhyming line ends outside every group: " + line);
     }
 
-    /** Where latent codes for lines of {@code length} characters come from. */
-    private LatentPrior linePrior(int length) {
-        LatentPrior prior = vae.prior();
-        if (prior instanceof PosteriorMixture kept && kept.countOfLength(length) > 0) {
-            return kept.ofLength(length);
-        }
-        return prior;
-    }
-
     /** One line of one poem. */
     private record Slot(int poem, int line) {}
 
@@ -136,7 +125,6 @@ public final class RegulatedPoemWriter {
         final VerseForm form;
         final int length;
         final SplittableRandom seeds;
-        final LatentPrior source;
         final float[][][] codes;
         final LinePattern[] patterns;
         final String[] groups;
@@ -148,8 +136,8 @@ public final class RegulatedPoemWriter {
             this.form = form;
             this.length = form.characters();
             this.seeds = seeds;
-            this.source = linePrior(length);
-            float[][] drawn = source.sample(count * form.lines(), seeds.nextLong());
+            float[][] drawn =
+                    vae.priorSamplesOfLength(count * form.lines(), length, seeds.nextLong());
             this.codes = new float[count][form.lines()][];
             for (int p = 0; p < count; p++) {
                 for (int i = 0; i < form.lines(); i++) {
@@ -203,7 +191,8 @@ public final class RegulatedPoemWriter {
             List<Slot> pending = slots;
             for (int round = 0; round <= REDRAWS && !pending.isEmpty(); round++) {
                 if (round > 0) {
-                    float[][] fresh = source.sample(pending.size(), seeds.nextLong());
+                    float[][] fresh =
+                            vae.priorSamplesOfLength(pending.size(), length, seeds.nextLong());
                     for (int k = 0; k < pending.size(); k++) {
                         Slot slot = pending.get(k);
                         codes[slot.poem()][slot.line()] = fresh[k];

@@ -14,7 +14,7 @@ class JobJsonTest {
     void aJobWithoutDropoutOrPlateauSettingsReadsThemAsOff() throws Exception {
         // The 3-epoch model's record predates --dropout, --recurrent-dropout, --keep-epochs and
         // --lr-decay.
-        String json = Files.readString(Path.of("models/tang-default/3-epochs/config.json"));
+        String json = Files.readString(Path.of("models/tang-default/fb0.2-3-epochs/config.json"));
         TrainingJob job = JobJson.GSON.fromJson(json, TrainingJob.class);
         assertEquals(0f, job.training().dropout());
         assertEquals(0f, job.training().recurrentDropout());
