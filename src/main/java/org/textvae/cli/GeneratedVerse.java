@@ -1,14 +1,18 @@
 package org.textvae.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.textvae.corpus.PoemCorpusFile;
 import org.textvae.corpus.Split;
+import org.textvae.eval.LanguageModelScore;
 import org.textvae.eval.SampleDiversity;
 import org.textvae.generate.SentenceVae;
+import org.textvae.model.Checkpoint;
+import org.textvae.model.ModelFiles;
 import org.textvae.poetry.LineEndings;
 import org.textvae.poetry.Poem;
 import org.textvae.poetry.RegulatedPoemWriter;
@@ -41,30 +45,68 @@ final class GeneratedVerse {
         this.endings = new LineEndings(training);
     }
 
-    void print(PrintWriter out, ModelOption model, int count, long seed) {
+    void print(PrintWriter out, ModelOption model, int count, long seed, Path lm, int candidates) {
+        Checkpoint languageModel =
+                lm == null ? null : Checkpoint.read(ModelFiles.checkpointFile(lm));
         out.printf(
-                "%n%,d poems of each form from the model (seed %d), beside the split's poems of that"
+                "%n%,d poems of each form from the model (seed %d, %d codes tried a line), beside the split's poems of that"
                         + " form; copied: lines that are lines of the training poems; rare end:"
                         + " lines ending in a character that ends under %.0f%% of its uses there (real: the"
                         + " split's poems of the form's line length)%n",
-                count, seed, 100 * LineEndings.RARE);
+                count, seed, candidates, 100 * LineEndings.RARE);
         out.println(
                 "| form | rhyme | strict tonal | per-line tonal | distinct-2 | copied | rare end"
-                        + " (real) | redrawn | forced | poems/s |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                        + " (real) | redrawn | forced | poems/s | LM nats/token: poem (free) |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         try (SentenceVae vae = model.loadWithLatentSpace()) {
-            RegulatedPoemWriter writer = new RegulatedPoemWriter(vae, ToneTable.bundled());
+            if (languageModel != null) {
+                LanguageModelScore.requireCompatible(
+                        languageModel, lm.toString(), vae.vocabulary().toJson());
+            }
+            RegulatedPoemWriter writer =
+                    new RegulatedPoemWriter(vae, ToneTable.bundled(), candidates);
             for (VerseForm form : VerseForm.values()) {
                 long start = System.nanoTime();
                 List<WrittenPoem> poems = writer.write(form, count, seed, null, null);
                 double seconds = (System.nanoTime() - start) / 1e9;
-                row(out, form, poems, seconds);
+                String fluency =
+                        languageModel == null ? "n/a" : fluency(vae, languageModel, lm, poems);
+                row(out, form, poems, seconds, fluency);
             }
         }
         out.flush();
     }
 
-    private void row(PrintWriter out, VerseForm form, List<WrittenPoem> poems, double seconds) {
+    /**
+     * The poems' lines and the lines their codes decode to without the rules, both under the
+     * language model: what the rules cost in fluency.
+     */
+    private static String fluency(
+            SentenceVae vae, Checkpoint languageModel, Path lm, List<WrittenPoem> poems) {
+        List<int[]> ruled = new ArrayList<>();
+        List<float[]> codes = new ArrayList<>();
+        for (WrittenPoem poem : poems) {
+            poem.lines().forEach(line -> ruled.add(vae.vocabulary().encode(line)));
+            codes.addAll(List.of(poem.codes()));
+        }
+        int maxLength = poems.get(0).form().characters() + 1;
+        List<int[]> free = new ArrayList<>();
+        for (String line : vae.decodeAll(codes.toArray(float[][]::new), maxLength, 0, new int[0])) {
+            free.add(vae.vocabulary().encode(line));
+        }
+        double poem =
+                LanguageModelScore.score(languageModel, lm.toString(), ruled, 128).nllPerToken();
+        double open =
+                LanguageModelScore.score(languageModel, lm.toString(), free, 128).nllPerToken();
+        return String.format("%.3f (%.3f, %+.1f%%)", poem, open, 100 * (poem / open - 1));
+    }
+
+    private void row(
+            PrintWriter out,
+            VerseForm form,
+            List<WrittenPoem> poems,
+            double seconds,
+            String fluency) {
         VerseFigures figures = new VerseFigures();
         List<Poem> written = new ArrayList<>();
         List<int[]> lines = new ArrayList<>();
@@ -89,7 +131,7 @@ final class GeneratedVerse {
             }
         }
         out.printf(
-                "| %s | %s | %s | %s | %.3f | %s | %s (%s) | %s | %s | %,.0f |%n",
+                "| %s | %s | %s | %s | %.3f | %s | %s (%s) | %s | %s | %,.0f | %s |%n",
                 form.label(),
                 percent(figures.rhyme()),
                 percent(figures.strictTonal()),
@@ -100,7 +142,8 @@ final class GeneratedVerse {
                 percent(endings.rareEndingShare(real)),
                 percent((double) redrawn / lines.size()),
                 percent((double) forced / lines.size()),
-                poems.size() / seconds);
+                poems.size() / seconds,
+                fluency);
     }
 
     private static String percent(double share) {

@@ -84,6 +84,16 @@ final class PoemCommand implements Callable<Integer> {
             description = "平聲 rhyme group of a regulated form, for example 東, 陽 or 尤.")
     String rhyme;
 
+    @Option(
+            names = "--candidates",
+            paramLabel = "K",
+            defaultValue = "1",
+            description =
+                    "Codes tried for each line of a regulated form; the one whose free line needs"
+                            + " the fewest characters changed is kept (more: a little more fluent,"
+                            + " less varied, slower).")
+    int candidates;
+
     @Option(names = "--free", description = "Free lines in the form's shape: no tones, no rhyme.")
     boolean free;
 
@@ -99,6 +109,8 @@ final class PoemCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Options.requirePositive("-n", poems);
+        Options.requirePositive("--candidates", candidates);
+        Options.requireAtMost("--candidates", candidates, RegulatedPoemWriter.MAX_CANDIDATES, "");
         Options.requireAtMost("-n", poems, RegulatedPoemWriter.MAX_POEMS, "");
         VerseForm verse = parseForm();
         int characters = verse != null ? verse.characters() : Integer.parseInt(form.trim());
@@ -125,7 +137,8 @@ final class PoemCommand implements Callable<Integer> {
         try (SentenceVae vae = modelOption.loadWithLatentSpace()) {
             PrintStream out = System.out;
             if (regulated) {
-                RegulatedPoemWriter writer = new RegulatedPoemWriter(vae, ToneTable.bundled());
+                RegulatedPoemWriter writer =
+                        new RegulatedPoemWriter(vae, ToneTable.bundled(), candidates);
                 if (rhyme != null && !writer.rhymeGroups().contains(rhyme)) {
                     throw usage(
                             "--rhyme: unknown rhyme group '"

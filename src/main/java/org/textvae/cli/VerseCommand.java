@@ -71,6 +71,24 @@ public final class VerseCommand implements Callable<Integer> {
             description = "Seed of the generated poems (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(
+            names = "--lm",
+            paramLabel = "PATH",
+            description =
+                    "With --generate: a language model (train --model lm, the model's vocabulary)"
+                            + " that scores each generated line against the line the same z"
+                            + " decodes to without the rules.")
+    private Path lm;
+
+    @Option(
+            names = "--candidates",
+            paramLabel = "K",
+            defaultValue = "1",
+            description =
+                    "With --generate: codes tried for each line, the one whose free line is"
+                            + " closest to the rules kept (default: ${DEFAULT-VALUE}).")
+    private int candidates;
+
     @Mixin private ModelOption modelOption;
 
     @Spec private CommandSpec spec;
@@ -87,6 +105,8 @@ public final class VerseCommand implements Callable<Integer> {
                 new RegulatedVerseScorer(
                         table == null ? ToneTable.bundled() : ToneTable.read(table));
         Options.requireAtMost("--generate", generate, RegulatedPoemWriter.MAX_POEMS, "");
+        Options.requirePositive("--candidates", candidates);
+        Options.requireAtMost("--candidates", candidates, RegulatedPoemWriter.MAX_CANDIDATES, "");
         VerseFigures all = new VerseFigures();
         Map<VerseForm, VerseFigures> byForm = new EnumMap<>(VerseForm.class);
         List<PoemCorpusFile.Entry> entries = PoemCorpusFile.read(corpus);
@@ -102,7 +122,13 @@ public final class VerseCommand implements Callable<Integer> {
         print(spec.commandLine().getOut(), all, byForm);
         if (generate > 0) {
             new GeneratedVerse(scorer, entries, only)
-                    .print(spec.commandLine().getOut(), modelOption, generate, seed);
+                    .print(
+                            spec.commandLine().getOut(),
+                            modelOption,
+                            generate,
+                            seed,
+                            lm,
+                            candidates);
         }
         return 0;
     }

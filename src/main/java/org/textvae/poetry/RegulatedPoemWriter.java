@@ -27,14 +27,36 @@ public final class RegulatedPoemWriter {
     /** New codes tried for a line the model will not write at the form's length. */
     public static final int REDRAWS = 16;
 
+    /**
+     * Codes tried for each line by default, of which the one whose free line is closest to the
+     * rules is kept.
+     */
+    public static final int CANDIDATES = 1;
+
+    /** The most codes tried for a line. */
+    public static final int MAX_CANDIDATES = 64;
+
     /** The most poems one call writes. */
     public static final int MAX_POEMS = 100_000;
 
     private final SentenceVae vae;
     private final ToneTable table;
     private final VerseMasks masks;
+    private final int candidates;
 
     public RegulatedPoemWriter(SentenceVae vae, ToneTable table) {
+        this(vae, table, CANDIDATES);
+    }
+
+    /**
+     * @param candidates codes tried for each line, 1 (the first drawn) to {@link #MAX_CANDIDATES}
+     */
+    public RegulatedPoemWriter(SentenceVae vae, ToneTable table, int candidates) {
+        if (candidates < 1 || candidates > MAX_CANDIDATES) {
+            throw new IllegalArgumentException(
+                    "try 1 to " + MAX_CANDIDATES + " codes a line, not " + candidates);
+        }
+        this.candidates = candidates;
         this.vae = Objects.requireNonNull(vae, "the model is null");
         this.table = Objects.requireNonNull(table, "the tone table is null");
         this.masks = new VerseMasks(vae.vocabulary(), table);
@@ -100,7 +122,8 @@ public final class RegulatedPoemWriter {
                             draft.groups[p],
                             List.of(draft.lines[p]),
                             draft.redrawn[p],
-                            draft.forced[p]));
+                            draft.forced[p],
+                            draft.codes[p]));
         }
         return poems;
     }
@@ -190,12 +213,9 @@ public final class RegulatedPoemWriter {
         void writeLines(List<Slot> slots) {
             List<Slot> pending = slots;
             for (int round = 0; round <= REDRAWS && !pending.isEmpty(); round++) {
+                preferFitting(pending, round > 0);
                 if (round > 0) {
-                    float[][] fresh =
-                            vae.priorSamplesOfLength(pending.size(), length, seeds.nextLong());
-                    for (int k = 0; k < pending.size(); k++) {
-                        Slot slot = pending.get(k);
-                        codes[slot.poem()][slot.line()] = fresh[k];
+                    for (Slot slot : pending) {
                         redrawn[slot.poem()]++;
                     }
                 }
@@ -221,6 +241,77 @@ public final class RegulatedPoemWriter {
                     forced[slot.poem()]++;
                 }
             }
+        }
+
+        /**
+         * Gives each slot, among its code and {@code candidates} − 1 new ones (all new after a
+         * failed round), the one whose freely decoded line already comes closest to the slot's
+         * rules, so that the masks change as few of the model's characters as they can.
+         */
+        private void preferFitting(List<Slot> slots, boolean replaceCurrent) {
+            int n = slots.size();
+            int k = candidates;
+            int drawn = n * (k - 1) + (replaceCurrent ? n : 0);
+            if (drawn == 0) {
+                return; // one candidate, the code already drawn: nothing to choose
+            }
+            float[][] fresh = vae.priorSamplesOfLength(drawn, length, seeds.nextLong());
+            if (k == 1) {
+                for (int s = 0; s < n; s++) {
+                    codes[slots.get(s).poem()][slots.get(s).line()] = fresh[s];
+                }
+                return;
+            }
+            float[][] candidates = new float[n * k][];
+            int next = 0;
+            for (int s = 0; s < n; s++) {
+                Slot slot = slots.get(s);
+                candidates[s * k] =
+                        replaceCurrent ? fresh[next++] : codes[slot.poem()][slot.line()];
+                for (int j = 1; j < k; j++) {
+                    candidates[s * k + j] = fresh[next++];
+                }
+            }
+            List<String> free = vae.decodeAll(candidates, length + 1, 0, new int[0]);
+            List<VerseMasks.Line> rules = rules(slots);
+            for (int s = 0; s < n; s++) {
+                int best = 0;
+                int lowest = Integer.MAX_VALUE;
+                for (int j = 0; j < k; j++) {
+                    int cost = changesNeeded(free.get(s * k + j), rules.get(s));
+                    if (cost < lowest) {
+                        best = j;
+                        lowest = cost;
+                    }
+                }
+                Slot slot = slots.get(s);
+                codes[slot.poem()][slot.line()] = candidates[s * k + best];
+            }
+        }
+
+        /** Characters a line must change to keep a rule; one of the wrong length, more than any. */
+        private int changesNeeded(String text, VerseMasks.Line rule) {
+            int[] line = text.codePoints().toArray();
+            if (line.length != length) {
+                return length + 1;
+            }
+            Tone[] safe = rule.pattern().safeTones(length);
+            int changes = 0;
+            for (int i = 0; i < length; i++) {
+                boolean keeps = table.covers(line[i]) && table.toneOf(line[i]).allows(safe[i]);
+                changes += keeps ? 0 : 1;
+            }
+            if (rule.rhyme().rhymes()) {
+                int last = line[length - 1];
+                List<String> groups = table.groupsOf(last);
+                boolean rhymes =
+                        table.toneOf(last).allows(Tone.PING)
+                                && (rule.rhyme().group() == null
+                                        ? !groups.isEmpty()
+                                        : groups.contains(rule.rhyme().group()));
+                changes += rhymes ? 0 : 1;
+            }
+            return changes;
         }
 
         private float[][] codesOf(List<Slot> slots) {

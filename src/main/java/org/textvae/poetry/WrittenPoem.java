@@ -1,6 +1,8 @@
 package org.textvae.poetry;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A poem as a writer wrote it.
@@ -12,6 +14,7 @@ import java.util.List;
  * @param redrawn lines written again from a new latent code because the model ended them early or
  *     ran them past the form's length (a line redrawn twice counts twice)
  * @param forced lines whose length was forced after every redraw failed
+ * @param codes each line's latent code, in order
  */
 public record WrittenPoem(
         VerseForm form,
@@ -19,10 +22,43 @@ public record WrittenPoem(
         String rhymeGroup,
         List<String> lines,
         int redrawn,
-        int forced) {
+        int forced,
+        float[][] codes) {
 
     public WrittenPoem {
         lines = List.copyOf(lines);
+        codes = copy(codes);
+    }
+
+    @Override
+    public float[][] codes() {
+        return copy(codes);
+    }
+
+    private static float[][] copy(float[][] rows) {
+        float[][] copy = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            copy[i] = rows[i].clone();
+        }
+        return copy;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WrittenPoem that
+                && form == that.form
+                && firstPattern == that.firstPattern
+                && Objects.equals(rhymeGroup, that.rhymeGroup)
+                && lines.equals(that.lines)
+                && redrawn == that.redrawn
+                && forced == that.forced
+                && Arrays.deepEquals(codes, that.codes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(form, firstPattern, rhymeGroup, lines, redrawn, forced)
+                + 31 * Arrays.deepHashCode(codes);
     }
 
     /** The poem as data, for the scorer. */

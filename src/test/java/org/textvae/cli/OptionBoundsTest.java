@@ -61,10 +61,12 @@ class OptionBoundsTest {
                 CommandLineTest.run("generate", "--beam", "17", "--max-length", "0"),
                 "--beam must be at most 16");
         assertUsageError(
-                CommandLineTest.run("poem", "--lines", "1001"), "--lines must be at most 1,000");
+                CommandLineTest.run("poem", "--form", "5", "--lines", "1001"),
+                "--lines must be at most 1,000");
         // Zero lines were refused by the library with the bound of another count (1,000,000).
         assertUsageError(
-                CommandLineTest.run("poem", "--lines", "0"), "--lines must be at least 1, got 0");
+                CommandLineTest.run("poem", "--form", "5", "--lines", "0"),
+                "--lines must be at least 1, got 0");
         for (String steps : new String[] {"1", "1001"}) {
             assertUsageError(
                     CommandLineTest.run("interpolate", "春眠", "不覺", "--steps", steps),

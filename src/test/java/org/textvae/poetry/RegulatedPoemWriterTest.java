@@ -98,6 +98,21 @@ class RegulatedPoemWriterTest {
                 () -> writer.write(VerseForm.WUJUE, 0, 1, null, null));
     }
 
+    @Test
+    void oneCandidateALineStillKeepsTheRulesAndTheCountIsBounded() {
+        RegulatedVerseScorer scorer = new RegulatedVerseScorer(TABLE);
+        RegulatedPoemWriter single = new RegulatedPoemWriter(vae, TABLE, 1);
+        for (WrittenPoem poem : single.write(VerseForm.WULU, 10, 5, null, null)) {
+            PoemScore score = scorer.score(poem.poem());
+            assertTrue(score.rhymes() && score.strictTonal(), poem.lines().toString());
+            assertEquals(8, poem.codes().length);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new RegulatedPoemWriter(vae, TABLE, 0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RegulatedPoemWriter(vae, TABLE, RegulatedPoemWriter.MAX_CANDIDATES + 1));
+    }
+
     private static int[] codePoints(String line) {
         return line.codePoints().toArray();
     }
