@@ -59,8 +59,10 @@ train cmp-lm 2 --model lm & train rd-fb1-zs 6 --free-bits 1 --z-every-step & wai
 train rd-beta0.1-zs 10 --beta 0.1 --z-every-step & train rd-beta0.3-zs 6 --beta 0.3 \
     --z-every-step & wait
 train rd-beta0.1-zs-wd0 1 --beta 0.1 --z-every-step --word-dropout 0
-tv quality --lines 1000 --samples 1000 --pairs 100 --unseen corpora/songshi.csv.gz \
-    --lm "$runs/cmp-lm" > "$out/quality-shipped-beta1-fb0.2-e8.txt"
+# The β 1 model shipped before the current one, from git history.
+git show 40872e8:src/main/resources/org/textvae/default-model.ckpt > "$runs/beta1-fb0.2-e8.ckpt"
+tv quality --model "$runs/beta1-fb0.2-e8.ckpt" --lines 1000 --samples 1000 --pairs 100 \
+    --unseen corpora/songshi.csv.gz --lm "$runs/cmp-lm" > "$out/quality-shipped-beta1-fb0.2-e8.txt"
 
 # The rate-distortion table: each model with a mixture of 32 as its prior.
 for epoch in 2 6; do
@@ -91,3 +93,9 @@ for run in rd-fb1-zs:fb1-zs-e6 rd-beta0.3-zs:beta0.3-zs-e6 rd-beta0.1-zs:beta0.1
 done
 sampler beta0.1-zs-e8-posteriors-h2 "$runs/rd-beta0.1-zs/checkpoints/epoch-008.ckpt" \
     --kind posteriors --lines 8192 --widen 2
+
+# The shipped model: epoch 8 of the same run, its posteriors prior packed into the jar.
+tv quality --lines 1000 --samples 1000 --pairs 100 --unseen corpora/songshi.csv.gz \
+    --lm "$runs/cmp-lm" > "$out/quality-shipped-beta0.1-zs-e8-posteriors-h2.txt"
+tv eval --corpus corpora/tang.csv.gz --split test --limit 1000 --out "$runs/eval-shipped.csv" \
+    --force > "$out/eval-shipped-beta0.1-zs-e8-posteriors-h2.txt"

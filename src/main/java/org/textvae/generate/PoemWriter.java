@@ -5,9 +5,11 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * Poems of fixed-length lines from a model's latent space: every line exactly {@code form} tokens
- * long (greedy decoding with {@code <eos>} masked until the form's length and forced at it) and,
- * like every decoded line, never {@code <unk>}.
+ * Free lines of a fixed length from a model's latent space: every line exactly {@code form} tokens
+ * long and, like every decoded line, never {@code <unk>}. The codes come from lines of that length
+ * where the prior knows them, so the model means to end there; {@code <eos>} is still masked until
+ * the form's length and forced at it, for priors that do not. Regulated verse, whose lines end
+ * where the model ends them, is {@code poetry.RegulatedPoemWriter}.
  */
 public final class PoemWriter {
 
