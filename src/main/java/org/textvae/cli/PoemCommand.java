@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.textvae.TextvaeException;
 import org.textvae.generate.PoemWriter;
 import org.textvae.generate.SentenceVae;
+import org.textvae.poetry.PoemRequest;
 import org.textvae.poetry.RegulatedPoemWriter;
 import org.textvae.poetry.ToneTable;
 import org.textvae.poetry.VerseForm;
@@ -44,6 +45,8 @@ import picocli.CommandLine.Option;
             "  textvae poem",
             "  textvae poem --form 七律 --rhyme 陽 --seed 12",
             "  textvae poem --form qijue -n 5 --json",
+            "  textvae poem --acrostic 春花秋月",
+            "  textvae poem --form 七絕 --first-line 朝辭白帝彩雲間",
             "  textvae poem --form 7 --lines 8 --walk"
         })
 final class PoemCommand implements Callable<Integer> {
@@ -94,6 +97,22 @@ final class PoemCommand implements Callable<Integer> {
                             + " less varied, slower).")
     int candidates;
 
+    @Option(
+            names = "--acrostic",
+            paramLabel = "TEXT",
+            description =
+                    "Characters that begin the lines of a regulated form, one per line (藏頭),"
+                            + " for example 春花秋月 for a 五絕.")
+    String acrostic;
+
+    @Option(
+            names = "--first-line",
+            paramLabel = "TEXT",
+            description =
+                    "Your first line, of the form's length: the poem continues it, and it sets the"
+                            + " tonal pattern and, when it ends in 平, the rhyme.")
+    String firstLine;
+
     @Option(names = "--free", description = "Free lines in the form's shape: no tones, no rhyme.")
     boolean free;
 
@@ -127,8 +146,10 @@ final class PoemCommand implements Callable<Integer> {
         Options.requirePositive("--lines", perPoem);
         Options.requireAtMost("--lines", perPoem, MAX_LINES, "for many lines use generate");
         boolean regulated = verse != null && !free;
-        if (rhyme != null && !regulated) {
-            throw usage("--rhyme applies to a regulated form (五絕, 七絕, 五律, 七律) without --free");
+        if ((rhyme != null || acrostic != null || firstLine != null) && !regulated) {
+            throw usage(
+                    "--rhyme, --acrostic and --first-line apply to a regulated form (五絕, 七絕, 五律,"
+                            + " 七律) without --free");
         }
         if (walk && regulated) {
             throw usage("--walk draws free lines: give --free, or a numbered --form");
@@ -139,14 +160,13 @@ final class PoemCommand implements Callable<Integer> {
             if (regulated) {
                 RegulatedPoemWriter writer =
                         new RegulatedPoemWriter(vae, ToneTable.bundled(), candidates);
-                if (rhyme != null && !writer.rhymeGroups().contains(rhyme)) {
-                    throw usage(
-                            "--rhyme: unknown rhyme group '"
-                                    + rhyme
-                                    + "'; known: "
-                                    + String.join(" ", writer.rhymeGroups()));
+                PoemRequest request = request(verse);
+                try {
+                    writer.check(request);
+                } catch (IllegalArgumentException e) {
+                    throw usage(e.getMessage());
                 }
-                List<WrittenPoem> written = writer.write(verse, poems, chosen, null, rhyme);
+                List<WrittenPoem> written = writer.write(request, poems, chosen);
                 for (int i = 0; i < written.size(); i++) {
                     print(out, i, written.get(i).lines(), regulatedJson(written.get(i), chosen));
                 }
@@ -187,6 +207,20 @@ final class PoemCommand implements Callable<Integer> {
         object.addProperty("forced", poem.forced());
         object.add("lines", JsonOutput.GSON.toJsonTree(new ArrayList<>(poem.lines())));
         return object;
+    }
+
+    /**
+     * The request of the options; a count or length that does not fit the form is a usage error.
+     */
+    private PoemRequest request(VerseForm verse) {
+        try {
+            return PoemRequest.of(verse)
+                    .withRhymeGroup(rhyme)
+                    .withAcrostic(acrostic == null ? null : acrostic.strip())
+                    .withFirstLine(firstLine == null ? null : firstLine.strip());
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
     }
 
     /** The named form, or null for a number of characters per free line. */

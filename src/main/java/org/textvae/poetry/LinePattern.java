@@ -65,6 +65,20 @@ public enum LinePattern {
     }
 
     /**
+     * The safe tones of a line whose first character is given and of tone {@code head}: the same as
+     * {@link #safeTones(int)}, except that a 仄 head of a five-character 平平仄仄平 line, which would
+     * make 孤平, is saved by a 平 third character (仄平平仄平).
+     */
+    public Tone[] safeTones(int length, Tone head) {
+        Tone[] tones = safeTones(length);
+        if (!head.allows(tones[0])) {
+            tones[0] = Tone.EITHER;
+            tones[2] = Tone.PING;
+        }
+        return tones;
+    }
+
+    /**
      * How many fixed positions of a line (of 5 or 7 code points) break this pattern: 0 for a line
      * that follows it, up to the line's fixed positions for one that keeps none.
      */

@@ -76,29 +76,75 @@ public final class RegulatedPoemWriter {
      */
     public List<WrittenPoem> write(
             VerseForm form, int count, long seed, LinePattern firstPattern, String rhymeGroup) {
-        Objects.requireNonNull(form, "form");
+        return write(
+                PoemRequest.of(form).withFirstPattern(firstPattern).withRhymeGroup(rhymeGroup),
+                count,
+                seed);
+    }
+
+    /**
+     * Checks a request against the model and the table: a known rhyme group, and acrostic and
+     * first-line characters that the vocabulary holds and the table knows.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public void check(PoemRequest request) {
+        String group = request.rhymeGroup();
+        if (group != null && !rhymeGroups().contains(group)) {
+            throw new IllegalArgumentException(
+                    "unknown rhyme group '"
+                            + group
+                            + "'; known: "
+                            + String.join(" ", rhymeGroups()));
+        }
+        for (String text : new String[] {request.acrostic(), request.firstLine()}) {
+            if (text == null) {
+                continue;
+            }
+            for (int cp : text.codePoints().toArray()) {
+                String character = Character.toString(cp);
+                if (vae.vocabulary().id(character) == vae.vocabulary().unkId()) {
+                    throw new IllegalArgumentException(
+                            character + " (in " + text + ") is not in the model's vocabulary");
+                }
+                if (!table.covers(cp)) {
+                    throw new IllegalArgumentException(
+                            character + " (in " + text + ") is not in the tone table");
+                }
+            }
+        }
+        String first = request.firstLine();
+        if (first != null && group != null) {
+            LinePattern pattern =
+                    request.firstPattern() != null
+                            ? request.firstPattern()
+                            : closest(first.codePoints().toArray());
+            if (pattern.endsLevel()
+                    && !table.groupsOf(first.codePointBefore(first.length())).contains(group)) {
+                throw new IllegalArgumentException(
+                        "the first line " + first + " rhymes, and not in " + group);
+            }
+        }
+    }
+
+    /** Writes {@code count} poems as {@code request} asks; the same seed writes the same poems. */
+    public List<WrittenPoem> write(PoemRequest request, int count, long seed) {
+        Objects.requireNonNull(request, "request");
         if (count < 1 || count > MAX_POEMS) {
             throw new IllegalArgumentException(
                     "write 1 to " + MAX_POEMS + " poems at a time, not " + count);
         }
-        if (rhymeGroup != null && !rhymeGroups().contains(rhymeGroup)) {
-            throw new IllegalArgumentException(
-                    "unknown rhyme group '"
-                            + rhymeGroup
-                            + "'; known: "
-                            + String.join(" ", rhymeGroups()));
-        }
-        Draft draft = new Draft(form, count, new SplittableRandom(seed));
+        check(request);
+        VerseForm form = request.form();
+        Draft draft = new Draft(request, count, new SplittableRandom(seed));
+        List<Slot> leading = new ArrayList<>();
         for (int p = 0; p < count; p++) {
-            draft.groups[p] = rhymeGroup;
-        }
-        draft.choosePatterns(firstPattern);
-        if (rhymeGroup == null) {
-            List<Slot> leading = new ArrayList<>();
-            for (int p = 0; p < count; p++) {
-                int first = draft.patterns[p].endsLevel() ? 0 : 1;
-                leading.add(new Slot(p, first));
+            if (draft.groups[p] == null) {
+                boolean firstRhymes = draft.patterns[p].endsLevel() && draft.lines[p][0] == null;
+                leading.add(new Slot(p, firstRhymes ? 0 : 1));
             }
+        }
+        if (!leading.isEmpty()) {
             draft.writeLines(leading);
             for (Slot slot : leading) {
                 draft.groups[slot.poem()] = groupOf(draft.lines[slot.poem()][slot.line()]);
@@ -128,6 +174,34 @@ public final class RegulatedPoemWriter {
         return poems;
     }
 
+    /** The pattern a line (of 5 or 7 characters) breaks at the fewest fixed positions. */
+    private LinePattern closest(int[] line) {
+        LinePattern best = null;
+        int fewest = Integer.MAX_VALUE;
+        for (LinePattern pattern : LinePattern.values()) {
+            int mismatches = pattern.mismatches(line, table);
+            if (mismatches < fewest) {
+                best = pattern;
+                fewest = mismatches;
+            }
+        }
+        return best;
+    }
+
+    /** The group a line ends in, or null when its last character rhymes in none. */
+    private String groupOrNull(String line) {
+        int last = line.codePointBefore(line.length());
+        if (!table.toneOf(last).allows(Tone.PING)) {
+            return null;
+        }
+        for (String group : table.groupsOf(last)) {
+            if (masks.groups().contains(group)) {
+                return group;
+            }
+        }
+        return null;
+    }
+
     /** The group a rhyming line ends in: its last character's most used group. */
     private String groupOf(String line) {
         int last = line.codePointBefore(line.length());
@@ -155,7 +229,13 @@ public final class RegulatedPoemWriter {
         final int[] redrawn;
         final int[] forced;
 
-        Draft(VerseForm form, int count, SplittableRandom seeds) {
+        /** Each line's first character, a token id (−1: the model's), and its tone. */
+        final int[] heads;
+
+        final Tone[] headTones;
+
+        Draft(PoemRequest request, int count, SplittableRandom seeds) {
+            VerseForm form = request.form();
             this.form = form;
             this.length = form.characters();
             this.seeds = seeds;
@@ -172,6 +252,36 @@ public final class RegulatedPoemWriter {
             this.lines = new String[count][form.lines()];
             this.redrawn = new int[count];
             this.forced = new int[count];
+            this.heads = new int[form.lines()];
+            this.headTones = new Tone[form.lines()];
+            java.util.Arrays.fill(heads, -1);
+            if (request.acrostic() != null) {
+                int[] cps = request.acrostic().codePoints().toArray();
+                for (int i = 0; i < cps.length; i++) {
+                    heads[i] = vae.vocabulary().id(Character.toString(cps[i]));
+                    headTones[i] = table.toneOf(cps[i]);
+                }
+            }
+            java.util.Arrays.fill(groups, request.rhymeGroup());
+            String first = request.firstLine();
+            if (first == null) {
+                choosePatterns(request.firstPattern());
+                return;
+            }
+            LinePattern pattern =
+                    request.firstPattern() != null
+                            ? request.firstPattern()
+                            : closest(first.codePoints().toArray());
+            float[] code = vae.encode(first).mean();
+            String group = pattern.endsLevel() ? groupOrNull(first) : null;
+            for (int p = 0; p < count; p++) {
+                lines[p][0] = first;
+                codes[p][0] = code;
+                patterns[p] = pattern;
+                if (groups[p] == null) {
+                    groups[p] = group;
+                }
+            }
         }
 
         /**
@@ -192,19 +302,6 @@ public final class RegulatedPoemWriter {
                 int[] line = free.get(p).codePoints().toArray();
                 patterns[p] = line.length == length ? closest(line) : LinePattern.values()[0];
             }
-        }
-
-        private LinePattern closest(int[] line) {
-            LinePattern best = null;
-            int fewest = Integer.MAX_VALUE;
-            for (LinePattern pattern : LinePattern.values()) {
-                int mismatches = pattern.mismatches(line, table);
-                if (mismatches < fewest) {
-                    best = pattern;
-                    fewest = mismatches;
-                }
-            }
-            return best;
         }
 
         /**
@@ -295,8 +392,12 @@ public final class RegulatedPoemWriter {
             if (line.length != length) {
                 return length + 1;
             }
-            Tone[] safe = rule.pattern().safeTones(length);
+            Tone[] safe = rule.tones(length);
             int changes = 0;
+            if (rule.head() >= 0
+                    && vae.vocabulary().id(Character.toString(line[0])) != rule.head()) {
+                changes++;
+            }
             for (int i = 0; i < length; i++) {
                 boolean keeps = table.covers(line[i]) && table.toneOf(line[i]).allows(safe[i]);
                 changes += keeps ? 0 : 1;
@@ -334,7 +435,9 @@ public final class RegulatedPoemWriter {
                                 : groups[slot.poem()] == null
                                         ? VerseMasks.Rhyme.ANY
                                         : VerseMasks.Rhyme.in(groups[slot.poem()]);
-                rules.add(new VerseMasks.Line(pattern, rhyme));
+                rules.add(
+                        new VerseMasks.Line(
+                                pattern, rhyme, heads[slot.line()], headTones[slot.line()]));
             }
             return rules;
         }

@@ -18,8 +18,19 @@ import org.textvae.vocab.Vocabulary;
  */
 final class VerseMasks {
 
-    /** What a line must keep: its pattern, and its rhyme group if it rhymes. */
-    record Line(LinePattern pattern, Rhyme rhyme) {}
+    /**
+     * What a line must keep: its pattern, its rhyme group if it rhymes, and its first character if
+     * given ({@code head}, a token id; −1 for none).
+     */
+    record Line(LinePattern pattern, Rhyme rhyme, int head, Tone headTone) {
+        Line(LinePattern pattern, Rhyme rhyme) {
+            this(pattern, rhyme, -1, null);
+        }
+
+        Tone[] tones(int length) {
+            return head < 0 ? pattern.safeTones(length) : pattern.safeTones(length, headTone);
+        }
+    }
 
     /** Whether a line rhymes, and in which group. */
     record Rhyme(boolean rhymes, String group) {
@@ -119,9 +130,11 @@ final class VerseMasks {
 
     private PositionMasks masks(List<Line> lines, int length, boolean forced) {
         int[][] choice = new int[lines.size()][length + 1];
+        List<BitSet> all = new ArrayList<>(sets);
+        Map<Integer, Integer> heads = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
-            Tone[] tones = line.pattern().safeTones(length);
+            Tone[] tones = line.tones(length);
             for (int p = 0; p < length; p++) {
                 choice[i][p] =
                         switch (tones[p]) {
@@ -140,8 +153,19 @@ final class VerseMasks {
                 }
                 choice[i][length] = sets.size() - 1;
             }
+            if (line.head() >= 0) {
+                choice[i][0] =
+                        heads.computeIfAbsent(
+                                line.head(),
+                                id -> {
+                                    BitSet only = new BitSet();
+                                    only.set(id);
+                                    all.add(only);
+                                    return all.size() - 1;
+                                });
+            }
         }
-        return new PositionMasks(sets, choice);
+        return new PositionMasks(all, choice);
     }
 
     private int rhymeSet(String group) {

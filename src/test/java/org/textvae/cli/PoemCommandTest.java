@@ -83,6 +83,10 @@ class PoemCommandTest {
             {"--form", "七律", "--lines", "4"},
             {"--walk"},
             {"-n", "0"},
+            {"--acrostic", "白日依"},
+            {"--acrostic", "白日依龘"},
+            {"--first-line", "白日依山"},
+            {"--form", "5", "--acrostic", "白日依山"},
         };
         for (String[] options : cases) {
             String[] args = new String[options.length + 3];

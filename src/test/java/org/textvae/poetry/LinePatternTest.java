@@ -46,6 +46,27 @@ class LinePatternTest {
     }
 
     @Test
+    void aGivenFirstCharacterOfEitherToneStillLeavesALineThatFits() {
+        for (LinePattern pattern : LinePattern.values()) {
+            for (int length : new int[] {5, 7}) {
+                for (int head : new int[] {'平', '仄', '中'}) {
+                    Tone[] safe = pattern.safeTones(length, TABLE.toneOf(head));
+                    int total = (int) Math.pow(3, length);
+                    for (int code = 0; code < total; code++) {
+                        int[] line = line(code, length);
+                        if (line[0] == head && keeps(line, safe)) {
+                            assertTrue(
+                                    pattern.fits(line, TABLE),
+                                    pattern + " " + new String(line, 0, length));
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals("中平平仄平", marks(LinePattern.PING_RISE_PING_END.safeTones(5, Tone.ZE)));
+    }
+
+    @Test
     void onlyTheFaultPositionsLoseTheirFreedom() {
         for (int length : new int[] {5, 7}) {
             for (LinePattern pattern : LinePattern.values()) {

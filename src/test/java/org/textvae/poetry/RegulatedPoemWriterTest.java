@@ -113,6 +113,57 @@ class RegulatedPoemWriterTest {
                 () -> new RegulatedPoemWriter(vae, TABLE, RegulatedPoemWriter.MAX_CANDIDATES + 1));
     }
 
+    @Test
+    void anAcrosticBeginsEachLineAndTheRulesStillHold() {
+        RegulatedVerseScorer scorer = new RegulatedVerseScorer(TABLE);
+        PoemRequest request = PoemRequest.of(VerseForm.WUJUE).withAcrostic("白日千山");
+        for (WrittenPoem poem : writer.write(request, 12, 8)) {
+            for (int i = 0; i < 4; i++) {
+                assertEquals("白日千山".codePointAt(i), poem.lines().get(i).codePointAt(0));
+            }
+            PoemScore score = scorer.score(poem.poem());
+            assertTrue(score.rhymes() && score.strictTonal(), poem.lines().toString());
+        }
+    }
+
+    @Test
+    void aFirstLineStartsThePoemAndSetsItsPatternAndRhyme() {
+        String first = "朝辭白帝彩雲間";
+        PoemRequest request = PoemRequest.of(VerseForm.QIJUE).withFirstLine(first);
+        for (WrittenPoem poem : writer.write(request, 6, 2)) {
+            assertEquals(first, poem.lines().get(0));
+            assertTrue(poem.firstPattern().fits(codePoints(first), TABLE));
+            assertTrue(TABLE.groupsOf('間').contains(poem.rhymeGroup()), poem.rhymeGroup());
+            for (int i : new int[] {1, 3}) {
+                String line = poem.lines().get(i);
+                assertTrue(
+                        TABLE.groupsOf(line.codePointBefore(line.length()))
+                                .contains(poem.rhymeGroup()),
+                        line);
+            }
+        }
+    }
+
+    @Test
+    void requestsTheModelCannotKeepAreRefusedNamingWhy() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> PoemRequest.of(VerseForm.WUJUE).withAcrostic("白日千"));
+        assertEquals("the acrostic 白日千 has 3 characters; a 五絕 has 4 lines", e.getMessage());
+        e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> writer.check(PoemRequest.of(VerseForm.WUJUE).withAcrostic("白日千龘")));
+        assertEquals("龘 (in 白日千龘) is not in the model's vocabulary", e.getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> PoemRequest.of(VerseForm.WUJUE).withFirstLine("朝辭白帝彩雲間"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> PoemRequest.of(VerseForm.WUJUE).withAcrostic("白日千山").withFirstLine("黃河入海流"));
+    }
+
     private static int[] codePoints(String line) {
         return line.codePoints().toArray();
     }

@@ -1,0 +1,78 @@
+package org.textvae.poetry;
+
+import java.util.Objects;
+
+/**
+ * What a caller asks of the poems a {@link RegulatedPoemWriter} writes; every choice left null is
+ * the model's.
+ *
+ * @param form the form
+ * @param firstPattern the first line's tonal pattern
+ * @param rhymeGroup the 平聲 group the rhyming lines end in
+ * @param acrostic the characters that begin the lines, one per line (藏頭)
+ * @param firstLine the poem's first line, which the model continues: its pattern and, when it ends
+ *     in 平, its rhyme group start the poem
+ */
+public record PoemRequest(
+        VerseForm form,
+        LinePattern firstPattern,
+        String rhymeGroup,
+        String acrostic,
+        String firstLine) {
+
+    /** Checks what can be checked without the model: counts and lengths. */
+    public PoemRequest {
+        Objects.requireNonNull(form, "form");
+        if (acrostic != null && acrostic.codePointCount(0, acrostic.length()) != form.lines()) {
+            throw new IllegalArgumentException(
+                    "the acrostic "
+                            + acrostic
+                            + " has "
+                            + acrostic.codePointCount(0, acrostic.length())
+                            + " characters; a "
+                            + form.label()
+                            + " has "
+                            + form.lines()
+                            + " lines");
+        }
+        if (firstLine != null
+                && firstLine.codePointCount(0, firstLine.length()) != form.characters()) {
+            throw new IllegalArgumentException(
+                    "the first line "
+                            + firstLine
+                            + " has "
+                            + firstLine.codePointCount(0, firstLine.length())
+                            + " characters; a "
+                            + form.label()
+                            + "'s lines have "
+                            + form.characters());
+        }
+        if (acrostic != null
+                && firstLine != null
+                && acrostic.codePointAt(0) != firstLine.codePointAt(0)) {
+            throw new IllegalArgumentException(
+                    "the first line " + firstLine + " does not begin the acrostic " + acrostic);
+        }
+    }
+
+    /** A poem of {@code form} with every choice the model's. */
+    public static PoemRequest of(VerseForm form) {
+        return new PoemRequest(form, null, null, null, null);
+    }
+
+    public PoemRequest withFirstPattern(LinePattern pattern) {
+        return new PoemRequest(form, pattern, rhymeGroup, acrostic, firstLine);
+    }
+
+    public PoemRequest withRhymeGroup(String group) {
+        return new PoemRequest(form, firstPattern, group, acrostic, firstLine);
+    }
+
+    public PoemRequest withAcrostic(String heads) {
+        return new PoemRequest(form, firstPattern, rhymeGroup, heads, firstLine);
+    }
+
+    public PoemRequest withFirstLine(String line) {
+        return new PoemRequest(form, firstPattern, rhymeGroup, acrostic, line);
+    }
+}
