@@ -13,6 +13,7 @@ import org.textvae.eval.SampleDiversity;
 import org.textvae.generate.SentenceVae;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelFiles;
+import org.textvae.poetry.LineCoherence;
 import org.textvae.poetry.LineEndings;
 import org.textvae.poetry.Poem;
 import org.textvae.poetry.RegulatedPoemWriter;
@@ -30,6 +31,8 @@ final class GeneratedVerse {
     private final Split only;
     private final LineEndings endings;
     private final Set<String> trainingLines = new HashSet<>();
+    private final LineCoherence coherence;
+    private final List<String> coherenceRows = new ArrayList<>();
 
     GeneratedVerse(RegulatedVerseScorer scorer, List<PoemCorpusFile.Entry> entries, Split only) {
         this.scorer = scorer;
@@ -43,6 +46,13 @@ final class GeneratedVerse {
             }
         }
         this.endings = new LineEndings(training);
+        List<Poem> tuning = new ArrayList<>();
+        for (PoemCorpusFile.Entry entry : entries) {
+            if (entry.split() == Split.VALID) {
+                tuning.add(entry.poem());
+            }
+        }
+        this.coherence = new LineCoherence(training, tuning, 2026);
     }
 
     void print(PrintWriter out, ModelOption model, int count, long seed, Path lm, int candidates) {
@@ -74,6 +84,14 @@ final class GeneratedVerse {
                 row(out, form, poems, seconds, fluency);
             }
         }
+        out.printf(
+                "%nCoherence: the share of consecutive line pairs that a separate classifier (PMI of"
+                        + " one line's characters with the next's, from the training poems; threshold"
+                        + " %.3f, set on the valid split) judges consecutive%n",
+                coherence.threshold());
+        out.println("| form | real poems | their lines shuffled | generated |");
+        out.println("|---|---:|---:|---:|");
+        coherenceRows.forEach(out::println);
         out.flush();
     }
 
@@ -130,6 +148,13 @@ final class GeneratedVerse {
                 real.add(entry.poem());
             }
         }
+        coherenceRows.add(
+                String.format(
+                        "| %s | %s | %s | %s |",
+                        form.label(),
+                        percent(coherence.consecutiveShare(real)),
+                        percent(coherence.consecutiveShare(LineCoherence.shuffled(real, 7))),
+                        percent(coherence.consecutiveShare(written))));
         out.printf(
                 "| %s | %s | %s | %s | %.3f | %s | %s (%s) | %s | %s | %,.0f | %s |%n",
                 form.label(),
