@@ -55,15 +55,19 @@ final class GeneratedVerse {
         this.coherence = new LineCoherence(training, tuning, 2026);
     }
 
-    void print(PrintWriter out, ModelOption model, int count, long seed, Path lm, int candidates) {
+    void print(PrintWriter out, ModelOption model, int count, long seed, Path lm, Writing writing) {
         Checkpoint languageModel =
                 lm == null ? null : Checkpoint.read(ModelFiles.checkpointFile(lm));
         out.printf(
-                "%n%,d poems of each form from the model (seed %d, %d codes tried a line), beside the split's poems of that"
+                "%n%,d poems of each form from the model (seed %d, %d codes tried a line%s), beside the split's poems of that"
                         + " form; copied: lines that are lines of the training poems; rare end:"
                         + " lines ending in a character that ends under %.0f%% of its uses there (real: the"
                         + " split's poems of the form's line length)%n",
-                count, seed, candidates, 100 * LineEndings.RARE);
+                count,
+                seed,
+                writing.candidates(),
+                writing.followLines() ? "" : ", every line on its own",
+                100 * LineEndings.RARE);
         out.println(
                 "| form | rhyme | strict tonal | per-line tonal | distinct-2 | copied | rare end"
                         + " (real) | redrawn | forced | poems/s | LM nats/token: poem (free) |");
@@ -74,7 +78,8 @@ final class GeneratedVerse {
                         languageModel, lm.toString(), vae.vocabulary().toJson());
             }
             RegulatedPoemWriter writer =
-                    new RegulatedPoemWriter(vae, ToneTable.bundled(), candidates);
+                    new RegulatedPoemWriter(
+                            vae, ToneTable.bundled(), writing.candidates(), writing.followLines());
             for (VerseForm form : VerseForm.values()) {
                 long start = System.nanoTime();
                 List<WrittenPoem> poems = writer.write(form, count, seed, null, null);

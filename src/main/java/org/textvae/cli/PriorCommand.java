@@ -2,12 +2,23 @@ package org.textvae.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.Corpus;
 import org.textvae.corpus.CorpusReader;
+import org.textvae.corpus.PoemCorpusFile;
+import org.textvae.corpus.Split;
+import org.textvae.generate.SentenceVae;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelFiles;
+import org.textvae.poetry.LineSuccession;
+import org.textvae.poetry.Poem;
 import org.textvae.prior.GaussianMixture;
 import org.textvae.prior.MixtureFit;
 import org.textvae.prior.PriorFitting;
@@ -104,6 +115,22 @@ final class PriorCommand implements Callable<Integer> {
                             + " kept.")
     double widen;
 
+    @Option(
+            names = "--poems",
+            paramLabel = "FILE",
+            description =
+                    "posteriors: also fit the line succession to the training poems of this poem"
+                            + " corpus (for example corpora/tang-poems.csv.gz), so that a poem's"
+                            + " lines follow one another (poem, verse).")
+    Path poems;
+
+    @Option(
+            names = "--poem-count",
+            paramLabel = "N",
+            defaultValue = "20000",
+            description = "With --poems: training poems to fit to (a seeded sample).")
+    int poemCount;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed for lines, noise, start.")
     long seed;
 
@@ -114,6 +141,9 @@ final class PriorCommand implements Callable<Integer> {
 
     /** The codes are held in memory as doubles, one row per line. */
     static final int MAX_LINES = 2_000_000;
+
+    /** The line succession's ridge, per line pair: enough to keep the solve well posed. */
+    private static final double RIDGE = 1e-3;
 
     /** Each kept posterior travels in the checkpoint as 2 x latent numbers of JSON. */
     static final int MAX_KEPT = 65_536;
@@ -157,6 +187,11 @@ final class PriorCommand implements Callable<Integer> {
             Options.requirePositive("--lines", lineCount);
             Options.requireAtMost("--lines", lineCount, MAX_LINES, "the codes are held in memory");
         }
+        if (poems != null && !posteriors) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE, "--poems is for --kind posteriors");
+        }
+        Options.requirePositive("--poem-count", poemCount);
         if (model == null && out == null) {
             throw new TextvaeException(
                     TextvaeException.Kind.USAGE,
@@ -213,8 +248,41 @@ final class PriorCommand implements Callable<Integer> {
                     report.heldOutLogDensity(),
                     report.heldOutStandardLogDensity());
         }
+        if (poems != null) {
+            fitSuccession(target);
+        }
         System.out.printf("wrote %s%n", target);
         return 0;
+    }
+
+    /** Adds the line succession, fitted to the training poems of {@link #poems}, to the target. */
+    private void fitSuccession(Path target) {
+        List<Poem> training = new ArrayList<>();
+        for (PoemCorpusFile.Entry entry : PoemCorpusFile.read(poems)) {
+            if (entry.split() == Split.TRAIN) {
+                training.add(entry.poem());
+            }
+        }
+        List<Poem> chosen = new ArrayList<>(training);
+        Collections.shuffle(chosen, new Random(seed));
+        chosen = chosen.subList(0, Math.min(poemCount, chosen.size()));
+        LineSuccession succession;
+        try (SentenceVae vae = SentenceVae.load(target)) {
+            succession = LineSuccession.fitTo(vae, chosen, RIDGE);
+        }
+        Checkpoint written = Checkpoint.read(target);
+        Map<String, byte[]> extras = new LinkedHashMap<>(written.extras());
+        extras.put(LineSuccession.ENTRY, succession.toJson());
+        try {
+            new Checkpoint(written.config(), written.tokenizerJson(), written.weights(), extras)
+                    .writeTo(target);
+        } catch (IOException e) {
+            throw OutputFile.cannotWrite(target, e);
+        }
+        System.out.printf(
+                "fitted the line succession to %,d consecutive line pairs of %,d training poems;"
+                        + " residual %.3f per dimension%n",
+                succession.pairs(), chosen.size(), succession.residual());
     }
 
     /** The mixture asked for, fitted as {@link MixtureFit.Settings#defaults()} fits. */

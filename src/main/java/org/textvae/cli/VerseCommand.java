@@ -89,6 +89,13 @@ public final class VerseCommand implements Callable<Integer> {
                             + " closest to the rules kept (default: ${DEFAULT-VALUE}).")
     private int candidates;
 
+    @Option(
+            names = "--independent-lines",
+            description =
+                    "With --generate: draw every line on its own, even when the model holds a line"
+                            + " succession (prior --poems).")
+    private boolean independentLines;
+
     @Mixin private ModelOption modelOption;
 
     @Spec private CommandSpec spec;
@@ -128,7 +135,7 @@ public final class VerseCommand implements Callable<Integer> {
                             generate,
                             seed,
                             lm,
-                            candidates);
+                            new Writing(candidates, !independentLines));
         }
         return 0;
     }

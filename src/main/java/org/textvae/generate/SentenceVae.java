@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -73,6 +75,7 @@ public final class SentenceVae implements AutoCloseable {
     private final BulkDecoding bulk;
     private final String source;
     private final LatentPrior prior;
+    private final Map<String, byte[]> entries;
 
     /** Calls hold the read lock; close takes the write lock, so it never frees weights in use. */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -92,6 +95,7 @@ public final class SentenceVae implements AutoCloseable {
             this.network = checkpoint.network(manager, source);
             this.vocabulary = checkpoint.vocabulary(source);
             this.prior = PriorEntry.of(checkpoint, source);
+            this.entries = Map.copyOf(checkpoint.extras());
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -156,6 +160,15 @@ public final class SentenceVae implements AutoCloseable {
      */
     public LatentPrior prior() {
         return prior;
+    }
+
+    /**
+     * A further entry of the checkpoint, such as the prior's {@code prior.json} or a poem model's
+     * {@code succession.json}: its bytes, if the checkpoint holds it.
+     */
+    public Optional<byte[]> entry(String name) {
+        byte[] bytes = entries.get(name);
+        return bytes == null ? Optional.empty() : Optional.of(bytes.clone());
     }
 
     /** n lines decoded greedily from codes drawn from the {@link #prior()}; the seed fixes them. */

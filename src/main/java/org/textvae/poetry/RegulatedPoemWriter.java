@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.SortedSet;
 import java.util.SplittableRandom;
 import org.textvae.generate.SentenceVae;
+import org.textvae.prior.PosteriorMixture;
 
 /**
  * Writes regulated verse with a model. Every line is decoded greedily from its own latent code
@@ -43,6 +44,7 @@ public final class RegulatedPoemWriter {
     private final ToneTable table;
     private final VerseMasks masks;
     private final int candidates;
+    private final LineSuccession succession;
 
     public RegulatedPoemWriter(SentenceVae vae, ToneTable table) {
         this(vae, table, CANDIDATES);
@@ -52,6 +54,16 @@ public final class RegulatedPoemWriter {
      * @param candidates codes tried for each line, 1 (the first drawn) to {@link #MAX_CANDIDATES}
      */
     public RegulatedPoemWriter(SentenceVae vae, ToneTable table, int candidates) {
+        this(vae, table, candidates, true);
+    }
+
+    /**
+     * @param followLines draw each line after the first near where the model's line succession
+     *     ({@link LineSuccession}, when the checkpoint holds one) puts the line after the one
+     *     before; false draws every line on its own
+     */
+    public RegulatedPoemWriter(
+            SentenceVae vae, ToneTable table, int candidates, boolean followLines) {
         if (candidates < 1 || candidates > MAX_CANDIDATES) {
             throw new IllegalArgumentException(
                     "try 1 to " + MAX_CANDIDATES + " codes a line, not " + candidates);
@@ -60,6 +72,15 @@ public final class RegulatedPoemWriter {
         this.vae = Objects.requireNonNull(vae, "the model is null");
         this.table = Objects.requireNonNull(table, "the tone table is null");
         this.masks = new VerseMasks(vae.vocabulary(), table);
+        this.succession =
+                followLines && vae.prior() instanceof PosteriorMixture kept && kept.knowsLengths()
+                        ? vae.entry(LineSuccession.ENTRY).map(LineSuccession::fromJson).orElse(null)
+                        : null;
+    }
+
+    /** Whether lines follow one another through the model's line succession. */
+    public boolean followsLines() {
+        return succession != null;
     }
 
     /** The rhyme groups a poem can be asked to rhyme in. */
@@ -229,6 +250,11 @@ public final class RegulatedPoemWriter {
         final int[] redrawn;
         final int[] forced;
 
+        /** Lines of the form's length kept by the prior, when lines follow one another. */
+        final PosteriorMixture kept;
+
+        final SplittableRandom following;
+
         /** Each line's first character, a token id (−1: the model's), and its tone. */
         final int[] heads;
 
@@ -252,6 +278,9 @@ public final class RegulatedPoemWriter {
             this.lines = new String[count][form.lines()];
             this.redrawn = new int[count];
             this.forced = new int[count];
+            this.kept =
+                    succession == null ? null : ((PosteriorMixture) vae.prior()).ofLength(length);
+            this.following = kept == null ? null : new SplittableRandom(seeds.nextLong());
             this.heads = new int[form.lines()];
             this.headTones = new Tone[form.lines()];
             java.util.Arrays.fill(heads, -1);
@@ -265,6 +294,7 @@ public final class RegulatedPoemWriter {
             java.util.Arrays.fill(groups, request.rhymeGroup());
             String first = request.firstLine();
             if (first == null) {
+                follow();
                 choosePatterns(request.firstPattern());
                 return;
             }
@@ -282,6 +312,27 @@ public final class RegulatedPoemWriter {
                     groups[p] = group;
                 }
             }
+            follow();
+        }
+
+        /** Redraws every line after the first from the succession of the line before. */
+        private void follow() {
+            if (kept == null) {
+                return;
+            }
+            for (float[][] poem : codes) {
+                for (int i = 1; i < poem.length; i++) {
+                    poem[i] = succession.next(poem[i - 1], kept, following);
+                }
+            }
+        }
+
+        /** A new code for a line: after the line before when lines follow, else {@code drawn}. */
+        private float[] fresh(Slot slot, float[] drawn) {
+            if (kept == null || slot.line() == 0) {
+                return drawn;
+            }
+            return succession.next(codes[slot.poem()][slot.line() - 1], kept, following);
         }
 
         /**
@@ -355,7 +406,8 @@ public final class RegulatedPoemWriter {
             float[][] fresh = vae.priorSamplesOfLength(drawn, length, seeds.nextLong());
             if (k == 1) {
                 for (int s = 0; s < n; s++) {
-                    codes[slots.get(s).poem()][slots.get(s).line()] = fresh[s];
+                    Slot slot = slots.get(s);
+                    codes[slot.poem()][slot.line()] = fresh(slot, fresh[s]);
                 }
                 return;
             }
@@ -364,9 +416,11 @@ public final class RegulatedPoemWriter {
             for (int s = 0; s < n; s++) {
                 Slot slot = slots.get(s);
                 candidates[s * k] =
-                        replaceCurrent ? fresh[next++] : codes[slot.poem()][slot.line()];
+                        replaceCurrent
+                                ? fresh(slot, fresh[next++])
+                                : codes[slot.poem()][slot.line()];
                 for (int j = 1; j < k; j++) {
-                    candidates[s * k + j] = fresh[next++];
+                    candidates[s * k + j] = fresh(slot, fresh[next++]);
                 }
             }
             List<String> free = vae.decodeAll(candidates, length + 1, 0, new int[0]);

@@ -159,6 +159,25 @@ public final class PosteriorMixture implements LatentPrior {
         return means[0].length;
     }
 
+    /** ‖μ_k − z‖²: how far a code lies from sentence k's posterior mean. */
+    public double squaredDistance(int k, float[] z) {
+        double squares = 0;
+        for (int i = 0; i < z.length; i++) {
+            double e = means[k][i] - z[i];
+            squares += e * e;
+        }
+        return squares;
+    }
+
+    /** A draw from sentence k's widened posterior: μ_k + h σ_k u. */
+    public float[] drawFrom(int k, SplittableRandom random) {
+        float[] code = new float[dimension()];
+        for (int i = 0; i < code.length; i++) {
+            code[i] = (float) (means[k][i] + widening * sigmas[k][i] * random.nextGaussian());
+        }
+        return code;
+    }
+
     @Override
     public float[][] sample(int n, long seed) {
         SplittableRandom random = new SplittableRandom(seed);

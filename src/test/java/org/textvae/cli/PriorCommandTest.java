@@ -148,4 +148,61 @@ class PriorCommandTest {
         assertTrue(tooMany.err().contains("at least 40 training sentences, got 24"), tooMany.err());
         assertTrue(Files.exists(model));
     }
+
+    @Test
+    void poemsAddALineSuccessionThatPoemsFollow(@TempDir Path directory) throws Exception {
+        Path model = TinyModel.write(directory, ModelKind.VAE, LINES, 4, 3);
+        Path corpus = CommandLineTest.tinyCorpus(directory);
+        Path poems = directory.resolve("poems.csv.gz");
+        try (java.io.Writer w =
+                new java.io.OutputStreamWriter(
+                        new java.util.zip.GZIPOutputStream(
+                                java.nio.file.Files.newOutputStream(poems)),
+                        java.nio.charset.StandardCharsets.UTF_8)) {
+            w.write("id,title,author,lines,split\n");
+            for (int p = 0; p < 6; p++) {
+                w.write("p" + p + ",t,a," + String.join("/", LINES) + ",train\n");
+            }
+        }
+        Path out = directory.resolve("with-succession.ckpt");
+        CommandLineTest.Outcome fit =
+                CommandLineTest.run(
+                        "prior",
+                        "--model",
+                        model.toString(),
+                        "--corpus",
+                        corpus.toString(),
+                        "--kind",
+                        "posteriors",
+                        "--poems",
+                        poems.toString(),
+                        "--out",
+                        out.toString());
+        assertEquals(0, fit.exitCode(), fit.err());
+        assertTrue(
+                fit.out()
+                        .contains(
+                                "line succession to 18 consecutive line pairs of 6 training poems"),
+                fit.out());
+        try (SentenceVae vae = SentenceVae.load(out)) {
+            assertTrue(vae.entry(org.textvae.poetry.LineSuccession.ENTRY).isPresent());
+            assertTrue(
+                    new org.textvae.poetry.RegulatedPoemWriter(
+                                    vae, org.textvae.poetry.ToneTable.bundled())
+                            .followsLines());
+        }
+        CommandLineTest.Outcome mixture =
+                CommandLineTest.run(
+                        "prior",
+                        "--model",
+                        model.toString(),
+                        "--corpus",
+                        corpus.toString(),
+                        "--poems",
+                        poems.toString(),
+                        "--out",
+                        directory.resolve("no.ckpt").toString());
+        assertEquals(2, mixture.exitCode());
+        assertTrue(mixture.err().contains("--poems is for --kind posteriors"), mixture.err());
+    }
 }
