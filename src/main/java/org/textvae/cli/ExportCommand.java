@@ -2,10 +2,12 @@ package org.textvae.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelFiles;
+import org.textvae.poetry.LineSuccession;
 import org.textvae.prior.PriorEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,9 +64,18 @@ final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The entries inference reads besides the weights: the fitted prior, if there is one. */
+    /**
+     * The entries inference reads besides the weights: the fitted prior and the line succession,
+     * where there are.
+     */
     private static Map<String, byte[]> inference(Checkpoint full) {
-        byte[] prior = full.extras().get(PriorEntry.NAME);
-        return prior == null ? Map.of() : Map.of(PriorEntry.NAME, prior);
+        Map<String, byte[]> kept = new LinkedHashMap<>();
+        for (String name : new String[] {PriorEntry.NAME, LineSuccession.ENTRY}) {
+            byte[] entry = full.extras().get(name);
+            if (entry != null) {
+                kept.put(name, entry);
+            }
+        }
+        return kept;
     }
 }

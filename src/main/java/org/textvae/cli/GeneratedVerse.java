@@ -66,7 +66,7 @@ final class GeneratedVerse {
                 count,
                 seed,
                 writing.candidates(),
-                writing.followLines() ? "" : ", every line on its own",
+                writing.followLines() ? ", lines following one another" : "",
                 100 * LineEndings.RARE);
         out.println(
                 "| form | rhyme | strict tonal | per-line tonal | distinct-2 | copied | rare end"

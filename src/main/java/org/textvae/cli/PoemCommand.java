@@ -113,6 +113,14 @@ final class PoemCommand implements Callable<Integer> {
                             + " tonal pattern and, when it ends in 平, the rhyme.")
     String firstLine;
 
+    @Option(
+            names = "--follow-lines",
+            description =
+                    "Draw each line after the first near where the model's line succession puts"
+                            + " the line after the one before (models fitted with prior --poems),"
+                            + " instead of on its own: more related lines, less varied ones.")
+    boolean followLines;
+
     @Option(names = "--free", description = "Free lines in the form's shape: no tones, no rhyme.")
     boolean free;
 
@@ -159,7 +167,7 @@ final class PoemCommand implements Callable<Integer> {
             PrintStream out = System.out;
             if (regulated) {
                 RegulatedPoemWriter writer =
-                        new RegulatedPoemWriter(vae, ToneTable.bundled(), candidates);
+                        new RegulatedPoemWriter(vae, ToneTable.bundled(), candidates, followLines);
                 PoemRequest request = request(verse);
                 try {
                     writer.check(request);

@@ -90,11 +90,11 @@ public final class VerseCommand implements Callable<Integer> {
     private int candidates;
 
     @Option(
-            names = "--independent-lines",
+            names = "--follow-lines",
             description =
-                    "With --generate: draw every line on its own, even when the model holds a line"
-                            + " succession (prior --poems).")
-    private boolean independentLines;
+                    "With --generate: draw each line after the first near where the model's line"
+                            + " succession (prior --poems) puts it, instead of on its own.")
+    private boolean followLines;
 
     @Mixin private ModelOption modelOption;
 
@@ -135,7 +135,7 @@ public final class VerseCommand implements Callable<Integer> {
                             generate,
                             seed,
                             lm,
-                            new Writing(candidates, !independentLines));
+                            new Writing(candidates, followLines));
         }
         return 0;
     }

@@ -54,7 +54,7 @@ public final class RegulatedPoemWriter {
      * @param candidates codes tried for each line, 1 (the first drawn) to {@link #MAX_CANDIDATES}
      */
     public RegulatedPoemWriter(SentenceVae vae, ToneTable table, int candidates) {
-        this(vae, table, candidates, true);
+        this(vae, table, candidates, false);
     }
 
     /**

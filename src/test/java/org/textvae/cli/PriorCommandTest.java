@@ -2,6 +2,7 @@ package org.textvae.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -186,11 +187,24 @@ class PriorCommandTest {
                 fit.out());
         try (SentenceVae vae = SentenceVae.load(out)) {
             assertTrue(vae.entry(org.textvae.poetry.LineSuccession.ENTRY).isPresent());
+            org.textvae.poetry.ToneTable table = org.textvae.poetry.ToneTable.bundled();
             assertTrue(
-                    new org.textvae.poetry.RegulatedPoemWriter(
-                                    vae, org.textvae.poetry.ToneTable.bundled())
-                            .followsLines());
+                    new org.textvae.poetry.RegulatedPoemWriter(vae, table, 1, true).followsLines());
+            assertFalse(
+                    new org.textvae.poetry.RegulatedPoemWriter(vae, table).followsLines(),
+                    "lines follow one another only when asked");
         }
+        Path exported = directory.resolve("exported.ckpt");
+        assertEquals(
+                0,
+                CommandLineTest.run(
+                                "export", "--model", out.toString(), "--out", exported.toString())
+                        .exitCode());
+        assertTrue(
+                Checkpoint.read(exported)
+                        .extras()
+                        .containsKey(org.textvae.poetry.LineSuccession.ENTRY),
+                "export keeps the line succession");
         CommandLineTest.Outcome mixture =
                 CommandLineTest.run(
                         "prior",
