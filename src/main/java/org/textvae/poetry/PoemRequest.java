@@ -23,35 +23,44 @@ public record PoemRequest(
     /** Checks what can be checked without the model: counts and lengths. */
     public PoemRequest {
         Objects.requireNonNull(form, "form");
-        if (acrostic != null && acrostic.codePointCount(0, acrostic.length()) != form.lines()) {
-            throw new IllegalArgumentException(
-                    "the acrostic "
-                            + acrostic
-                            + " has "
-                            + acrostic.codePointCount(0, acrostic.length())
-                            + " characters; a "
-                            + form.label()
-                            + " has "
-                            + form.lines()
-                            + " lines");
+        if (acrostic != null) {
+            requireLength(
+                    form,
+                    "the acrostic",
+                    acrostic,
+                    form.lines(),
+                    " has " + form.lines() + " lines");
         }
-        if (firstLine != null
-                && firstLine.codePointCount(0, firstLine.length()) != form.characters()) {
-            throw new IllegalArgumentException(
-                    "the first line "
-                            + firstLine
-                            + " has "
-                            + firstLine.codePointCount(0, firstLine.length())
-                            + " characters; a "
-                            + form.label()
-                            + "'s lines have "
-                            + form.characters());
+        if (firstLine != null) {
+            requireLength(
+                    form,
+                    "the first line",
+                    firstLine,
+                    form.characters(),
+                    "'s lines have " + form.characters());
         }
         if (acrostic != null
                 && firstLine != null
                 && acrostic.codePointAt(0) != firstLine.codePointAt(0)) {
             throw new IllegalArgumentException(
                     "the first line " + firstLine + " does not begin the acrostic " + acrostic);
+        }
+    }
+
+    // Static: a compact constructor's fields are not yet assigned.
+    private static void requireLength(
+            VerseForm form, String what, String text, int wanted, String because) {
+        int length = text.codePointCount(0, text.length());
+        if (length != wanted) {
+            throw new IllegalArgumentException(
+                    what
+                            + " "
+                            + text
+                            + " has "
+                            + length
+                            + " characters; a "
+                            + form.label()
+                            + because);
         }
     }
 

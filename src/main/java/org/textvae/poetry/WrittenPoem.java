@@ -36,11 +36,7 @@ public record WrittenPoem(
     }
 
     private static float[][] copy(float[][] rows) {
-        float[][] copy = new float[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            copy[i] = rows[i].clone();
-        }
-        return copy;
+        return Arrays.stream(rows).map(float[]::clone).toArray(float[][]::new);
     }
 
     @Override

@@ -26,6 +26,14 @@ class KillAndResumeTest {
 
     private static final String STEPS = "60";
 
+    /**
+     * metrics.csv's gradient-norm column: one step's norm over every weight, which magnifies the
+     * last-bit differences above (seen: a relative 1.1e-3 at step 41 on a loaded machine, with
+     * every loss column of that row within 1e-4), so it gets 1e-2. A broken resume moves the
+     * losses, which keep 1e-4.
+     */
+    private static final int GRAD_NORM = 9;
+
     @Test
     void killedRunResumesToTheUninterruptedResult(@TempDir Path directory) throws Exception {
         Path corpus = CommandLineTest.tinyCorpus(directory);
@@ -77,7 +85,8 @@ class KillAndResumeTest {
                 assertSameFigure(
                         expected.get(i)[column],
                         actual.get(i)[column],
-                        "row " + i + " column " + column);
+                        "row " + i + " column " + column,
+                        column == GRAD_NORM ? 1e-2 : 1e-4);
             }
         }
     }
@@ -263,13 +272,14 @@ class KillAndResumeTest {
      * relative 7e-6 after a few steps). A broken resume (another data order, lost Adam moments or
      * annealing position) is off by far more.
      */
-    private static void assertSameFigure(String expected, String actual, String where) {
+    private static void assertSameFigure(
+            String expected, String actual, String where, double relative) {
         if (expected.equals(actual)) {
             return;
         }
         double a = Double.parseDouble(expected);
         double b = Double.parseDouble(actual);
-        double tolerance = 1e-4 * Math.max(Math.abs(a), Math.abs(b)) + 1e-6;
+        double tolerance = relative * Math.max(Math.abs(a), Math.abs(b)) + 1e-6;
         assertTrue(Math.abs(a - b) <= tolerance, where + ": " + expected + " vs " + actual);
     }
 
