@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.textvae.generate.SentenceVae;
 import org.textvae.model.EngineDefaults;
+import org.textvae.poetry.RegulatedPoemWriter;
+import org.textvae.poetry.ToneTable;
+import org.textvae.poetry.VerseForm;
 
 /** Warm generation speed through the library API, as a service calling textvae would see it. */
 final class GenerationMeasurements {
@@ -20,6 +23,7 @@ final class GenerationMeasurements {
 
     private static final int LINE_TOKENS = 7;
     private static final int REPEATS = 50;
+    private static final int POEMS = 1000;
 
     /**
      * Warm-up before timing: the JIT takes seconds to settle. With three batches of warm-up (as
@@ -58,6 +62,9 @@ final class GenerationMeasurements {
             vae.interpolate(ends.get(0), ends.get(1), 7);
             paths[i] = (System.nanoTime() - t) / 1e6;
         }
+        RegulatedPoemWriter writer = new RegulatedPoemWriter(vae, ToneTable.bundled());
+        double wujue = poemsPerSecond(writer, VerseForm.WUJUE);
+        double qilu = poemsPerSecond(writer, VerseForm.QILU);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("model", vae.source());
         result.put("generate_lines_per_s", done / batchedSeconds);
@@ -65,7 +72,21 @@ final class GenerationMeasurements {
         result.put("engine_threads", EngineDefaults.engineThreads());
         result.put("single_line_ms_median", median(single));
         result.put("interpolate_7_ms_median", median(paths));
+        result.put("wujue_poems_per_s", wujue);
+        result.put("qilu_poems_per_s", qilu);
         return result;
+    }
+
+    /** Regulated poems per second, 1,000 a call, after a call of warm-up; median of 3 calls. */
+    private static double poemsPerSecond(RegulatedPoemWriter writer, VerseForm form) {
+        writer.write(form, POEMS, -1, null, null);
+        double[] rates = new double[3];
+        for (int i = 0; i < rates.length; i++) {
+            long t = System.nanoTime();
+            writer.write(form, POEMS, i, null, null);
+            rates[i] = POEMS / ((System.nanoTime() - t) / 1e9);
+        }
+        return median(rates);
     }
 
     static double median(double[] values) {

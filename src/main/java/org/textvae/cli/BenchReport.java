@@ -31,6 +31,7 @@ final class BenchReport {
                             "generation (%s): batched greedy %,.0f lines/s (128 per batch, 7 tokens;"
                                     + " %.0f batches at a time on %.0f PyTorch thread(s) each);"
                                     + " one line %.1f ms; interpolation of 7 steps %.1f ms (medians, warm);"
+                                    + " regulated poems, 1,000 a call: 五絕 %,.0f/s, 七律 %,.0f/s (warm);"
                                     + " peak RSS %.0f MB",
                             r.get("model"),
                             num(r, "generate_lines_per_s"),
@@ -38,10 +39,13 @@ final class BenchReport {
                             num(r, "engine_threads"),
                             num(r, "single_line_ms_median"),
                             num(r, "interpolate_7_ms_median"),
+                            num(r, "wujue_poems_per_s"),
+                            num(r, "qilu_poems_per_s"),
                             num(r, "peak_rss_mb"));
             case "cold-poem" ->
                     String.format(
-                            "cold start: 'java -jar textvae.jar poem' %.2f s wall (median of 3); peak RSS %.0f MB",
+                            "cold start: 'java -jar textvae.jar poem --form 七律' %.2f s wall (median of 3);"
+                                    + " peak RSS %.0f MB",
                             num(r, "cold_poem_s_median"), num(r, "peak_rss_mb"));
             case "rss" ->
                     String.format(

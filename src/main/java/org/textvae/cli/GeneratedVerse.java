@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.textvae.TextvaeException;
 import org.textvae.corpus.PoemCorpusFile;
 import org.textvae.corpus.Split;
 import org.textvae.eval.LanguageModelScore;
@@ -16,8 +17,11 @@ import org.textvae.model.ModelFiles;
 import org.textvae.poetry.LineCoherence;
 import org.textvae.poetry.LineEndings;
 import org.textvae.poetry.Poem;
+import org.textvae.poetry.PoemRequest;
 import org.textvae.poetry.RegulatedPoemWriter;
 import org.textvae.poetry.RegulatedVerseScorer;
+import org.textvae.poetry.Theme;
+import org.textvae.poetry.ThemeJudge;
 import org.textvae.poetry.ToneTable;
 import org.textvae.poetry.VerseFigures;
 import org.textvae.poetry.VerseForm;
@@ -33,12 +37,12 @@ final class GeneratedVerse {
     private final Set<String> trainingLines = new HashSet<>();
     private final LineCoherence coherence;
     private final List<String> coherenceRows = new ArrayList<>();
+    private final List<Poem> training = new ArrayList<>();
 
     GeneratedVerse(RegulatedVerseScorer scorer, List<PoemCorpusFile.Entry> entries, Split only) {
         this.scorer = scorer;
         this.entries = entries;
         this.only = only;
-        List<Poem> training = new ArrayList<>();
         for (PoemCorpusFile.Entry entry : entries) {
             if (entry.split() == Split.TRAIN) {
                 training.add(entry.poem());
@@ -98,6 +102,74 @@ final class GeneratedVerse {
         out.println("|---|---:|---:|---:|");
         coherenceRows.forEach(out::println);
         out.flush();
+    }
+
+    /**
+     * For each theme word and form, themed poems beside untargeted ones (the same seed): how often
+     * the word appears, how many lines keep to its imagery in real poems, variety and coherence.
+     */
+    void printThemes(
+            PrintWriter out,
+            ModelOption model,
+            int count,
+            long seed,
+            Writing writing,
+            List<String> words) {
+        ThemeJudge judge = new ThemeJudge(training);
+        out.printf(
+                "%nThemes: %,d poems of each form and word (seed %d), untargeted poems of the same"
+                        + " seed in brackets. word: poems that hold the word; on theme: lines that"
+                        + " hold it or one of its images in real poems (the judge's imagery: the"
+                        + " characters that share training poems with it; no model involved)%n",
+                count, seed);
+        out.println(
+                "| theme | form | model's imagery | judge's imagery | word | on theme | distinct-2 |"
+                        + " coherence |");
+        out.println("|---|---|---|---|---:|---:|---:|---:|");
+        try (SentenceVae vae = model.loadWithLatentSpace()) {
+            RegulatedPoemWriter writer =
+                    new RegulatedPoemWriter(
+                            vae, ToneTable.bundled(), writing.candidates(), writing.followLines());
+            for (VerseForm form : VerseForm.values()) {
+                List<Poem> plain = poems(writer.write(PoemRequest.of(form), count, seed));
+                for (String word : words) {
+                    Theme theme;
+                    try {
+                        theme = writer.theme(form, word);
+                    } catch (IllegalArgumentException e) {
+                        throw new TextvaeException(
+                                TextvaeException.Kind.USAGE, "--themes: " + e.getMessage());
+                    }
+                    List<Poem> themed =
+                            poems(writer.write(PoemRequest.of(form).withTheme(word), count, seed));
+                    out.printf(
+                            "| %s | %s | %s | %s | %s (%s) | %s (%s) | %.3f (%.3f) | %s (%s) |%n",
+                            word,
+                            form.label(),
+                            String.join("", theme.imagery()),
+                            String.join("", judge.imageryOf(word)),
+                            percent(ThemeJudge.holdingShare(themed, word)),
+                            percent(ThemeJudge.holdingShare(plain, word)),
+                            percent(judge.touchingShare(themed, word)),
+                            percent(judge.touchingShare(plain, word)),
+                            distinct2(themed),
+                            distinct2(plain),
+                            percent(coherence.consecutiveShare(themed)),
+                            percent(coherence.consecutiveShare(plain)));
+                }
+            }
+        }
+        out.flush();
+    }
+
+    private static List<Poem> poems(List<WrittenPoem> written) {
+        return written.stream().map(WrittenPoem::poem).toList();
+    }
+
+    private static double distinct2(List<Poem> poems) {
+        List<int[]> lines = new ArrayList<>();
+        poems.forEach(poem -> poem.lines().forEach(line -> lines.add(line.codePoints().toArray())));
+        return SampleDiversity.distinct(lines, 2);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.textvae.generate.PoemWriter;
 import org.textvae.generate.SentenceVae;
 import org.textvae.poetry.PoemRequest;
 import org.textvae.poetry.RegulatedPoemWriter;
+import org.textvae.poetry.Theme;
 import org.textvae.poetry.ToneTable;
 import org.textvae.poetry.VerseForm;
 import org.textvae.poetry.WrittenPoem;
@@ -47,6 +48,7 @@ import picocli.CommandLine.Option;
             "  textvae poem --form qijue -n 5 --json",
             "  textvae poem --acrostic 春花秋月",
             "  textvae poem --form 七絕 --first-line 朝辭白帝彩雲間",
+            "  textvae poem --form 五律 --theme 月",
             "  textvae poem --form 7 --lines 8 --walk"
         })
 final class PoemCommand implements Callable<Integer> {
@@ -114,6 +116,15 @@ final class PoemCommand implements Callable<Integer> {
     String firstLine;
 
     @Option(
+            names = "--theme",
+            paramLabel = "WORD",
+            description =
+                    "A word the poem keeps to, for example 月 or 秋風: the first line comes from"
+                            + " the model's lines that hold it, the others from those that hold it"
+                            + " or its imagery (the characters those lines pair with it).")
+    String theme;
+
+    @Option(
             names = "--follow-lines",
             description =
                     "Draw each line after the first near where the model's line succession puts"
@@ -154,10 +165,11 @@ final class PoemCommand implements Callable<Integer> {
         Options.requirePositive("--lines", perPoem);
         Options.requireAtMost("--lines", perPoem, MAX_LINES, "for many lines use generate");
         boolean regulated = verse != null && !free;
-        if ((rhyme != null || acrostic != null || firstLine != null) && !regulated) {
+        if ((rhyme != null || acrostic != null || firstLine != null || theme != null)
+                && !regulated) {
             throw usage(
-                    "--rhyme, --acrostic and --first-line apply to a regulated form (五絕, 七絕, 五律,"
-                            + " 七律) without --free");
+                    "--rhyme, --acrostic, --first-line and --theme apply to a regulated form (五絕,"
+                            + " 七絕, 五律, 七律) without --free");
         }
         if (walk && regulated) {
             throw usage("--walk draws free lines: give --free, or a numbered --form");
@@ -174,9 +186,15 @@ final class PoemCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw usage(e.getMessage());
                 }
+                Theme kept = theme == null ? null : writer.theme(verse, request.theme());
                 List<WrittenPoem> written = writer.write(request, poems, chosen);
                 for (int i = 0; i < written.size(); i++) {
-                    print(out, i, written.get(i).lines(), regulatedJson(written.get(i), chosen));
+                    JsonObject object = regulatedJson(written.get(i), chosen);
+                    if (kept != null) {
+                        object.addProperty("theme", kept.word());
+                        object.add("imagery", JsonOutput.GSON.toJsonTree(kept.imagery()));
+                    }
+                    print(out, i, written.get(i).lines(), object);
                 }
             } else {
                 PoemWriter writer = new PoemWriter(vae);
@@ -225,7 +243,8 @@ final class PoemCommand implements Callable<Integer> {
             return PoemRequest.of(verse)
                     .withRhymeGroup(rhyme)
                     .withAcrostic(acrostic == null ? null : acrostic.strip())
-                    .withFirstLine(firstLine == null ? null : firstLine.strip());
+                    .withFirstLine(firstLine == null ? null : firstLine.strip())
+                    .withTheme(theme == null ? null : theme.strip());
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -96,6 +96,17 @@ public final class VerseCommand implements Callable<Integer> {
                             + " succession (prior --poems) puts it, instead of on its own.")
     private boolean followLines;
 
+    @Option(
+            names = "--themes",
+            paramLabel = "WORDS",
+            split = ",",
+            description =
+                    "With --generate: theme words (comma-separated, for example 月,秋,酒); for each"
+                            + " word and form, poems on it beside untargeted ones: how often the"
+                            + " word appears, lines on its imagery in real poems, variety,"
+                            + " coherence.")
+    private List<String> themes;
+
     @Mixin private ModelOption modelOption;
 
     @Spec private CommandSpec spec;
@@ -127,15 +138,18 @@ public final class VerseCommand implements Callable<Integer> {
             }
         }
         print(spec.commandLine().getOut(), all, byForm);
+        if (themes != null && generate == 0) {
+            throw new TextvaeException(TextvaeException.Kind.USAGE, "--themes needs --generate N");
+        }
         if (generate > 0) {
-            new GeneratedVerse(scorer, entries, only)
-                    .print(
-                            spec.commandLine().getOut(),
-                            modelOption,
-                            generate,
-                            seed,
-                            lm,
-                            new Writing(candidates, followLines));
+            GeneratedVerse verse = new GeneratedVerse(scorer, entries, only);
+            Writing writing = new Writing(candidates, followLines);
+            PrintWriter out = spec.commandLine().getOut();
+            if (themes == null) {
+                verse.print(out, modelOption, generate, seed, lm, writing);
+            } else {
+                verse.printThemes(out, modelOption, generate, seed, writing, themes);
+            }
         }
         return 0;
     }

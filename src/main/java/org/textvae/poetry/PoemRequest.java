@@ -12,13 +12,15 @@ import java.util.Objects;
  * @param acrostic the characters that begin the lines, one per line (藏頭)
  * @param firstLine the poem's first line, which the model continues: its pattern and, when it ends
  *     in 平, its rhyme group start the poem
+ * @param theme a word the poem keeps to ({@link Theme})
  */
 public record PoemRequest(
         VerseForm form,
         LinePattern firstPattern,
         String rhymeGroup,
         String acrostic,
-        String firstLine) {
+        String firstLine,
+        String theme) {
 
     /** Checks what can be checked without the model: counts and lengths. */
     public PoemRequest {
@@ -38,6 +40,9 @@ public record PoemRequest(
                     firstLine,
                     form.characters(),
                     "'s lines have " + form.characters());
+        }
+        if (theme != null && theme.isBlank()) {
+            throw new IllegalArgumentException("the theme is empty; give a word such as 月");
         }
         if (acrostic != null
                 && firstLine != null
@@ -66,22 +71,26 @@ public record PoemRequest(
 
     /** A poem of {@code form} with every choice the model's. */
     public static PoemRequest of(VerseForm form) {
-        return new PoemRequest(form, null, null, null, null);
+        return new PoemRequest(form, null, null, null, null, null);
     }
 
     public PoemRequest withFirstPattern(LinePattern pattern) {
-        return new PoemRequest(form, pattern, rhymeGroup, acrostic, firstLine);
+        return new PoemRequest(form, pattern, rhymeGroup, acrostic, firstLine, theme);
     }
 
     public PoemRequest withRhymeGroup(String group) {
-        return new PoemRequest(form, firstPattern, group, acrostic, firstLine);
+        return new PoemRequest(form, firstPattern, group, acrostic, firstLine, theme);
     }
 
     public PoemRequest withAcrostic(String heads) {
-        return new PoemRequest(form, firstPattern, rhymeGroup, heads, firstLine);
+        return new PoemRequest(form, firstPattern, rhymeGroup, heads, firstLine, theme);
     }
 
     public PoemRequest withFirstLine(String line) {
-        return new PoemRequest(form, firstPattern, rhymeGroup, acrostic, line);
+        return new PoemRequest(form, firstPattern, rhymeGroup, acrostic, line, theme);
+    }
+
+    public PoemRequest withTheme(String word) {
+        return new PoemRequest(form, firstPattern, rhymeGroup, acrostic, firstLine, word);
     }
 }

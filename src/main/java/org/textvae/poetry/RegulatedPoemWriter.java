@@ -2,9 +2,11 @@ package org.textvae.poetry;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import org.textvae.generate.SentenceVae;
 import org.textvae.prior.PosteriorMixture;
 
@@ -45,6 +47,9 @@ public final class RegulatedPoemWriter {
     private final VerseMasks masks;
     private final int candidates;
     private final LineSuccession succession;
+
+    /** The kept lines of each length, decoded when a theme first asks for them. */
+    private final Map<Integer, KeptLines> keptLines = new ConcurrentHashMap<>();
 
     public RegulatedPoemWriter(SentenceVae vae, ToneTable table) {
         this(vae, table, CANDIDATES);
@@ -134,6 +139,9 @@ public final class RegulatedPoemWriter {
                 }
             }
         }
+        if (request.theme() != null) {
+            theme(request.form(), request.theme());
+        }
         String first = request.firstLine();
         if (first != null && group != null) {
             LinePattern pattern =
@@ -146,6 +154,39 @@ public final class RegulatedPoemWriter {
                         "the first line " + first + " rhymes, and not in " + group);
             }
         }
+    }
+
+    /**
+     * The theme a poem of {@code form} on {@code word} keeps to: the word and the imagery the
+     * model's kept lines of the form's length pair with it. The first call for a line length
+     * decodes those lines (under a second).
+     *
+     * @throws IllegalArgumentException when the word holds a character the vocabulary lacks, the
+     *     model's prior keeps no lines by length, or no kept line holds the word
+     */
+    public Theme theme(VerseForm form, String word) {
+        return themeLines(form, word).theme(word);
+    }
+
+    private KeptLines themeLines(VerseForm form, String word) {
+        for (int cp : word.codePoints().toArray()) {
+            if (vae.vocabulary().id(Character.toString(cp)) == vae.vocabulary().unkId()) {
+                throw new IllegalArgumentException(
+                        "the theme "
+                                + word
+                                + " holds "
+                                + Character.toString(cp)
+                                + ", which is not in the model's vocabulary");
+            }
+        }
+        if (!(vae.prior() instanceof PosteriorMixture kept)
+                || kept.countOfLength(form.characters()) == 0) {
+            throw new IllegalArgumentException(
+                    "a theme needs a model whose prior keeps training lines by length (textvae"
+                            + " prior --kind posteriors)");
+        }
+        return keptLines.computeIfAbsent(
+                form.characters(), length -> KeptLines.decode(vae, kept.ofLength(length), length));
     }
 
     /** Writes {@code count} poems as {@code request} asks; the same seed writes the same poems. */
@@ -253,6 +294,11 @@ public final class RegulatedPoemWriter {
         /** Lines of the form's length kept by the prior, when lines follow one another. */
         final PosteriorMixture kept;
 
+        /** With a theme: the kept lines that first lines and later lines come from; else null. */
+        final PosteriorMixture firstLines;
+
+        final PosteriorMixture laterLines;
+
         final SplittableRandom following;
 
         /** Each line's first character, a token id (−1: the model's), and its tone. */
@@ -265,8 +311,22 @@ public final class RegulatedPoemWriter {
             this.form = form;
             this.length = form.characters();
             this.seeds = seeds;
-            float[][] drawn =
-                    vae.priorSamplesOfLength(count * form.lines(), length, seeds.nextLong());
+            if (request.theme() == null) {
+                firstLines = null;
+                laterLines = null;
+            } else {
+                KeptLines themed = themeLines(form, request.theme());
+                Theme theme = themed.theme(request.theme());
+                firstLines = themed.holdingWord(theme);
+                laterLines = themed.touching(theme);
+            }
+            List<Slot> all = new ArrayList<>();
+            for (int p = 0; p < count; p++) {
+                for (int i = 0; i < form.lines(); i++) {
+                    all.add(new Slot(p, i));
+                }
+            }
+            float[][] drawn = draws(all, 1, seeds.nextLong());
             this.codes = new float[count][form.lines()][];
             for (int p = 0; p < count; p++) {
                 for (int i = 0; i < form.lines(); i++) {
@@ -279,7 +339,11 @@ public final class RegulatedPoemWriter {
             this.redrawn = new int[count];
             this.forced = new int[count];
             this.kept =
-                    succession == null ? null : ((PosteriorMixture) vae.prior()).ofLength(length);
+                    succession == null
+                            ? null
+                            : laterLines != null
+                                    ? laterLines
+                                    : ((PosteriorMixture) vae.prior()).ofLength(length);
             this.following = kept == null ? null : new SplittableRandom(seeds.nextLong());
             this.heads = new int[form.lines()];
             this.headTones = new Tone[form.lines()];
@@ -325,6 +389,24 @@ public final class RegulatedPoemWriter {
                     poem[i] = succession.next(poem[i - 1], kept, following);
                 }
             }
+        }
+
+        /**
+         * {@code each} new codes for each slot, in the slots' order: from the prior's lines of the
+         * form's length, or with a theme from the lines that hold its word (first lines) or touch
+         * it (later lines).
+         */
+        private float[][] draws(List<Slot> slots, int each, long seed) {
+            if (firstLines == null) {
+                return vae.priorSamplesOfLength(slots.size() * each, length, seed);
+            }
+            SplittableRandom random = new SplittableRandom(seed);
+            float[][] drawn = new float[slots.size() * each][];
+            for (int j = 0; j < drawn.length; j++) {
+                boolean first = slots.get(j / each).line() == 0;
+                drawn[j] = (first ? firstLines : laterLines).draw(random);
+            }
+            return drawn;
         }
 
         /** A new code for a line: after the line before when lines follow, else {@code drawn}. */
@@ -403,7 +485,7 @@ public final class RegulatedPoemWriter {
             if (drawn == 0) {
                 return; // one candidate, the code already drawn: nothing to choose
             }
-            float[][] fresh = vae.priorSamplesOfLength(drawn, length, seeds.nextLong());
+            float[][] fresh = draws(slots, drawn / n, seeds.nextLong());
             if (k == 1) {
                 for (int s = 0; s < n; s++) {
                     Slot slot = slots.get(s);

@@ -132,15 +132,34 @@ public final class PosteriorMixture implements LatentPrior {
                             ? "this prior does not know its lines' lengths"
                             : "this prior holds no line of " + tokens + " tokens");
         }
-        float[][] keptMeans = new float[count][];
-        float[][] keptSigmas = new float[count][];
-        int[] keptLengths = new int[count];
+        int[] kept = new int[count];
         int n = 0;
         for (int k = 0; k < lengths.length; k++) {
             if (lengths[k] == tokens) {
-                keptMeans[n] = means[k];
-                keptSigmas[n] = sigmas[k];
-                keptLengths[n++] = tokens;
+                kept[n++] = k;
+            }
+        }
+        return keeping(kept);
+    }
+
+    /**
+     * The mixture of the given sentences only, equally weighted and widened as this one.
+     *
+     * @param components indices of sentences it holds, at least one
+     */
+    public PosteriorMixture keeping(int[] components) {
+        if (components.length == 0) {
+            throw new IllegalArgumentException("keep at least one sentence");
+        }
+        float[][] keptMeans = new float[components.length][];
+        float[][] keptSigmas = new float[components.length][];
+        int[] keptLengths = lengths == null ? null : new int[components.length];
+        for (int n = 0; n < components.length; n++) {
+            int k = components[n];
+            keptMeans[n] = means[k];
+            keptSigmas[n] = sigmas[k];
+            if (keptLengths != null) {
+                keptLengths[n] = lengths[k];
             }
         }
         return new PosteriorMixture(keptMeans, keptSigmas, widening, keptLengths);
@@ -176,6 +195,11 @@ public final class PosteriorMixture implements LatentPrior {
             code[i] = (float) (means[k][i] + widening * sigmas[k][i] * random.nextGaussian());
         }
         return code;
+    }
+
+    /** One draw: a sentence chosen uniformly, then a draw from its widened posterior. */
+    public float[] draw(SplittableRandom random) {
+        return drawFrom(random.nextInt(means.length), random);
     }
 
     @Override
