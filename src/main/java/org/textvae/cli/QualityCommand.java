@@ -1,5 +1,6 @@
 package org.textvae.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.Corpus;
 import org.textvae.corpus.CorpusReader;
+import org.textvae.corpus.PoemCorpusFile;
+import org.textvae.corpus.Split;
 import org.textvae.corpus.Subsample;
 import org.textvae.eval.LanguageModelScore;
 import org.textvae.eval.LatentSpaceFigures;
@@ -14,9 +17,14 @@ import org.textvae.eval.SampleQuality;
 import org.textvae.generate.SentenceVae;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelFiles;
+import org.textvae.poetry.RegulatedPoemWriter;
+import org.textvae.poetry.RegulatedVerseScorer;
+import org.textvae.poetry.ToneTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code textvae quality}: the figures of docs/sample-quality.md. */
 @Command(
@@ -35,6 +43,8 @@ import picocli.CommandLine.Option;
 final class QualityCommand implements Callable<Integer> {
 
     @Mixin ModelOption modelOption;
+
+    @Spec CommandSpec spec;
 
     @Option(
             names = "--corpus",
@@ -72,6 +82,23 @@ final class QualityCommand implements Callable<Integer> {
     Path unseen;
 
     @Option(
+            names = "--poems",
+            paramLabel = "N",
+            defaultValue = "0",
+            description =
+                    "Also write N poems of each regulated form (五絕, 七絕, 五律, 七律) and print"
+                            + " their figures (rhyme, tones, variety, copied lines, natural"
+                            + " endings, coherence) beside the test poems of --poem-corpus.")
+    int poems;
+
+    @Option(
+            names = "--poem-corpus",
+            paramLabel = "FILE",
+            defaultValue = "corpora/tang-poems.csv.gz",
+            description = "Whole poems for --poems: training poems and the test poems shown.")
+    Path poemCorpus;
+
+    @Option(
             names = "--lm",
             paramLabel = "PATH",
             description =
@@ -105,6 +132,11 @@ final class QualityCommand implements Callable<Integer> {
         Options.requirePositive("--pairs", pairs);
         Options.requireAtMost("--pairs", pairs, MAX_PAIRS, "each pair decodes 7 lines");
         Options.requirePositive("--lines", lineCount);
+        Options.requireAtMost("--poems", poems, RegulatedPoemWriter.MAX_POEMS, "");
+        if (poems < 0) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE, "--poems must be 0 (none) or more, got " + poems);
+        }
         Options.requireAtMost("--lines", lineCount, MAX_LINES, "");
         Corpus lines = CorpusReader.read(corpus);
         List<String> heldOut = heldOut(lines);
@@ -151,7 +183,22 @@ final class QualityCommand implements Callable<Integer> {
                             scorer);
             LatentSpaceReport.print(figures, corpus, unseen);
         }
+        if (poems > 0) {
+            printPoems();
+        }
         return 0;
+    }
+
+    /** The figures of {@code verse --generate}: the test poems' beside the model's. */
+    private void printPoems() {
+        System.out.flush();
+        PrintWriter out = spec.commandLine().getOut();
+        RegulatedVerseScorer scorer = new RegulatedVerseScorer(ToneTable.bundled());
+        List<PoemCorpusFile.Entry> entries = PoemCorpusFile.read(poemCorpus);
+        out.println();
+        VerseCommand.printReal(out, scorer, entries, poemCorpus, "test", Split.TEST);
+        new GeneratedVerse(scorer, entries, Split.TEST)
+                .print(out, modelOption, poems, seed, lm, new Writing(1, false));
     }
 
     private static List<String> everyLine(Corpus corpus) {

@@ -125,19 +125,8 @@ public final class VerseCommand implements Callable<Integer> {
         Options.requireAtMost("--generate", generate, RegulatedPoemWriter.MAX_POEMS, "");
         Options.requirePositive("--candidates", candidates);
         Options.requireAtMost("--candidates", candidates, RegulatedPoemWriter.MAX_CANDIDATES, "");
-        VerseFigures all = new VerseFigures();
-        Map<VerseForm, VerseFigures> byForm = new EnumMap<>(VerseForm.class);
         List<PoemCorpusFile.Entry> entries = PoemCorpusFile.read(corpus);
-        for (PoemCorpusFile.Entry entry : entries) {
-            if (only == null || entry.split() == only) {
-                PoemScore score = scorer.score(entry.poem());
-                all.add(score);
-                score.verseForm()
-                        .ifPresent(
-                                f -> byForm.computeIfAbsent(f, k -> new VerseFigures()).add(score));
-            }
-        }
-        print(spec.commandLine().getOut(), all, byForm);
+        printReal(spec.commandLine().getOut(), scorer, entries, corpus, split, only);
         if (themes != null && generate == 0) {
             throw new TextvaeException(TextvaeException.Kind.USAGE, "--themes needs --generate N");
         }
@@ -154,7 +143,25 @@ public final class VerseCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void print(PrintWriter out, VerseFigures all, Map<VerseForm, VerseFigures> byForm) {
+    /** Scores the poems of one split (null: all) and prints the figures per form. */
+    static void printReal(
+            PrintWriter out,
+            RegulatedVerseScorer scorer,
+            List<PoemCorpusFile.Entry> entries,
+            Path corpus,
+            String split,
+            Split only) {
+        VerseFigures all = new VerseFigures();
+        Map<VerseForm, VerseFigures> byForm = new EnumMap<>(VerseForm.class);
+        for (PoemCorpusFile.Entry entry : entries) {
+            if (only == null || entry.split() == only) {
+                PoemScore score = scorer.score(entry.poem());
+                all.add(score);
+                score.verseForm()
+                        .ifPresent(
+                                f -> byForm.computeIfAbsent(f, k -> new VerseFigures()).add(score));
+            }
+        }
         out.printf(
                 "%s, split %s: %,d poems, %s in a regulated form; %s of characters not in the"
                         + " table%n",
