@@ -3,6 +3,7 @@ package org.textvae.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,29 +29,20 @@ final class ColdStart {
         double[] seconds = new double[RUNS];
         double peak = Double.NaN;
         for (int i = 0; i < RUNS; i++) {
-            List<String> command =
-                    Files.isExecutable(gnuTime)
-                            ? List.of(
-                                    gnuTime.toString(),
-                                    "-f",
-                                    "PEAK_KB %M",
-                                    java.toString(),
-                                    "-jar",
-                                    jar.toString(),
-                                    "poem",
-                                    "--form",
-                                    FORM,
-                                    "--seed",
-                                    "1")
-                            : List.of(
-                                    java.toString(),
-                                    "-jar",
-                                    jar.toString(),
-                                    "poem",
-                                    "--form",
-                                    FORM,
-                                    "--seed",
-                                    "1");
+            List<String> command = new ArrayList<>();
+            if (Files.isExecutable(gnuTime)) {
+                command.addAll(List.of(gnuTime.toString(), "-f", "PEAK_KB %M"));
+            }
+            command.addAll(
+                    List.of(
+                            java.toString(),
+                            "-jar",
+                            jar.toString(),
+                            "poem",
+                            "--form",
+                            FORM,
+                            "--seed",
+                            "1"));
             long start = System.nanoTime();
             try {
                 Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
