@@ -1,6 +1,7 @@
 package org.textvae.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.textvae.TextvaeException;
@@ -93,6 +94,19 @@ public final class Main {
         System.exit(run(args));
     }
 
+    /** "; did you mean ...?" for a mistyped command or option that resembles a real one. */
+    private static String didYouMean(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)) {
+            return "";
+        }
+        List<String> suggestions = unmatched.getSuggestions();
+        if (suggestions.isEmpty()) {
+            return "";
+        }
+        // picocli ranks them by likeness; beyond the first they are mostly noise (poen: bench).
+        return "; did you mean " + suggestions.get(0) + "?";
+    }
+
     /** Runs the command line and returns its exit code (tests call this). */
     public static int run(String... args) {
         EngineDefaults.apply();
@@ -110,6 +124,7 @@ public final class Main {
                             .println(
                                     "textvae: "
                                             + e.getMessage()
+                                            + didYouMean(e)
                                             + " (see '"
                                             + command
                                             + " --help')");

@@ -124,6 +124,15 @@ class OptionBoundsTest {
                 "--max-length must be at least 1, got 0");
     }
 
+    @Test
+    void aMistypedCommandOrOptionIsAnsweredWithTheNearestOne() {
+        assertUsageError(CommandLineTest.run("generat"), "did you mean generate?");
+        assertUsageError(CommandLineTest.run("poem", "--seeed", "3"), "did you mean --seed?");
+        CommandLineTest.Outcome nothingLike = CommandLineTest.run("qqqqqqqq");
+        assertEquals(2, nothingLike.exitCode());
+        assertFalse(nothingLike.err().contains("did you mean"), nothingLike.err());
+    }
+
     static void assertUsageError(CommandLineTest.Outcome outcome, String message) {
         assertEquals(2, outcome.exitCode(), outcome.err());
         assertTrue(outcome.err().contains(message), outcome.err());
