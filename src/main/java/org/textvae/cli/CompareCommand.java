@@ -96,12 +96,14 @@ final class CompareCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--grid must be 2 to 12, got " + grid);
         }
         EvaluationOptions options = heldOut.evaluation(iwSamples, samples, limit);
+        // Compared runs share one corpus: the first run's, unless --corpus names it.
+        Path corpus = heldOut.corpusFor(runs.get(0));
         if (out != null) {
             output.check(
                     out,
                     Stream.concat(
                                     runs.stream().map(ModelFiles::checkpointFile),
-                                    Stream.of(heldOut.corpus, heldOut.languageModelFile()))
+                                    Stream.of(corpus, heldOut.languageModelFile()))
                             .toArray(Path[]::new));
         }
         Path base = out == null ? null : out.toAbsolutePath().getParent();
@@ -123,7 +125,7 @@ final class CompareCommand implements Callable<Integer> {
         ModelComparison.Result result =
                 ModelComparison.compare(
                         runs,
-                        CorpusReader.read(heldOut.corpus),
+                        CorpusReader.read(corpus),
                         options,
                         heldOut.languageModel(),
                         grid,

@@ -83,7 +83,8 @@ final class EvalCommand implements Callable<Integer> {
         Path file = model == null ? null : ModelFiles.checkpointFile(model);
         Path run = model != null && Files.isDirectory(model) ? runFolder(model, file) : null;
         Path csv = out != null ? out : defaultCsv(model, run, chosen);
-        Path[] inputs = {heldOut.corpus, heldOut.languageModelFile(), file};
+        Path corpus = heldOut.corpusFor(model);
+        Path[] inputs = {corpus, heldOut.languageModelFile(), file};
         if (out != null) {
             output.check(out, inputs);
         } else {
@@ -93,7 +94,7 @@ final class EvalCommand implements Callable<Integer> {
             // The plot is a run file like the default CSV: replaced, but checked before the work.
             OutputFile.checkDefault(run.resolve(RunPlots.LATENT_PCA), inputs);
         }
-        Corpus lines = CorpusReader.read(heldOut.corpus);
+        Corpus lines = CorpusReader.read(corpus);
         Checkpoint checkpoint = model == null ? ModelFiles.readDefault() : Checkpoint.read(file);
         String name = model == null ? "the default model" : file.toString();
         ModelEvaluator.Result result;

@@ -17,9 +17,17 @@ final class HeldOutOptions {
 
     @Option(
             names = "--corpus",
-            defaultValue = "corpora/tang.csv.gz",
-            description = "The model's corpus (CSV with a split column, or plain text).")
+            paramLabel = "FILE",
+            description =
+                    "The model's corpus (CSV with a split column, or plain text; default: "
+                            + RecordedCorpus.DEFAULT_TEXT
+                            + ").")
     Path corpus;
+
+    /** The corpus to score {@code model} on: {@code --corpus}, else the one its run recorded. */
+    Path corpusFor(Path model) {
+        return RecordedCorpus.of(corpus, model);
+    }
 
     @Option(names = "--split", defaultValue = "test", description = "test, valid or train.")
     String split;

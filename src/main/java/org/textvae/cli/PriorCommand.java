@@ -69,9 +69,11 @@ final class PriorCommand implements Callable<Integer> {
     @Option(
             names = "--corpus",
             paramLabel = "FILE",
-            defaultValue = "corpora/tang.csv.gz",
             description =
-                    "The model's corpus: its train split is fitted to, its valid split scored.")
+                    "The model's corpus: its train split is fitted to, its valid split scored"
+                            + " (default: "
+                            + RecordedCorpus.DEFAULT_TEXT
+                            + ").")
     Path corpus;
 
     @Option(
@@ -199,6 +201,7 @@ final class PriorCommand implements Callable<Integer> {
         }
         Path file = model == null ? null : ModelFiles.checkpointFile(model);
         Path target = out == null ? file : out;
+        Path corpus = RecordedCorpus.of(this.corpus, model);
         if (out != null) {
             output.check(out, file, corpus);
         }

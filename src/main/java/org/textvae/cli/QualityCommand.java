@@ -48,8 +48,11 @@ final class QualityCommand implements Callable<Integer> {
 
     @Option(
             names = "--corpus",
-            defaultValue = "corpora/tang.csv.gz",
-            description = "The model's corpus: train split for novelty, test split for paths.")
+            paramLabel = "FILE",
+            description =
+                    "The model's corpus: train split for novelty, test split for paths (default: "
+                            + RecordedCorpus.DEFAULT_TEXT
+                            + ").")
     Path corpus;
 
     @Option(
@@ -138,6 +141,7 @@ final class QualityCommand implements Callable<Integer> {
                     TextvaeException.Kind.USAGE, "--poems must be 0 (none) or more, got " + poems);
         }
         Options.requireAtMost("--lines", lineCount, MAX_LINES, "");
+        corpus = RecordedCorpus.of(corpus, modelOption.model);
         Corpus lines = CorpusReader.read(corpus);
         List<String> heldOut = heldOut(lines);
         List<String> outside = unseen == null ? List.of() : everyLine(CorpusReader.read(unseen));

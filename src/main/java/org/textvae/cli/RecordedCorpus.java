@@ -1,0 +1,86 @@
+package org.textvae.cli;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.textvae.TextvaeException;
+
+/**
+ * The corpus a command scores a model on when {@code --corpus} is not given: the one the model's
+ * run folder recorded in its {@code config.json}, so that a model trained on an English corpus is
+ * not scored on Tang lines; the Tang lines for the shipped model and for a bare checkpoint.
+ */
+final class RecordedCorpus {
+
+    /** The shipped model's corpus. */
+    static final Path TANG = Path.of("corpora/tang.csv.gz");
+
+    /** How the option's help names the default. */
+    static final String DEFAULT_TEXT =
+            "the corpus the model's run recorded, else " + "corpora/tang.csv.gz";
+
+    private RecordedCorpus() {}
+
+    /**
+     * @param given the {@code --corpus} option, or null
+     * @param model the {@code --model} path (run folder, its checkpoints folder or a checkpoint
+     *     file), or null for the shipped model
+     * @throws TextvaeException USAGE when the run recorded a corpus that is not readable here
+     */
+    static Path of(Path given, Path model) {
+        if (given != null) {
+            return given;
+        }
+        Path config = model == null ? null : configOf(model);
+        String recorded = config == null ? null : corpusIn(config);
+        if (recorded == null) {
+            return TANG;
+        }
+        Path corpus = Path.of(recorded);
+        if (!Files.isReadable(corpus)) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    "the run "
+                            + config.getParent()
+                            + " was trained on "
+                            + recorded
+                            + ", which is not readable from here; give --corpus");
+        }
+        return corpus;
+    }
+
+    /**
+     * The run's config.json: in the folder, above its checkpoints folder, or above a file in it.
+     */
+    private static Path configOf(Path model) {
+        Path folder = Files.isDirectory(model) ? model : model.toAbsolutePath().getParent();
+        if (folder == null) {
+            return null;
+        }
+        Path here = folder.resolve("config.json");
+        if (Files.isRegularFile(here)) {
+            return here;
+        }
+        Path name = folder.getFileName();
+        Path parent = folder.toAbsolutePath().getParent();
+        if (name != null && name.toString().equals("checkpoints") && parent != null) {
+            Path above = parent.resolve("config.json");
+            return Files.isRegularFile(above) ? above : null;
+        }
+        return null;
+    }
+
+    /** The corpus a run's config names, or null when it names none or is not a run's config. */
+    private static String corpusIn(Path config) {
+        try {
+            JsonElement tree = JsonParser.parseString(Files.readString(config));
+            JsonElement corpus = tree.isJsonObject() ? tree.getAsJsonObject().get("corpus") : null;
+            return corpus != null && corpus.isJsonPrimitive() ? corpus.getAsString() : null;
+        } catch (IOException | JsonParseException e) {
+            return null; // not a run's config: the default corpus, as for a bare checkpoint
+        }
+    }
+}
