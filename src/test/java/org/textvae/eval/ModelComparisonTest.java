@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.textvae.cli.Main;
+import org.textvae.cli.QuietMain;
 import org.textvae.corpus.CorpusReader;
 import org.textvae.model.ModelConfig;
 import org.textvae.model.ModelKind;
@@ -101,7 +101,7 @@ class ModelComparisonTest {
         Path lm = train("lm", ModelKind.LM, 1f, 0f, corpus, vocab, size);
         Path out = dir.resolve("docs").resolve("compare.md");
         int code =
-                Main.run(
+                QuietMain.run(
                         "compare",
                         "--runs",
                         ae.toString(),

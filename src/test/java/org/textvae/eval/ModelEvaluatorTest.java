@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.textvae.TextvaeException;
-import org.textvae.cli.Main;
+import org.textvae.cli.QuietMain;
 import org.textvae.corpus.Corpus;
 import org.textvae.corpus.CorpusReader;
 import org.textvae.corpus.Split;
@@ -77,7 +77,7 @@ class ModelEvaluatorTest {
     void evalCommandPrintsWritesCsvAndPlotsIntoTheRunFolder() throws IOException {
         Path run = runFolder();
         int code =
-                Main.run(
+                QuietMain.run(
                         "eval",
                         "--model",
                         run.toString(),
@@ -98,7 +98,7 @@ class ModelEvaluatorTest {
     @Test
     void plotCommandDrawsTrainingValidationAndLatentCharts() throws IOException {
         Path run = runFolder();
-        int code = Main.run("plot", "--run", run.toString(), "--corpus", corpus().toString());
+        int code = QuietMain.run("plot", "--run", run.toString(), "--corpus", corpus().toString());
         assertEquals(0, code);
         for (String png : List.of(RunPlots.TRAINING, RunPlots.VALIDATION, RunPlots.LATENT_PCA)) {
             byte[] bytes = Files.readAllBytes(run.resolve(png));
@@ -112,7 +112,7 @@ class ModelEvaluatorTest {
         Path heldOut = dir.resolve("held-out.txt");
         Files.writeString(heldOut, "春風吹夜雨\n江月照花林\n白鳥向東飛\n");
         Files.deleteIfExists(run.resolve(RunPlots.LATENT_PCA));
-        int code = Main.run("plot", "--run", run.toString(), "--corpus", heldOut.toString());
+        int code = QuietMain.run("plot", "--run", run.toString(), "--corpus", heldOut.toString());
         assertEquals(0, code);
         assertTrue(Files.size(run.resolve(RunPlots.LATENT_PCA)) > 1000);
     }
