@@ -30,10 +30,14 @@ import picocli.CommandLine.Option;
                     + " (posterior means of up to 2,000 validation sentences, else test"
                     + " sentences, projected on two principal axes)."
         },
-        footer = {"", "Example: textvae plot --run runs/tang --corpus corpora/tang.csv.gz"})
+        footer = {"", "Example: textvae plot --model runs/tang --corpus corpora/tang.csv.gz"})
 final class PlotCommand implements Callable<Integer> {
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run folder.")
+    @Option(
+            names = {"--model", "--run"},
+            required = true,
+            paramLabel = "DIR",
+            description = "Run folder (--run is the older name).")
     Path run;
 
     @Option(

@@ -98,7 +98,8 @@ class ModelEvaluatorTest {
     @Test
     void plotCommandDrawsTrainingValidationAndLatentCharts() throws IOException {
         Path run = runFolder();
-        int code = QuietMain.run("plot", "--run", run.toString(), "--corpus", corpus().toString());
+        int code =
+                QuietMain.run("plot", "--model", run.toString(), "--corpus", corpus().toString());
         assertEquals(0, code);
         for (String png : List.of(RunPlots.TRAINING, RunPlots.VALIDATION, RunPlots.LATENT_PCA)) {
             byte[] bytes = Files.readAllBytes(run.resolve(png));
@@ -112,7 +113,7 @@ class ModelEvaluatorTest {
         Path heldOut = dir.resolve("held-out.txt");
         Files.writeString(heldOut, "春風吹夜雨\n江月照花林\n白鳥向東飛\n");
         Files.deleteIfExists(run.resolve(RunPlots.LATENT_PCA));
-        int code = QuietMain.run("plot", "--run", run.toString(), "--corpus", heldOut.toString());
+        int code = QuietMain.run("plot", "--model", run.toString(), "--corpus", heldOut.toString());
         assertEquals(0, code);
         assertTrue(Files.size(run.resolve(RunPlots.LATENT_PCA)) > 1000);
     }
