@@ -43,9 +43,7 @@ import picocli.CommandLine.ScopeType;
         },
         footer = {
             "",
-            "Exit codes: 0 success, 1 unexpected error, 2 bad option or argument, 3 unusable input"
-                    + " (corpus, text, vocabulary), 4 missing or damaged model, 5 file not readable"
-                    + " or writable, 6 training diverged.",
+            Main.EXIT_CODES,
             "",
             "Example: textvae train --corpus corpora/tang.csv.gz \\",
             "           --vocab vocab/tang.tokenizer.json --out runs/tang"
@@ -94,6 +92,26 @@ public final class Main {
         System.exit(run(args));
     }
 
+    /** Every command's help ends with these. */
+    static final String EXIT_CODES =
+            "Exit codes: 0 success, 1 unexpected error, 2 bad option or argument, 3 unusable input"
+                    + " (corpus, text, vocabulary), 4 missing or damaged model, 5 file not readable"
+                    + " or writable, 6 training diverged.";
+
+    /** Appends the exit codes to the help of every command below the top. */
+    private static void explainExitCodes(CommandLine commandLine) {
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            var usage = sub.getCommandSpec().usageMessage();
+            if (!java.util.Arrays.asList(usage.footer()).contains(EXIT_CODES)) {
+                List<String> footer = new java.util.ArrayList<>(List.of(usage.footer()));
+                footer.add("");
+                footer.add(EXIT_CODES);
+                usage.footer(footer.toArray(String[]::new));
+            }
+            explainExitCodes(sub);
+        }
+    }
+
     /** "; did you mean ...?" for a mistyped command or option that resembles a real one. */
     private static String didYouMean(CommandLine.ParameterException e) {
         if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)) {
@@ -113,6 +131,7 @@ public final class Main {
         Main root = new Main();
         CommandLine commandLine = new CommandLine(root);
         shareVersion(commandLine);
+        explainExitCodes(commandLine);
         commandLine.setExecutionExceptionHandler(
                 (e, cl, parseResult) -> report(e, root.verbose, cl.getErr()));
         // One line, not the whole usage: the user typed something wrong and should see what.

@@ -133,6 +133,21 @@ class OptionBoundsTest {
         assertFalse(nothingLike.err().contains("did you mean"), nothingLike.err());
     }
 
+    @Test
+    void everyCommandsHelpNamesTheExitCodes() {
+        String[][] commands = {
+            {"poem"}, {"train"}, {"vocab", "build"}, {"corpus", "import"}, {"eval"}
+        };
+        for (String[] command : commands) {
+            String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+            args[command.length] = "--help";
+            CommandLineTest.Outcome help = CommandLineTest.run(args);
+            assertEquals(0, help.exitCode(), help.err());
+            assertTrue(help.out().contains("Exit codes: 0 success"), String.join(" ", command));
+            assertEquals(1, help.out().split("Exit codes:", -1).length - 1, "once");
+        }
+    }
+
     static void assertUsageError(CommandLineTest.Outcome outcome, String message) {
         assertEquals(2, outcome.exitCode(), outcome.err());
         assertTrue(outcome.err().contains(message), outcome.err());
