@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.textvae.Seeds;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.LengthBuckets;
 import org.textvae.eval.ElboEvaluator;
@@ -257,7 +258,7 @@ public final class TrainingRun {
             SentenceVaeNetwork network;
             TrainingState state;
             if (resumeFrom == null) {
-                Engine.getInstance().setRandomSeed((int) job.training().seed());
+                Engine.getInstance().setRandomSeed(Seeds.fold(job.training().seed()));
                 network = new SentenceVaeNetwork(job.model());
                 network.initialize(manager);
                 state = TrainingState.start();
