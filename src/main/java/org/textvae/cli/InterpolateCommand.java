@@ -77,6 +77,17 @@ final class InterpolateCommand implements Callable<Integer> {
     boolean slerp;
 
     @Option(
+            names = "--beam",
+            paramLabel = "K",
+            defaultValue = "1",
+            description =
+                    "Decode each point by beam search of K beams (1: greedily, at most "
+                            + SentenceVae.MAX_BEAM
+                            + "): with --beam 4 the path starts and ends at your sentences more"
+                            + " often, at several times the cost.")
+    int beam;
+
+    @Option(
             names = "--json",
             description =
                     "Print the path as a JSON array; with --input, one array per pair, one per"
@@ -99,6 +110,8 @@ final class InterpolateCommand implements Callable<Integer> {
                     TextvaeException.Kind.USAGE,
                     "give two sentences, FROM and TO, or --input FILE");
         }
+        Options.requirePositive("--beam", beam);
+        Options.requireAtMost("--beam", beam, SentenceVae.MAX_BEAM, "");
         return input == null ? fromArguments() : fromFile();
     }
 
@@ -109,7 +122,15 @@ final class InterpolateCommand implements Callable<Integer> {
     private int fromArguments() {
         try (SentenceVae vae = modelOption.load()) {
             Unknowns.report(vae, from, to);
-            List<String> path = vae.interpolate(from, to, steps, path());
+            List<String> path =
+                    beam == 1
+                            ? vae.interpolate(from, to, steps, path())
+                            : vae.interpolateAll(
+                                            List.of(new SentencePair(from, to)),
+                                            steps,
+                                            path(),
+                                            beam)
+                                    .get(0);
             if (json) {
                 System.out.println(JsonOutput.GSON.toJson(path));
             } else {
@@ -132,6 +153,7 @@ final class InterpolateCommand implements Callable<Integer> {
                     pairs.items(),
                     steps,
                     path(),
+                    beam,
                     path -> {
                         if (json) {
                             System.out.println(JsonOutput.GSON.toJson(path));

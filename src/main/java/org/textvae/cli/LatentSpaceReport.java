@@ -14,20 +14,7 @@ final class LatentSpaceReport {
         if (r.unseen() != null) {
             reconstruction("lines of " + unseen, r.unseen());
         }
-        Fidelity.Paths p = r.paths();
-        System.out.printf(
-                "interpolation, %d pairs, %d steps: first line = FROM %.1f%%, last = TO %.1f%%,"
-                        + " both %.1f%%; %.2f distinct lines on average, %.1f%% with at least 5;"
-                        + " every line of FROM's length in %.1f%% of %d same-length pairs%n",
-                p.pairs(),
-                p.steps(),
-                100 * p.startsAtFrom(),
-                100 * p.endsAtTo(),
-                100 * p.bothEnds(),
-                p.meanDistinct(),
-                100 * p.fiveOrMoreDistinct(),
-                100 * p.lengthKept(),
-                p.sameLengthPairs());
+        paths(r.paths(), "");
         LatentSpaceFigures.Samples s = r.samples();
         System.out.printf(
                 "prior samples (%d, no length forced): natural length %.1f%%, novel %.1f%%,"
@@ -54,6 +41,39 @@ final class LatentSpaceReport {
                 t.generateSeconds(),
                 t.reconstructSeconds() / t.generateSeconds(),
                 t.interpolateMillis());
+    }
+
+    /** The figures again with each line decoded by beam search of {@code beam} beams. */
+    static void printBeam(
+            int beam,
+            Fidelity.Reconstruction heldOut,
+            Fidelity.Reconstruction outside,
+            Fidelity.Paths paths,
+            Path corpus,
+            Path unseen) {
+        String by = " (--beam " + beam + ")";
+        reconstruction("held-out lines of " + corpus + by, heldOut);
+        if (outside != null) {
+            reconstruction("lines of " + unseen + by, outside);
+        }
+        paths(paths, by);
+    }
+
+    private static void paths(Fidelity.Paths p, String by) {
+        System.out.printf(
+                "interpolation%s, %d pairs, %d steps: first line = FROM %.1f%%, last = TO %.1f%%,"
+                        + " both %.1f%%; %.2f distinct lines on average, %.1f%% with at least 5;"
+                        + " every line of FROM's length in %.1f%% of %d same-length pairs%n",
+                by,
+                p.pairs(),
+                p.steps(),
+                100 * p.startsAtFrom(),
+                100 * p.endsAtTo(),
+                100 * p.bothEnds(),
+                p.meanDistinct(),
+                100 * p.fiveOrMoreDistinct(),
+                100 * p.lengthKept(),
+                p.sameLengthPairs());
     }
 
     private static void reconstruction(String what, Fidelity.Reconstruction r) {

@@ -11,6 +11,7 @@ import org.textvae.corpus.CorpusReader;
 import org.textvae.corpus.PoemCorpusFile;
 import org.textvae.corpus.Split;
 import org.textvae.corpus.Subsample;
+import org.textvae.eval.Fidelity;
 import org.textvae.eval.LanguageModelScore;
 import org.textvae.eval.LatentSpaceFigures;
 import org.textvae.eval.SampleQuality;
@@ -85,6 +86,15 @@ final class QualityCommand implements Callable<Integer> {
     Path unseen;
 
     @Option(
+            names = "--beam",
+            paramLabel = "K",
+            defaultValue = "1",
+            description =
+                    "Also reconstruct and interpolate with beam search of K beams (as reconstruct"
+                            + " --beam K and interpolate --beam K do) and print those figures too.")
+    int beam;
+
+    @Option(
             names = "--poems",
             paramLabel = "N",
             defaultValue = "0",
@@ -141,6 +151,8 @@ final class QualityCommand implements Callable<Integer> {
                     TextvaeException.Kind.USAGE, "--poems must be 0 (none) or more, got " + poems);
         }
         Options.requireAtMost("--lines", lineCount, MAX_LINES, "");
+        Options.requirePositive("--beam", beam);
+        Options.requireAtMost("--beam", beam, SentenceVae.MAX_BEAM, "");
         corpus = RecordedCorpus.of(corpus, modelOption.model);
         Corpus lines = CorpusReader.read(corpus);
         List<String> heldOut = heldOut(lines);
@@ -186,6 +198,17 @@ final class QualityCommand implements Callable<Integer> {
                             seed,
                             scorer);
             LatentSpaceReport.print(figures, corpus, unseen);
+            if (beam > 1) {
+                List<String> seen = Subsample.of(heldOut, lineCount, seed);
+                List<String> others = Subsample.of(outside, lineCount, seed);
+                LatentSpaceReport.printBeam(
+                        beam,
+                        Fidelity.reconstruction(vae, seen, beam),
+                        others.isEmpty() ? null : Fidelity.reconstruction(vae, others, beam),
+                        Fidelity.paths(vae, SampleQuality.pairs(heldOut, pairs, seed), 7, beam),
+                        corpus,
+                        unseen);
+            }
         }
         if (poems > 0) {
             printPoems();

@@ -52,6 +52,17 @@ final class ReconstructCommand implements Callable<Integer> {
     String input;
 
     @Option(
+            names = "--beam",
+            paramLabel = "K",
+            defaultValue = "1",
+            description =
+                    "Decode by beam search of K beams (1: greedily, at most "
+                            + SentenceVae.MAX_BEAM
+                            + "): --beam 4 gives the sentence back more often, at several"
+                            + " times the cost.")
+    int beam;
+
+    @Option(
             names = "--json",
             description =
                     "Print a JSON array of the lines; with --input, one JSON object per line"
@@ -76,13 +87,15 @@ final class ReconstructCommand implements Callable<Integer> {
             throw new TextvaeException(
                     TextvaeException.Kind.USAGE, "give one or more sentences, or --input FILE");
         }
+        Options.requirePositive("--beam", beam);
+        Options.requireAtMost("--beam", beam, SentenceVae.MAX_BEAM, "");
         return input == null ? fromArguments() : fromFile();
     }
 
     private int fromArguments() {
         try (SentenceVae vae = modelOption.load()) {
             Unknowns.report(vae, texts.toArray(String[]::new));
-            List<String> lines = vae.reconstructAll(texts);
+            List<String> lines = vae.reconstructAll(texts, beam);
             if (json) {
                 System.out.println(JsonOutput.GSON.toJson(lines));
             } else {
@@ -103,6 +116,7 @@ final class ReconstructCommand implements Callable<Integer> {
             int[] next = {0};
             vae.reconstructEach(
                     sentences.items(),
+                    beam,
                     batch -> {
                         for (String line : batch) {
                             int i = next[0]++;

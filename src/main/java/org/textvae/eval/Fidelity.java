@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import org.textvae.generate.Interpolation;
+import org.textvae.generate.SentencePair;
 import org.textvae.generate.SentenceVae;
 
 /**
@@ -51,7 +52,12 @@ public final class Fidelity {
 
     /** Reconstructs every line. */
     public static Reconstruction reconstruction(SentenceVae vae, List<String> lines) {
-        return compare(lines, vae.reconstructAll(lines));
+        return reconstruction(vae, lines, 1);
+    }
+
+    /** Reconstructs every line by beam search of {@code beam} beams (1: greedily). */
+    public static Reconstruction reconstruction(SentenceVae vae, List<String> lines, int beam) {
+        return compare(lines, vae.reconstructAll(lines, beam));
     }
 
     /** The figures of lines and their reconstructions, {@code outputs}, in the same order. */
@@ -77,6 +83,21 @@ public final class Fidelity {
 
     /** Walks each pair's path of {@code steps} points (pairs of one line twice are skipped). */
     public static Paths paths(SentenceVae vae, List<List<String>> pairs, int steps) {
+        return paths(vae, pairs, steps, 1);
+    }
+
+    /** As {@link #paths(SentenceVae, List, int)}, each point decoded by {@code beam} beams. */
+    public static Paths paths(SentenceVae vae, List<List<String>> pairs, int steps, int beam) {
+        List<List<String>> walkedPaths =
+                beam == 1
+                        ? null
+                        : vae.interpolateAll(
+                                pairs.stream()
+                                        .map(pair -> new SentencePair(pair.get(0), pair.get(1)))
+                                        .toList(),
+                                steps,
+                                Interpolation.LINEAR,
+                                beam);
         int walked = 0;
         int starts = 0;
         int ends = 0;
@@ -88,7 +109,10 @@ public final class Fidelity {
         for (List<String> pair : pairs) {
             String from = pair.get(0);
             String to = pair.get(1);
-            List<String> path = vae.interpolate(from, to, steps, Interpolation.LINEAR);
+            List<String> path =
+                    walkedPaths != null
+                            ? walkedPaths.get(walked)
+                            : vae.interpolate(from, to, steps, Interpolation.LINEAR);
             boolean start = path.get(0).equals(from);
             boolean end = path.get(steps - 1).equals(to);
             starts += start ? 1 : 0;

@@ -33,8 +33,13 @@ public final class BeamSearchDecoder {
     /** A prefix and its log-probability. */
     private record Hypothesis(int[] tokens, double score) {
         double ranked() {
-            return score / Math.pow((5.0 + tokens.length + 1) / 6.0, LENGTH_ALPHA);
+            return score / lengthPenalty(tokens.length);
         }
+    }
+
+    /** Wu et al.'s penalty for a line of {@code tokens} tokens and its {@code <eos>}. */
+    private static double lengthPenalty(int tokens) {
+        return Math.pow((5.0 + tokens + 1) / 6.0, LENGTH_ALPHA);
     }
 
     /**
@@ -60,7 +65,7 @@ public final class BeamSearchDecoder {
             }
             long[] previous = new long[rows];
             Arrays.fill(previous, specials.bos());
-            for (int t = 0; t < maxLength && !allDone(done, width); t++) {
+            for (int t = 0; t < maxLength && !allSettled(live, done, width, maxLength); t++) {
                 NDArray input = HostArrays.longs(manager, previous, new Shape(rows, 1));
                 NDList out = network.decode(store, codes, input, state, false);
                 NDArray logProbs = out.get(0).squeeze(1).add(bias).logSoftmax(1);
@@ -151,8 +156,35 @@ public final class BeamSearchDecoder {
         live.set(b, next.isEmpty() ? beams : next);
     }
 
-    private boolean allDone(List<List<Hypothesis>> done, int width) {
-        return done.stream().allMatch(d -> d.size() >= width);
+    /**
+     * Whether no live beam can still win, for every code: each has {@code width} finished lines, or
+     * a finished line that ranks above the best any live beam could reach. Log-probabilities only
+     * fall as a beam grows, and its length penalty is at most that of {@code maxLength} tokens, so
+     * a live beam can rank at best score / penalty(maxLength). Without this bound a batch ran to
+     * the longest line allowed whenever one code lacked {@code width} finished lines.
+     */
+    private static boolean allSettled(
+            List<List<Hypothesis>> live, List<List<Hypothesis>> done, int width, int maxLength) {
+        double longest = lengthPenalty(maxLength);
+        for (int b = 0; b < done.size(); b++) {
+            List<Hypothesis> finished = done.get(b);
+            if (finished.size() >= width) {
+                continue;
+            }
+            if (finished.isEmpty()) {
+                return false;
+            }
+            double best = Double.NEGATIVE_INFINITY;
+            for (Hypothesis h : finished) {
+                best = Math.max(best, h.ranked());
+            }
+            for (Hypothesis h : live.get(b)) {
+                if (h.score() / longest > best) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private float[] bias(int[] banned) {

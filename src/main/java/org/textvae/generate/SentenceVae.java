@@ -61,6 +61,9 @@ public final class SentenceVae implements AutoCloseable {
      */
     public static final int MAX_COUNT = 1_000_000;
 
+    /** The most beams a reconstruction or a path is decoded with. */
+    public static final int MAX_BEAM = 16;
+
     static {
         EngineDefaults.apply();
     }
@@ -479,9 +482,51 @@ public final class SentenceVae implements AutoCloseable {
 
     /** {@link #reconstruct(String)} of each sentence, in order, encoded and decoded in batches. */
     public List<String> reconstructAll(List<String> sentences) {
+        return reconstructAll(sentences, 1);
+    }
+
+    /**
+     * Each sentence's posterior mean decoded by beam search of {@code beam} beams (1: greedily), in
+     * order: a wider beam returns the sentence more often, at several times the cost.
+     */
+    public List<String> reconstructAll(List<String> sentences, int beam) {
         List<String> lines = new ArrayList<>();
-        reconstructEach(sentences, lines::addAll);
+        reconstructEach(sentences, beam, lines::addAll);
         return lines;
+    }
+
+    /**
+     * As {@link #reconstructEach(List, Consumer)}, decoding by beam search of {@code beam} beams
+     * (1: greedily).
+     */
+    public void reconstructEach(List<String> sentences, int beam, Consumer<List<String>> sink) {
+        Objects.requireNonNull(sink, "sink");
+        BulkDecoding decoding = bulk(beam);
+        whileOpen(
+                () -> {
+                    requireLatentSpace("encode into");
+                    decoding.reconstruct(tokens(sentences), sink);
+                    return null;
+                });
+    }
+
+    /** Bulk decoding greedily, or by beam search of {@code beam} beams. */
+    private BulkDecoding bulk(int beam) {
+        if (beam < 1 || beam > MAX_BEAM || beam >= vocabulary.size()) {
+            throw new IllegalArgumentException(
+                    "beam width must be 1 to "
+                            + Math.min(MAX_BEAM, vocabulary.size() - 1)
+                            + ", got "
+                            + beam);
+        }
+        if (beam == 1) {
+            return bulk;
+        }
+        DecodingOptions options = new DecodingOptions(DEFAULT_MAX_LENGTH, 0, 0, beam, 0);
+        return new BulkDecoding(
+                ids -> encoder.encode(manager, ids).means(),
+                (codes, sink) -> decodeOpen(codes, decoding(codes, options, done -> {}), sink),
+                BulkDecoding.WINDOW);
     }
 
     /**
@@ -490,13 +535,7 @@ public final class SentenceVae implements AutoCloseable {
      * A sink that throws ends the call, and the exception is rethrown.
      */
     public void reconstructEach(List<String> sentences, Consumer<List<String>> sink) {
-        Objects.requireNonNull(sink, "sink");
-        whileOpen(
-                () -> {
-                    requireLatentSpace("encode into");
-                    bulk.reconstruct(tokens(sentences), sink);
-                    return null;
-                });
+        reconstructEach(sentences, 1, sink);
     }
 
     /**
@@ -505,8 +544,17 @@ public final class SentenceVae implements AutoCloseable {
      */
     public List<List<String>> interpolateAll(
             List<SentencePair> pairs, int steps, Interpolation path) {
+        return interpolateAll(pairs, steps, path, 1);
+    }
+
+    /**
+     * As {@link #interpolateAll(List, int, Interpolation)}, each point decoded by {@code beam}
+     * beams.
+     */
+    public List<List<String>> interpolateAll(
+            List<SentencePair> pairs, int steps, Interpolation path, int beam) {
         List<List<String>> paths = new ArrayList<>();
-        interpolateEach(pairs, steps, path, paths::add);
+        interpolateEach(pairs, steps, path, beam, paths::add);
         return paths;
     }
 
@@ -517,10 +565,24 @@ public final class SentenceVae implements AutoCloseable {
      */
     public void interpolateEach(
             List<SentencePair> pairs, int steps, Interpolation path, Consumer<List<String>> sink) {
+        interpolateEach(pairs, steps, path, 1, sink);
+    }
+
+    /**
+     * As {@link #interpolateEach(List, int, Interpolation, Consumer)}, each point decoded by beam
+     * search of {@code beam} beams (1: greedily).
+     */
+    public void interpolateEach(
+            List<SentencePair> pairs,
+            int steps,
+            Interpolation path,
+            int beam,
+            Consumer<List<String>> sink) {
         Objects.requireNonNull(pairs, "the pairs are null");
         Objects.requireNonNull(path, "the interpolation path is null (LINEAR or SPHERICAL)");
         Objects.requireNonNull(sink, "sink");
         Interpolation.requireSteps(steps);
+        BulkDecoding decoding = bulk(beam);
         List<String> endpoints = new ArrayList<>(2 * pairs.size());
         for (int i = 0; i < pairs.size(); i++) {
             endpoints.addAll(Objects.requireNonNull(pairs.get(i), "pair " + i + " is null").both());
@@ -533,7 +595,7 @@ public final class SentenceVae implements AutoCloseable {
                                     vocabulary,
                                     endpoints,
                                     i -> "pair " + i / 2 + (i % 2 == 0 ? " (from)" : " (to)"));
-                    bulk.interpolate(ids, steps, path, sink);
+                    decoding.interpolate(ids, steps, path, sink);
                     return null;
                 });
     }
