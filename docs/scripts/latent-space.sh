@@ -58,7 +58,7 @@ cp target/textvae.jar "$runs/textvae.jar"
 train cmp-lm 2 --model lm & train rd-fb1-zs 6 --free-bits 1 --z-every-step & wait
 train rd-beta0.1-zs 10 --beta 0.1 --z-every-step & train rd-beta0.3-zs 6 --beta 0.3 \
     --z-every-step & wait
-train rd-beta0.1-zs-wd0 1 --beta 0.1 --z-every-step --word-dropout 0
+train rd-beta0.1-zs-wd0 6 --beta 0.1 --z-every-step --word-dropout 0
 # The β 1 model shipped before the current one, from git history.
 git show 40872e8:src/main/resources/org/textvae/default-model.ckpt > "$runs/beta1-fb0.2-e8.ckpt"
 tv quality --model "$runs/beta1-fb0.2-e8.ckpt" --lines 1000 --samples 1000 --pairs 100 \
@@ -93,9 +93,27 @@ for run in rd-fb1-zs:fb1-zs-e6 rd-beta0.3-zs:beta0.3-zs-e6 rd-beta0.1-zs:beta0.1
 done
 sampler beta0.1-zs-e8-posteriors-h2 "$runs/rd-beta0.1-zs/checkpoints/epoch-008.ckpt" \
     --kind posteriors --lines 8192 --widen 2
+# Which model ships: the last two rows again with beam search as well, and without word dropout.
+tv prior --model "$runs/rd-beta0.1-zs-wd0/checkpoints/epoch-006.ckpt" \
+    --out "$runs/beta0.1-zs-wd0-e6-posteriors-h2.ckpt" --force --kind posteriors --lines 8192 \
+    --widen 2 > "$out/prior-beta0.1-zs-wd0-e6-posteriors-h2.txt"
+tv quality --model "$runs/beta0.1-zs-wd0-e6-posteriors-h2.ckpt" --lines 1000 --samples 1000 \
+    --pairs 100 --unseen corpora/songshi.csv.gz --lm "$runs/cmp-lm" --beam 4 \
+    > "$out/quality-beta0.1-zs-wd0-e6-posteriors-h2.txt"
+tv eval --model "$runs/beta0.1-zs-wd0-e6-posteriors-h2.ckpt" --corpus corpora/tang.csv.gz \
+    --split test --limit 1000 --iw-samples 100 --lm "$runs/cmp-lm" \
+    --out "$runs/eval-beta0.1-zs-wd0-e6.csv" --force > "$out/eval-beta0.1-zs-wd0-e6-posteriors-h2.txt"
 
-# The shipped model: epoch 8 of the same run, its posteriors prior packed into the jar.
-tv quality --lines 1000 --samples 1000 --pairs 100 --unseen corpora/songshi.csv.gz \
-    --lm "$runs/cmp-lm" > "$out/quality-shipped-beta0.1-zs-e8-posteriors-h2.txt"
-tv eval --corpus corpora/tang.csv.gz --split test --limit 1000 --out "$runs/eval-shipped.csv" \
-    --force > "$out/eval-shipped-beta0.1-zs-e8-posteriors-h2.txt"
+# The shipped model: epoch 10 of the same run, its posteriors prior (with the line succession of
+# the training poems) packed into the jar.
+tv prior --model "$runs/rd-beta0.1-zs/checkpoints/epoch-010.ckpt" --out "$runs/shipped.ckpt" \
+    --force --kind posteriors --lines 8192 --widen 2 --poems corpora/tang-poems.csv.gz \
+    > "$runs/prior-shipped.txt"
+# To ship it: tv export --model "$runs/shipped.ckpt" \
+#     --out src/main/resources/org/textvae/default-model.ckpt --force
+tv quality --model "$runs/shipped.ckpt" --lines 1000 --samples 1000 --pairs 100 \
+    --unseen corpora/songshi.csv.gz --lm "$runs/cmp-lm" --beam 4 \
+    > "$out/quality-shipped-beta0.1-zs-e10-posteriors-h2.txt"
+tv eval --model "$runs/shipped.ckpt" --corpus corpora/tang.csv.gz --split test --limit 1000 \
+    --lm "$runs/cmp-lm" --out "$runs/eval-shipped.csv" --force \
+    > "$out/eval-shipped-beta0.1-zs-e10-posteriors-h2.txt"
