@@ -27,13 +27,25 @@ import picocli.CommandLine.Spec;
                     + " HuggingFace tokenizer.json.",
             "Special tokens have fixed ids: <pad>=0 <unk>=1 <bos>=2 <eos>=3. Tokens are ordered"
                     + " by count, then alphabetically, so the file is reproducible.",
-            "Prints the vocabulary size and how much of the valid split it covers."
+            "Prints the vocabulary size and how much of the valid split it covers, and a warning"
+                    + " when the tokens look cut the wrong way: tokens longer than 100 characters"
+                    + " (left out of the vocabulary), or text made mostly of tokens seen once."
         },
         footer = {
             "",
-            "Example:",
+            "Segmentation:",
+            "  word        \"Hello, world!\" -> Hello , world !  (words and punctuation)",
+            "  character   \"猫が好き\" -> 猫 が 好 き  (every character but spaces)",
+            "  whitespace  \"Hello, world!\" -> Hello, world!  (for text already tokenized)",
+            "  auto picks character when most letters are of a script written without spaces",
+            "  (Chinese, Japanese, Korean, Thai, Lao, Khmer, Myanmar, Tibetan, ...) or are emoji,",
+            "  or when most lines hold no space at all; word otherwise.",
+            "",
+            "Examples:",
             "  textvae vocab build --corpus corpora/tang.csv.gz \\",
-            "      --out vocab/my.tokenizer.json --min-frequency 3"
+            "      --out vocab/my.tokenizer.json --min-frequency 3",
+            "  textvae vocab build --corpus english.txt --out english.tokenizer.json \\",
+            "      --lowercase --min-frequency 2"
         })
 public final class VocabBuildCommand implements Callable<Integer> {
 
@@ -59,8 +71,10 @@ public final class VocabBuildCommand implements Callable<Integer> {
             paramLabel = "MODE",
             defaultValue = "auto",
             description = {
-                "character (each character is a token, for Chinese), word (split at whitespace),"
-                        + " or auto (character if most characters are CJK).",
+                "character (each character is a token), word (split at whitespace, each"
+                        + " punctuation character a token of its own), whitespace (split at"
+                        + " whitespace only), or auto (character for scripts written without"
+                        + " spaces and for emoji, word otherwise; see below).",
                 "Default: ${DEFAULT-VALUE}."
             })
     private String segmentation;
@@ -96,7 +110,10 @@ public final class VocabBuildCommand implements Callable<Integer> {
         Corpus data = CorpusReader.read(corpus);
         VocabularyOptions options =
                 new VocabularyOptions(resolveSegmentation(data), minFrequency, maxSize, lowercase);
-        try (Vocabulary vocabulary = VocabularyBuilder.build(data, options, out)) {
+        PrintWriter err = spec.commandLine().getErr();
+        try (Vocabulary vocabulary =
+                VocabularyBuilder.build(data, options, out, line -> err.println(line))) {
+            err.flush();
             double coverage = vocabulary.coverage(data.valid());
             PrintWriter printer = spec.commandLine().getOut();
             printer.printf(
@@ -125,12 +142,13 @@ public final class VocabBuildCommand implements Callable<Integer> {
             case "auto" -> Segmentation.detect(data.train());
             case "character" -> Segmentation.CHARACTER;
             case "word" -> Segmentation.WORD;
+            case "whitespace" -> Segmentation.WHITESPACE;
             default ->
                     throw new TextvaeException(
                             TextvaeException.Kind.USAGE,
                             "--segmentation: unknown mode '"
                                     + segmentation
-                                    + "'; use auto, character or word");
+                                    + "'; use auto, character, word or whitespace");
         };
     }
 }

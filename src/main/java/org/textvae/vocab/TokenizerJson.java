@@ -17,15 +17,9 @@ import org.textvae.TextvaeException;
 /**
  * Writes and checks the HuggingFace {@code tokenizer.json} of a word-level vocabulary. HF rejects
  * unknown top-level fields, so the segmentation is not stored separately: it is read back from the
- * pre-tokenizer (a WhitespaceSplit alone means WORD, followed by a one-character Split means
- * CHARACTER).
+ * pre-tokenizer (see {@link PreTokenizers}).
  */
 final class TokenizerJson {
-
-    /**
-     * Isolates every code point; the tokenizer's regex engine matches characters, not UTF-16 units.
-     */
-    static final String CHARACTER_PATTERN = ".";
 
     private static final Pattern LOCATION = Pattern.compile("line (\\d+) column (\\d+)");
 
@@ -47,9 +41,10 @@ final class TokenizerJson {
         // No Unicode normalization: NFC would fold CJK compatibility ideographs that the corpus
         // keeps as is. Lowercasing only when asked for.
         root.add("normalizer", lowercase ? type("Lowercase") : JsonNull.INSTANCE);
-        root.add("pre_tokenizer", preTokenizer(segmentation));
+        root.add("pre_tokenizer", PreTokenizers.of(segmentation));
         root.add("post_processor", JsonNull.INSTANCE);
-        // Without a decoder HF joins tokens with single spaces, which is what WORD wants.
+        // Without a decoder HF joins tokens with single spaces, which is what WORD and WHITESPACE
+        // want (HF's word decoders would turn "do not" into "don't").
         root.add(
                 "decoder",
                 segmentation == Segmentation.CHARACTER ? type("Fuse") : JsonNull.INSTANCE);
@@ -80,25 +75,7 @@ final class TokenizerJson {
         return added;
     }
 
-    private static JsonObject preTokenizer(Segmentation segmentation) {
-        if (segmentation == Segmentation.WORD) {
-            return type("WhitespaceSplit");
-        }
-        JsonObject pattern = new JsonObject();
-        pattern.addProperty("Regex", CHARACTER_PATTERN);
-        JsonObject split = type("Split");
-        split.add("pattern", pattern);
-        split.addProperty("behavior", "Isolated");
-        split.addProperty("invert", false);
-        JsonArray steps = new JsonArray();
-        steps.add(type("WhitespaceSplit"));
-        steps.add(split);
-        JsonObject sequence = type("Sequence");
-        sequence.add("pretokenizers", steps);
-        return sequence;
-    }
-
-    private static JsonObject type(String type) {
+    static JsonObject type(String type) {
         JsonObject object = new JsonObject();
         object.addProperty("type", type);
         return object;
@@ -134,7 +111,7 @@ final class TokenizerJson {
         }
         return new Parsed(
                 tokens,
-                segmentation(root.get("pre_tokenizer"), source),
+                PreTokenizers.segmentation(root.get("pre_tokenizer"), source),
                 lowercase(root.get("normalizer"), source));
     }
 
@@ -175,19 +152,6 @@ final class TokenizerJson {
         throw invalid(source, "normalizer is neither null nor Lowercase");
     }
 
-    private static Segmentation segmentation(JsonElement pre, String source) {
-        if (pre != null && pre.isJsonObject()) {
-            String type = string(pre.getAsJsonObject(), "type");
-            if ("WhitespaceSplit".equals(type)) {
-                return Segmentation.WORD;
-            }
-            if ("Sequence".equals(type) && pre.toString().contains("\"Split\"")) {
-                return Segmentation.CHARACTER;
-            }
-        }
-        throw invalid(source, "pre_tokenizer is neither WhitespaceSplit nor a character Split");
-    }
-
     private static JsonObject object(JsonObject parent, String key, String source) {
         JsonElement element = parent.get(key);
         if (element == null || !element.isJsonObject()) {
@@ -196,7 +160,7 @@ final class TokenizerJson {
         return element.getAsJsonObject();
     }
 
-    private static String string(JsonObject object, String key) {
+    static String string(JsonObject object, String key) {
         JsonElement element = object.get(key);
         return element != null && element.isJsonPrimitive() ? element.getAsString() : null;
     }

@@ -209,7 +209,7 @@ public final class Vocabulary implements AutoCloseable {
     }
 
     /**
-     * Turns ids back into text: no spaces between tokens for CHARACTER, single spaces for WORD.
+     * Turns ids back into text: no spaces between tokens for CHARACTER, single spaces otherwise.
      * Padding, begin and end tokens are dropped; unknown tokens stay visible as {@code <unk>}.
      */
     public String decode(int[] ids) {

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.Corpus;
 import org.textvae.io.AtomicFiles;
@@ -29,17 +29,22 @@ public final class VocabularyBuilder {
 
     private final VocabularyOptions options;
     private final Map<String, Long> counts = new HashMap<>();
+    private final CountCheck check = new CountCheck();
 
     public VocabularyBuilder(VocabularyOptions options) {
         this.options = options;
     }
 
-    /** Counts the tokens of one sentence. Special tokens in the text are not counted. */
+    /**
+     * Counts the tokens of one sentence. Special tokens in the text are not counted, nor are tokens
+     * longer than {@link Segmentation#MAX_TOKEN_LENGTH} characters (see {@link #warnings()}).
+     */
     public VocabularyBuilder add(String sentence) {
-        // As the tokenizer's Lowercase normalizer will, so counted tokens are the encoded ones.
-        String text = options.lowercase() ? sentence.toLowerCase(Locale.ROOT) : sentence;
-        for (String token : options.segmentation().tokenize(text)) {
-            if (!Vocabulary.SPECIALS.contains(token)) {
+        for (String token : options.segmentation().tokenize(sentence, options.lowercase())) {
+            int length = token.codePointCount(0, token.length());
+            if (length > Segmentation.MAX_TOKEN_LENGTH) {
+                check.leftOut(length);
+            } else if (!Vocabulary.SPECIALS.contains(token)) {
                 counts.merge(token, 1L, Long::sum);
             }
         }
@@ -62,6 +67,14 @@ public final class VocabularyBuilder {
                 .toList();
     }
 
+    /**
+     * Returns one line for each sign that the text was cut the wrong way (over-long tokens, mostly
+     * one-off tokens), each naming the remedy; empty when the counts look like words.
+     */
+    public List<String> warnings() {
+        return check.warnings(counts, options.segmentation());
+    }
+
     /** Returns the tokenizer.json text. */
     public String toJson() {
         List<String> all = new ArrayList<>(Vocabulary.SPECIALS);
@@ -79,11 +92,18 @@ public final class VocabularyBuilder {
         }
     }
 
+    /** As {@link #build(Corpus, VocabularyOptions, Path, Consumer)}, dropping the warnings. */
+    public static Vocabulary build(Corpus corpus, VocabularyOptions options, Path out) {
+        return build(corpus, options, out, warning -> {});
+    }
+
     /**
      * Builds a vocabulary from a corpus's training split, writes it to {@code out} and loads it
-     * back, so that what is returned is exactly what the file holds.
+     * back, so that what is returned is exactly what the file holds. Each of {@link #warnings()}
+     * goes to {@code warn} before the file is written.
      */
-    public static Vocabulary build(Corpus corpus, VocabularyOptions options, Path out) {
+    public static Vocabulary build(
+            Corpus corpus, VocabularyOptions options, Path out, Consumer<String> warn) {
         if (corpus.train().isEmpty()) {
             throw new TextvaeException(
                     TextvaeException.Kind.INPUT,
@@ -92,6 +112,15 @@ public final class VocabularyBuilder {
                             .formatted(corpus.name(), corpus.valid().size(), corpus.test().size()));
         }
         VocabularyBuilder builder = new VocabularyBuilder(options).addAll(corpus.train());
+        if (builder.counts.isEmpty() && builder.check.overlong() > 0) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.INPUT,
+                    ("every token of the training split of %s is longer than %d characters; %s")
+                            .formatted(
+                                    corpus.name(),
+                                    Segmentation.MAX_TOKEN_LENGTH,
+                                    CountCheck.remedy()));
+        }
         if (builder.tokens().isEmpty()) {
             // Only the special tokens: every sentence would read as <unk>, so nothing is written.
             throw new TextvaeException(
@@ -102,6 +131,7 @@ public final class VocabularyBuilder {
                             + corpus.name()
                             + "; lower --min-frequency");
         }
+        builder.warnings().forEach(warn);
         builder.write(out);
         return Vocabulary.load(out);
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,5 +117,81 @@ class VocabularyBuilderTest {
         assertThrows(TextvaeException.class, () -> chars(0, 10));
         assertThrows(TextvaeException.class, () -> chars(1, 0));
         assertEquals(Segmentation.CHARACTER, VocabularyOptions.defaults().segmentation());
+    }
+
+    @Test
+    void linesCutIntoOneTokenEachAreWarnedAbout() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            lines.add("😀".repeat(1 + i % 7) + "ok" + i);
+        }
+        VocabularyBuilder words =
+                new VocabularyBuilder(new VocabularyOptions(Segmentation.WORD, 1, 1000))
+                        .addAll(lines);
+        List<String> warnings = words.warnings();
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("warning: 100% of the train split's tokens occur"));
+        assertTrue(warnings.get(0).contains("--segmentation character"), warnings.get(0));
+        VocabularyBuilder characters =
+                new VocabularyBuilder(new VocabularyOptions(Segmentation.CHARACTER, 1, 1000))
+                        .addAll(lines);
+        assertEquals(List.of(), characters.warnings());
+    }
+
+    @Test
+    void ordinaryEnglishIsNotWarnedAbout() {
+        List<String> lines =
+                List.of(
+                        "The cat sat on the mat.",
+                        "The dog sat on the cat.",
+                        "A cat and a dog sat on the mat, and the cat sat still.",
+                        "Did the dog see the cat?",
+                        "The mat was red; the cat was black.");
+        VocabularyBuilder builder =
+                new VocabularyBuilder(new VocabularyOptions(Segmentation.WORD, 1, 1000))
+                        .addAll(lines);
+        assertEquals(List.of(), builder.warnings());
+    }
+
+    @Test
+    void tokensLongerThanAnyWordAreLeftOutAndWarnedAbout(@TempDir Path dir) {
+        String longLine = "ลองพิมพ์ภาษาไทย".repeat(20);
+        List<String> lines = List.of("the cat sat", "the cat ran", longLine + " the");
+        Corpus corpus = new Corpus("mixed", lines, List.of(), List.of(), 0);
+        List<String> warnings = new ArrayList<>();
+        VocabularyOptions words = new VocabularyOptions(Segmentation.WORD, 1, 100);
+        try (Vocabulary vocab =
+                VocabularyBuilder.build(corpus, words, dir.resolve("v.json"), warnings::add)) {
+            assertEquals(4 + 4, vocab.size());
+            assertEquals(vocab.unkId(), vocab.encode(longLine)[0]);
+        }
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(
+                warnings.get(0)
+                        .startsWith(
+                                "warning: left 1 token longer than 100 characters out of the"
+                                        + " vocabulary (the longest has 300)"),
+                warnings.get(0));
+        assertTrue(warnings.get(0).contains("--segmentation character"), warnings.get(0));
+    }
+
+    @Test
+    void aCorpusOfOnlyOverlongTokensIsRefusedNamingTheRemedy(@TempDir Path dir) {
+        Corpus corpus =
+                new Corpus(
+                        "thai", List.of("ก".repeat(500), "ข".repeat(200)), List.of(), List.of(), 0);
+        Path out = dir.resolve("v.json");
+        TextvaeException e =
+                assertThrows(
+                        TextvaeException.class,
+                        () ->
+                                VocabularyBuilder.build(
+                                        corpus,
+                                        new VocabularyOptions(Segmentation.WORD, 1, 100),
+                                        out));
+        assertEquals(TextvaeException.Kind.INPUT, e.kind());
+        assertTrue(e.getMessage().contains("--segmentation character"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+        assertTrue(Files.notExists(out));
     }
 }

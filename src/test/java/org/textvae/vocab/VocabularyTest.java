@@ -43,10 +43,51 @@ class VocabularyTest {
     @Test
     void wordRoundTripWithSingleSpaces() throws Exception {
         try (Vocabulary vocab = Vocabulary.load(resource("word.tokenizer.json"))) {
-            assertEquals(Segmentation.WORD, vocab.segmentation());
+            // Written before punctuation was split: WhitespaceSplit alone.
+            assertEquals(Segmentation.WHITESPACE, vocab.segmentation());
             int[] ids = vocab.encode("the  cat\tsat on the mat");
             assertArrayEquals(new int[] {4, 5, 6, 7, 4, 8}, ids);
             assertEquals("the cat sat on the mat", vocab.decode(ids));
+        }
+    }
+
+    @Test
+    void shippedVocabulariesReadAsBeforeAndTheWriterStillMakesTheirBytes() throws Exception {
+        for (String name : List.of("tang", "songci", "ptb")) {
+            Path file = Path.of("vocab", name + ".tokenizer.json");
+            String json = Files.readString(file);
+            try (Vocabulary vocab = Vocabulary.load(file)) {
+                Segmentation expected =
+                        name.equals("ptb") ? Segmentation.WHITESPACE : Segmentation.CHARACTER;
+                assertEquals(expected, vocab.segmentation(), name);
+                List<String> tokens = new ArrayList<>();
+                for (int id = 0; id < vocab.size(); id++) {
+                    tokens.add(vocab.token(id));
+                }
+                assertEquals(json, TokenizerJson.write(tokens, expected, false), name);
+            }
+        }
+        try (Vocabulary ptb = Vocabulary.load(Path.of("vocab/ptb.tokenizer.json"))) {
+            // Its words keep their punctuation: "n't" and "'s" are tokens, not three and two.
+            int[] ids = ptb.encode("they do n't know the company 's plans");
+            assertEquals(8, ids.length);
+            assertTrue(ids[2] != ptb.unkId() && ids[6] != ptb.unkId());
+        }
+    }
+
+    @Test
+    void wordVocabulariesSplitPunctuationWhenTheyEncode() {
+        List<String> lines = List.of("I like software.", "Software, they said; software!");
+        VocabularyOptions words = new VocabularyOptions(Segmentation.WORD, 1, 100);
+        try (Vocabulary vocab =
+                Vocabulary.fromJson(new VocabularyBuilder(words).addAll(lines).toJson())) {
+            assertEquals(Segmentation.WORD, vocab.segmentation());
+            int[] ids = vocab.encode("software. software, software");
+            assertEquals(5, ids.length);
+            assertEquals(ids[0], ids[2]);
+            assertEquals(ids[0], ids[4]);
+            assertEquals(List.of(), vocab.unknownTokens("Software; I like software!"));
+            assertEquals("I like software .", vocab.decode(vocab.encode("I like software.")));
         }
     }
 
