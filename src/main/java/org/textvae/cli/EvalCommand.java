@@ -12,6 +12,7 @@ import org.textvae.eval.ModelEvaluator;
 import org.textvae.eval.RunPlots;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelFiles;
+import org.textvae.train.RunLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -94,6 +95,23 @@ final class EvalCommand implements Callable<Integer> {
             // The plot is a run file like the default CSV: replaced, but checked before the work.
             OutputFile.checkDefault(run.resolve(RunPlots.LATENT_PCA), inputs);
         }
+        try (RunLock lock =
+                run == null
+                        ? null
+                        : RunLock.forWriting(
+                                run, "eval", ", or write the CSV elsewhere with --out")) {
+            return evaluate(model, file, corpus, options, chosen, csv, run);
+        }
+    }
+
+    private int evaluate(
+            Path model,
+            Path file,
+            Path corpus,
+            EvaluationOptions options,
+            Split chosen,
+            Path csv,
+            Path run) {
         Corpus lines = CorpusReader.read(corpus);
         Checkpoint checkpoint = model == null ? ModelFiles.readDefault() : Checkpoint.read(file);
         String name = model == null ? "the default model" : file.toString();

@@ -10,6 +10,7 @@ import org.textvae.eval.PosteriorPass;
 import org.textvae.eval.RunPlots;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelFiles;
+import org.textvae.train.RunLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -53,6 +54,12 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try (RunLock lock = RunLock.forWriting(run, "plot", "")) {
+            return draw();
+        }
+    }
+
+    private int draw() {
         // The corpus and the checkpoint are read first: a wrong path should fail before any
         // picture is written, not after half of them.
         Corpus lines = corpus == null ? null : CorpusReader.read(corpus);

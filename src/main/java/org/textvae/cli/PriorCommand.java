@@ -22,6 +22,7 @@ import org.textvae.poetry.Poem;
 import org.textvae.prior.GaussianMixture;
 import org.textvae.prior.MixtureFit;
 import org.textvae.prior.PriorFitting;
+import org.textvae.train.RunLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -205,6 +206,28 @@ final class PriorCommand implements Callable<Integer> {
         if (out != null) {
             output.check(out, file, corpus);
         }
+        // Rewriting a run's own checkpoint must wait for a training process that writes there.
+        Path run =
+                out == null
+                                && file.toAbsolutePath().getParent() != null
+                                && file.toAbsolutePath().getParent().getFileName() != null
+                                && file.toAbsolutePath()
+                                        .getParent()
+                                        .getFileName()
+                                        .toString()
+                                        .equals("checkpoints")
+                        ? file.toAbsolutePath().getParent().getParent()
+                        : null;
+        try (RunLock lock =
+                run == null
+                        ? null
+                        : RunLock.forWriting(run, "prior", ", or write elsewhere with --out")) {
+            return fitAndWrite(file, target, corpus, posteriors, lineCount);
+        }
+    }
+
+    private int fitAndWrite(
+            Path file, Path target, Path corpus, boolean posteriors, int lineCount) {
         Corpus sentences = CorpusReader.read(corpus);
         Checkpoint checkpoint = file == null ? ModelFiles.readDefault() : Checkpoint.read(file);
         String source = file == null ? "the default model" : file.toString();

@@ -18,7 +18,7 @@ import org.textvae.io.IoErrors;
  * ends, so a run killed with SIGKILL never leaves a stale lock. The file stays: deleting it would
  * let a second process lock a file that no longer has a name while a third locks its successor.
  */
-final class RunLock implements AutoCloseable {
+public final class RunLock implements AutoCloseable {
 
     static final String FILE = "train.lock";
 
@@ -84,6 +84,39 @@ final class RunLock implements AutoCloseable {
     }
 
     /** The lock, or null when a process (this one included, on another channel) holds it. */
+    /**
+     * Locks a run folder for a command other than training that writes into it ({@code eval}'s CSV
+     * and plot, {@code plot}'s pictures, {@code prior} rewriting a checkpoint), so that it never
+     * writes beside a live training process. A folder that is not a run's (no {@code config.json})
+     * is not locked.
+     *
+     * @param command the command's name, for the message
+     * @param elsewhere how to avoid the folder, for the message ("" when there is no way)
+     * @throws TextvaeException USAGE when a training process holds the folder
+     */
+    public static RunLock forWriting(Path root, String command, String elsewhere) {
+        if (!Files.isRegularFile(root.resolve("config.json"))) {
+            return new RunLock(null);
+        }
+        try {
+            return acquire(root);
+        } catch (TextvaeException e) {
+            if (e.kind() != TextvaeException.Kind.USAGE) {
+                throw e;
+            }
+            String holder = holder(root.resolve(FILE));
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    command
+                            + " writes into run folder "
+                            + root
+                            + ", which a training process"
+                            + (holder.isEmpty() ? "" : " (pid " + holder + ")")
+                            + " is using: wait for it to end"
+                            + elsewhere);
+        }
+    }
+
     private static FileLock tryLock(FileChannel channel) throws IOException {
         try {
             return channel.tryLock();
@@ -129,6 +162,8 @@ final class RunLock implements AutoCloseable {
     /** Releases the lock (closing the channel does) and leaves the file in place. */
     @Override
     public void close() {
-        closeQuietly(channel);
+        if (channel != null) {
+            closeQuietly(channel);
+        }
     }
 }
