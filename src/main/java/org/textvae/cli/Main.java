@@ -89,6 +89,10 @@ public final class Main {
 
     public static void main(String[] args) {
         StandardOutput.install();
+        String hint = StandardOutput.argumentHint(args);
+        if (!hint.isEmpty()) {
+            System.err.println(hint);
+        }
         System.exit(run(args));
     }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Standard output as the JVM sets it up, but remembering why a write failed: PrintStream swallows
@@ -25,9 +26,50 @@ final class StandardOutput {
      */
     static void install() {
         String encoding = System.getProperty("sun.stdout.encoding");
-        Charset charset = encoding != null ? Charset.forName(encoding) : Charset.defaultCharset();
+        Charset charset =
+                carrying(encoding != null ? Charset.forName(encoding) : Charset.defaultCharset());
         OutputStream raw = new Recording(new FileOutputStream(FileDescriptor.out));
         System.setOut(new PrintStream(new BufferedOutputStream(raw, 128), true, charset));
+        String errors = System.getProperty("sun.stderr.encoding");
+        Charset errorCharset = errors != null ? Charset.forName(errors) : Charset.defaultCharset();
+        if (!carrying(errorCharset).equals(errorCharset)) {
+            System.setErr(
+                    new PrintStream(
+                            new FileOutputStream(FileDescriptor.err),
+                            true,
+                            StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * The locale's charset, or UTF-8 when it cannot carry Chinese (LC_ALL=C gives ASCII): textvae
+     * writes Han characters, and a charset without them would print every one as '?'.
+     */
+    static Charset carrying(Charset charset) {
+        return charset.newEncoder().canEncode("漢字") ? charset : StandardCharsets.UTF_8;
+    }
+
+    /**
+     * A one-line hint, or "", for arguments the JVM could not decode: under a locale whose charset
+     * lacks Chinese (LC_ALL=C), the JVM reads every Han character of an argument as '?'.
+     */
+    static String argumentHint(String[] args) {
+        String encoding = System.getProperty("sun.jnu.encoding");
+        if (encoding == null || !Charset.isSupported(encoding)) {
+            return "";
+        }
+        if (Charset.forName(encoding).newEncoder().canEncode("漢字")) {
+            return "";
+        }
+        for (String arg : args) {
+            if (arg.contains("?") || arg.contains("\uFFFD")) {
+                return "textvae: the locale's character set ("
+                        + encoding
+                        + ") cannot carry Chinese in arguments, so they arrive as '?'; run with"
+                        + " LC_ALL=C.UTF-8 (./textvae does)";
+            }
+        }
+        return "";
     }
 
     /** Whether a write failed because the reading end of the pipe was closed. */
