@@ -1,6 +1,5 @@
 package org.textvae.poetry;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,6 +46,16 @@ public final class RegulatedPoemWriter {
     private final VerseMasks masks;
     private final int candidates;
     private final LineSuccession succession;
+    private final Parts parts;
+
+    /** What every draft of this writer reads: the model, the rules, and how codes are chosen. */
+    record Parts(
+            SentenceVae vae,
+            ToneTable table,
+            VerseMasks masks,
+            PoemRules rules,
+            int candidates,
+            LineSuccession succession) {}
 
     /** The kept lines of each length, decoded when a theme first asks for them. */
     private final Map<Integer, KeptLines> keptLines = new ConcurrentHashMap<>();
@@ -81,6 +90,14 @@ public final class RegulatedPoemWriter {
                 followLines && vae.prior() instanceof PosteriorMixture kept && kept.knowsLengths()
                         ? vae.entry(LineSuccession.ENTRY).map(LineSuccession::fromJson).orElse(null)
                         : null;
+        this.parts =
+                new Parts(
+                        vae,
+                        table,
+                        masks,
+                        new PoemRules(table, masks.groups()),
+                        candidates,
+                        succession);
     }
 
     /** Whether lines follow one another through the model's line succession. */
@@ -147,7 +164,7 @@ public final class RegulatedPoemWriter {
             LinePattern pattern =
                     request.firstPattern() != null
                             ? request.firstPattern()
-                            : closest(first.codePoints().toArray());
+                            : parts.rules().closest(first.codePoints().toArray());
             if (pattern.endsLevel()
                     && !table.groupsOf(first.codePointBefore(first.length())).contains(group)) {
                 throw new IllegalArgumentException(
@@ -198,384 +215,7 @@ public final class RegulatedPoemWriter {
         }
         check(request);
         VerseForm form = request.form();
-        Draft draft = new Draft(request, count, new SplittableRandom(seed));
-        List<Slot> leading = new ArrayList<>();
-        for (int p = 0; p < count; p++) {
-            if (draft.groups[p] == null) {
-                boolean firstRhymes = draft.patterns[p].endsLevel() && draft.lines[p][0] == null;
-                leading.add(new Slot(p, firstRhymes ? 0 : 1));
-            }
-        }
-        if (!leading.isEmpty()) {
-            draft.writeLines(leading);
-            for (Slot slot : leading) {
-                draft.groups[slot.poem()] = groupOf(draft.lines[slot.poem()][slot.line()]);
-            }
-        }
-        List<Slot> rest = new ArrayList<>();
-        for (int p = 0; p < count; p++) {
-            for (int i = 0; i < form.lines(); i++) {
-                if (draft.lines[p][i] == null) {
-                    rest.add(new Slot(p, i));
-                }
-            }
-        }
-        draft.writeLines(rest);
-        List<WrittenPoem> poems = new ArrayList<>(count);
-        for (int p = 0; p < count; p++) {
-            poems.add(
-                    new WrittenPoem(
-                            form,
-                            draft.patterns[p],
-                            draft.groups[p],
-                            List.of(draft.lines[p]),
-                            draft.redrawn[p],
-                            draft.forced[p],
-                            draft.codes[p]));
-        }
-        return poems;
-    }
-
-    /** The pattern a line (of 5 or 7 characters) breaks at the fewest fixed positions. */
-    private LinePattern closest(int[] line) {
-        LinePattern best = null;
-        int fewest = Integer.MAX_VALUE;
-        for (LinePattern pattern : LinePattern.values()) {
-            int mismatches = pattern.mismatches(line, table);
-            if (mismatches < fewest) {
-                best = pattern;
-                fewest = mismatches;
-            }
-        }
-        return best;
-    }
-
-    /** The group a line ends in, or null when its last character rhymes in none. */
-    private String groupOrNull(String line) {
-        int last = line.codePointBefore(line.length());
-        if (!table.toneOf(last).allows(Tone.PING)) {
-            return null;
-        }
-        for (String group : table.groupsOf(last)) {
-            if (masks.groups().contains(group)) {
-                return group;
-            }
-        }
-        return null;
-    }
-
-    /** The group a rhyming line ends in: its last character's most used group. */
-    private String groupOf(String line) {
-        int last = line.codePointBefore(line.length());
-        for (String group : table.groupsOf(last)) {
-            if (masks.groups().contains(group)) {
-                return group;
-            }
-        }
-        throw new IllegalStateException("a rhyming line ends outside every group: " + line);
-    }
-
-    /** One line of one poem. */
-    private record Slot(int poem, int line) {}
-
-    /** The poems being written: codes, choices, lines so far and what it took to write them. */
-    private final class Draft {
-
-        final VerseForm form;
-        final int length;
-        final SplittableRandom seeds;
-        final float[][][] codes;
-        final LinePattern[] patterns;
-        final String[] groups;
-        final String[][] lines;
-        final int[] redrawn;
-        final int[] forced;
-
-        /** Lines of the form's length kept by the prior, when lines follow one another. */
-        final PosteriorMixture kept;
-
-        /** With a theme: the kept lines that first lines and later lines come from; else null. */
-        final PosteriorMixture firstLines;
-
-        final PosteriorMixture laterLines;
-
-        final SplittableRandom following;
-
-        /** Each line's first character, a token id (−1: the model's), and its tone. */
-        final int[] heads;
-
-        final Tone[] headTones;
-
-        Draft(PoemRequest request, int count, SplittableRandom seeds) {
-            VerseForm form = request.form();
-            this.form = form;
-            this.length = form.characters();
-            this.seeds = seeds;
-            if (request.theme() == null) {
-                firstLines = null;
-                laterLines = null;
-            } else {
-                KeptLines themed = themeLines(form, request.theme());
-                Theme theme = themed.theme(request.theme());
-                firstLines = themed.holdingWord(theme);
-                laterLines = themed.touching(theme);
-            }
-            List<Slot> all = new ArrayList<>();
-            for (int p = 0; p < count; p++) {
-                for (int i = 0; i < form.lines(); i++) {
-                    all.add(new Slot(p, i));
-                }
-            }
-            float[][] drawn = draws(all, 1, seeds.nextLong());
-            this.codes = new float[count][form.lines()][];
-            for (int p = 0; p < count; p++) {
-                for (int i = 0; i < form.lines(); i++) {
-                    codes[p][i] = drawn[p * form.lines() + i];
-                }
-            }
-            this.patterns = new LinePattern[count];
-            this.groups = new String[count];
-            this.lines = new String[count][form.lines()];
-            this.redrawn = new int[count];
-            this.forced = new int[count];
-            this.kept =
-                    succession == null
-                            ? null
-                            : laterLines != null
-                                    ? laterLines
-                                    : ((PosteriorMixture) vae.prior()).ofLength(length);
-            this.following = kept == null ? null : new SplittableRandom(seeds.nextLong());
-            this.heads = new int[form.lines()];
-            this.headTones = new Tone[form.lines()];
-            java.util.Arrays.fill(heads, -1);
-            if (request.acrostic() != null) {
-                int[] cps = request.acrostic().codePoints().toArray();
-                for (int i = 0; i < cps.length; i++) {
-                    heads[i] = vae.vocabulary().id(Character.toString(cps[i]));
-                    headTones[i] = table.toneOf(cps[i]);
-                }
-            }
-            java.util.Arrays.fill(groups, request.rhymeGroup());
-            String first = request.firstLine();
-            if (first == null) {
-                follow();
-                choosePatterns(request.firstPattern());
-                return;
-            }
-            LinePattern pattern =
-                    request.firstPattern() != null
-                            ? request.firstPattern()
-                            : closest(first.codePoints().toArray());
-            float[] code = vae.encode(first).mean();
-            String group = pattern.endsLevel() ? groupOrNull(first) : null;
-            for (int p = 0; p < count; p++) {
-                lines[p][0] = first;
-                codes[p][0] = code;
-                patterns[p] = pattern;
-                if (groups[p] == null) {
-                    groups[p] = group;
-                }
-            }
-            follow();
-        }
-
-        /** Redraws every line after the first from the succession of the line before. */
-        private void follow() {
-            if (kept == null) {
-                return;
-            }
-            for (float[][] poem : codes) {
-                for (int i = 1; i < poem.length; i++) {
-                    poem[i] = succession.next(poem[i - 1], kept, following);
-                }
-            }
-        }
-
-        /**
-         * {@code each} new codes for each slot, in the slots' order: from the prior's lines of the
-         * form's length, or with a theme from the lines that hold its word (first lines) or touch
-         * it (later lines).
-         */
-        private float[][] draws(List<Slot> slots, int each, long seed) {
-            if (firstLines == null) {
-                return vae.priorSamplesOfLength(slots.size() * each, length, seed);
-            }
-            SplittableRandom random = new SplittableRandom(seed);
-            float[][] drawn = new float[slots.size() * each][];
-            for (int j = 0; j < drawn.length; j++) {
-                boolean first = slots.get(j / each).line() == 0;
-                drawn[j] = (first ? firstLines : laterLines).draw(random);
-            }
-            return drawn;
-        }
-
-        /** A new code for a line: after the line before when lines follow, else {@code drawn}. */
-        private float[] fresh(Slot slot, float[] drawn) {
-            if (kept == null || slot.line() == 0) {
-                return drawn;
-            }
-            return succession.next(codes[slot.poem()][slot.line() - 1], kept, following);
-        }
-
-        /**
-         * The given pattern, or for each poem the one its first line, decoded freely, is closest
-         * to.
-         */
-        void choosePatterns(LinePattern given) {
-            if (given != null) {
-                java.util.Arrays.fill(patterns, given);
-                return;
-            }
-            float[][] firsts = new float[patterns.length][];
-            for (int p = 0; p < patterns.length; p++) {
-                firsts[p] = codes[p][0];
-            }
-            List<String> free = vae.decodeAll(firsts, length + 1, 0, new int[0]);
-            for (int p = 0; p < patterns.length; p++) {
-                int[] line = free.get(p).codePoints().toArray();
-                patterns[p] = line.length == length ? closest(line) : LinePattern.values()[0];
-            }
-        }
-
-        /**
-         * Writes the slots' lines, redrawing the codes of those the model writes too short or long.
-         */
-        void writeLines(List<Slot> slots) {
-            List<Slot> pending = slots;
-            for (int round = 0; round <= REDRAWS && !pending.isEmpty(); round++) {
-                preferFitting(pending, round > 0);
-                if (round > 0) {
-                    for (Slot slot : pending) {
-                        redrawn[slot.poem()]++;
-                    }
-                }
-                List<String> written =
-                        vae.decodeAll(codesOf(pending), masks.masks(rules(pending), length));
-                List<Slot> failed = new ArrayList<>();
-                for (int k = 0; k < pending.size(); k++) {
-                    String line = written.get(k);
-                    if (line.codePointCount(0, line.length()) == length) {
-                        lines[pending.get(k).poem()][pending.get(k).line()] = line;
-                    } else {
-                        failed.add(pending.get(k));
-                    }
-                }
-                pending = failed;
-            }
-            if (!pending.isEmpty()) {
-                List<String> written =
-                        vae.decodeAll(codesOf(pending), masks.forcedLength(rules(pending), length));
-                for (int k = 0; k < pending.size(); k++) {
-                    Slot slot = pending.get(k);
-                    lines[slot.poem()][slot.line()] = written.get(k);
-                    forced[slot.poem()]++;
-                }
-            }
-        }
-
-        /**
-         * Gives each slot, among its code and {@code candidates} − 1 new ones (all new after a
-         * failed round), the one whose freely decoded line already comes closest to the slot's
-         * rules, so that the masks change as few of the model's characters as they can.
-         */
-        private void preferFitting(List<Slot> slots, boolean replaceCurrent) {
-            int n = slots.size();
-            int k = candidates;
-            int drawn = n * (k - 1) + (replaceCurrent ? n : 0);
-            if (drawn == 0) {
-                return; // one candidate, the code already drawn: nothing to choose
-            }
-            float[][] fresh = draws(slots, drawn / n, seeds.nextLong());
-            if (k == 1) {
-                for (int s = 0; s < n; s++) {
-                    Slot slot = slots.get(s);
-                    codes[slot.poem()][slot.line()] = fresh(slot, fresh[s]);
-                }
-                return;
-            }
-            float[][] candidates = new float[n * k][];
-            int next = 0;
-            for (int s = 0; s < n; s++) {
-                Slot slot = slots.get(s);
-                candidates[s * k] =
-                        replaceCurrent
-                                ? fresh(slot, fresh[next++])
-                                : codes[slot.poem()][slot.line()];
-                for (int j = 1; j < k; j++) {
-                    candidates[s * k + j] = fresh(slot, fresh[next++]);
-                }
-            }
-            List<String> free = vae.decodeAll(candidates, length + 1, 0, new int[0]);
-            List<VerseMasks.Line> rules = rules(slots);
-            for (int s = 0; s < n; s++) {
-                int best = 0;
-                int lowest = Integer.MAX_VALUE;
-                for (int j = 0; j < k; j++) {
-                    int cost = changesNeeded(free.get(s * k + j), rules.get(s));
-                    if (cost < lowest) {
-                        best = j;
-                        lowest = cost;
-                    }
-                }
-                Slot slot = slots.get(s);
-                codes[slot.poem()][slot.line()] = candidates[s * k + best];
-            }
-        }
-
-        /** Characters a line must change to keep a rule; one of the wrong length, more than any. */
-        private int changesNeeded(String text, VerseMasks.Line rule) {
-            int[] line = text.codePoints().toArray();
-            if (line.length != length) {
-                return length + 1;
-            }
-            Tone[] safe = rule.tones(length);
-            int changes = 0;
-            if (rule.head() >= 0
-                    && vae.vocabulary().id(Character.toString(line[0])) != rule.head()) {
-                changes++;
-            }
-            for (int i = 0; i < length; i++) {
-                boolean keeps = table.covers(line[i]) && table.toneOf(line[i]).allows(safe[i]);
-                changes += keeps ? 0 : 1;
-            }
-            if (rule.rhyme().rhymes()) {
-                int last = line[length - 1];
-                List<String> groups = table.groupsOf(last);
-                boolean rhymes =
-                        table.toneOf(last).allows(Tone.PING)
-                                && (rule.rhyme().group() == null
-                                        ? !groups.isEmpty()
-                                        : groups.contains(rule.rhyme().group()));
-                changes += rhymes ? 0 : 1;
-            }
-            return changes;
-        }
-
-        private float[][] codesOf(List<Slot> slots) {
-            float[][] chosen = new float[slots.size()][];
-            for (int k = 0; k < slots.size(); k++) {
-                chosen[k] = codes[slots.get(k).poem()][slots.get(k).line()];
-            }
-            return chosen;
-        }
-
-        /** Each slot's pattern and rhyme: the even lines rhyme, and the first when it ends 平. */
-        private List<VerseMasks.Line> rules(List<Slot> slots) {
-            List<VerseMasks.Line> rules = new ArrayList<>(slots.size());
-            for (Slot slot : slots) {
-                LinePattern pattern = patterns[slot.poem()].ofLine(slot.line());
-                boolean rhymes = slot.line() % 2 == 1 || (slot.line() == 0 && pattern.endsLevel());
-                VerseMasks.Rhyme rhyme =
-                        !rhymes
-                                ? VerseMasks.Rhyme.NONE
-                                : groups[slot.poem()] == null
-                                        ? VerseMasks.Rhyme.ANY
-                                        : VerseMasks.Rhyme.in(groups[slot.poem()]);
-                rules.add(
-                        new VerseMasks.Line(
-                                pattern, rhyme, heads[slot.line()], headTones[slot.line()]));
-            }
-            return rules;
-        }
+        KeptLines themed = request.theme() == null ? null : themeLines(form, request.theme());
+        return new PoemDraft(parts, request, themed, count, new SplittableRandom(seed)).write();
     }
 }

@@ -1,0 +1,368 @@
+package org.textvae.poetry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.textvae.generate.SentenceVae;
+import org.textvae.prior.PosteriorMixture;
+
+/**
+ * The poems of one {@link RegulatedPoemWriter#write} call as they are written: each line's code,
+ * the poems' patterns and rhyme groups, the lines so far and what it took to write them.
+ */
+final class PoemDraft {
+
+    /** One line of one poem. */
+    private record Slot(int poem, int line) {}
+
+    private final SentenceVae vae;
+    private final ToneTable table;
+    private final VerseMasks masks;
+    private final PoemRules poemRules;
+    private final int candidates;
+    private final LineSuccession succession;
+
+    private final VerseForm form;
+    private final int length;
+    private final SplittableRandom seeds;
+    private final float[][][] codes;
+    private final LinePattern[] patterns;
+    private final String[] groups;
+    private final String[][] lines;
+    private final int[] redrawn;
+    private final int[] forced;
+
+    /** Lines of the form's length kept by the prior, when lines follow one another. */
+    private final PosteriorMixture kept;
+
+    /** With a theme: the kept lines that first lines and later lines come from; else null. */
+    private final PosteriorMixture firstLines;
+
+    private final PosteriorMixture laterLines;
+
+    private final SplittableRandom following;
+
+    /** Each line's first character, a token id (−1: the model's), and its tone. */
+    private final int[] heads;
+
+    private final Tone[] headTones;
+
+    /**
+     * @param themed the kept lines of the form's length when the request has a theme, else null
+     */
+    PoemDraft(
+            RegulatedPoemWriter.Parts parts,
+            PoemRequest request,
+            KeptLines themed,
+            int count,
+            SplittableRandom seeds) {
+        this.vae = parts.vae();
+        this.table = parts.table();
+        this.masks = parts.masks();
+        this.poemRules = parts.rules();
+        this.candidates = parts.candidates();
+        this.succession = parts.succession();
+        VerseForm form = request.form();
+        this.form = form;
+        this.length = form.characters();
+        this.seeds = seeds;
+        if (request.theme() == null) {
+            firstLines = null;
+            laterLines = null;
+        } else {
+            Theme theme = themed.theme(request.theme());
+            firstLines = themed.holdingWord(theme);
+            laterLines = themed.touching(theme);
+        }
+        List<Slot> all = new ArrayList<>();
+        for (int p = 0; p < count; p++) {
+            for (int i = 0; i < form.lines(); i++) {
+                all.add(new Slot(p, i));
+            }
+        }
+        float[][] drawn = draws(all, 1, seeds.nextLong());
+        this.codes = new float[count][form.lines()][];
+        for (int p = 0; p < count; p++) {
+            for (int i = 0; i < form.lines(); i++) {
+                codes[p][i] = drawn[p * form.lines() + i];
+            }
+        }
+        this.patterns = new LinePattern[count];
+        this.groups = new String[count];
+        this.lines = new String[count][form.lines()];
+        this.redrawn = new int[count];
+        this.forced = new int[count];
+        this.kept =
+                succession == null
+                        ? null
+                        : laterLines != null
+                                ? laterLines
+                                : ((PosteriorMixture) vae.prior()).ofLength(length);
+        this.following = kept == null ? null : new SplittableRandom(seeds.nextLong());
+        this.heads = new int[form.lines()];
+        this.headTones = new Tone[form.lines()];
+        java.util.Arrays.fill(heads, -1);
+        if (request.acrostic() != null) {
+            int[] cps = request.acrostic().codePoints().toArray();
+            for (int i = 0; i < cps.length; i++) {
+                heads[i] = vae.vocabulary().id(Character.toString(cps[i]));
+                headTones[i] = table.toneOf(cps[i]);
+            }
+        }
+        java.util.Arrays.fill(groups, request.rhymeGroup());
+        String first = request.firstLine();
+        if (first == null) {
+            follow();
+            choosePatterns(request.firstPattern());
+            return;
+        }
+        LinePattern pattern =
+                request.firstPattern() != null
+                        ? request.firstPattern()
+                        : poemRules.closest(first.codePoints().toArray());
+        float[] code = vae.encode(first).mean();
+        String group = pattern.endsLevel() ? poemRules.groupOrNull(first) : null;
+        for (int p = 0; p < count; p++) {
+            lines[p][0] = first;
+            codes[p][0] = code;
+            patterns[p] = pattern;
+            if (groups[p] == null) {
+                groups[p] = group;
+            }
+        }
+        follow();
+    }
+
+    /** Writes every line: first the lines that choose a poem's rhyme, then the rest. */
+    List<WrittenPoem> write() {
+        int count = lines.length;
+        List<Slot> leading = new ArrayList<>();
+        for (int p = 0; p < count; p++) {
+            if (groups[p] == null) {
+                boolean firstRhymes = patterns[p].endsLevel() && lines[p][0] == null;
+                leading.add(new Slot(p, firstRhymes ? 0 : 1));
+            }
+        }
+        if (!leading.isEmpty()) {
+            writeLines(leading);
+            for (Slot slot : leading) {
+                groups[slot.poem()] = poemRules.groupOf(lines[slot.poem()][slot.line()]);
+            }
+        }
+        List<Slot> rest = new ArrayList<>();
+        for (int p = 0; p < count; p++) {
+            for (int i = 0; i < form.lines(); i++) {
+                if (lines[p][i] == null) {
+                    rest.add(new Slot(p, i));
+                }
+            }
+        }
+        writeLines(rest);
+        List<WrittenPoem> poems = new ArrayList<>(count);
+        for (int p = 0; p < count; p++) {
+            poems.add(
+                    new WrittenPoem(
+                            form,
+                            patterns[p],
+                            groups[p],
+                            List.of(lines[p]),
+                            redrawn[p],
+                            forced[p],
+                            codes[p]));
+        }
+        return poems;
+    }
+
+    /** Redraws every line after the first from the succession of the line before. */
+    private void follow() {
+        if (kept == null) {
+            return;
+        }
+        for (float[][] poem : codes) {
+            for (int i = 1; i < poem.length; i++) {
+                poem[i] = succession.next(poem[i - 1], kept, following);
+            }
+        }
+    }
+
+    /**
+     * {@code each} new codes for each slot, in the slots' order: from the prior's lines of the
+     * form's length, or with a theme from the lines that hold its word (first lines) or touch it
+     * (later lines).
+     */
+    private float[][] draws(List<Slot> slots, int each, long seed) {
+        if (firstLines == null) {
+            return vae.priorSamplesOfLength(slots.size() * each, length, seed);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        float[][] drawn = new float[slots.size() * each][];
+        for (int j = 0; j < drawn.length; j++) {
+            boolean first = slots.get(j / each).line() == 0;
+            drawn[j] = (first ? firstLines : laterLines).draw(random);
+        }
+        return drawn;
+    }
+
+    /** A new code for a line: after the line before when lines follow, else {@code drawn}. */
+    private float[] fresh(Slot slot, float[] drawn) {
+        if (kept == null || slot.line() == 0) {
+            return drawn;
+        }
+        return succession.next(codes[slot.poem()][slot.line() - 1], kept, following);
+    }
+
+    /**
+     * The given pattern, or for each poem the one its first line, decoded freely, is closest to.
+     */
+    private void choosePatterns(LinePattern given) {
+        if (given != null) {
+            java.util.Arrays.fill(patterns, given);
+            return;
+        }
+        float[][] firsts = new float[patterns.length][];
+        for (int p = 0; p < patterns.length; p++) {
+            firsts[p] = codes[p][0];
+        }
+        List<String> free = vae.decodeAll(firsts, length + 1, 0, new int[0]);
+        for (int p = 0; p < patterns.length; p++) {
+            int[] line = free.get(p).codePoints().toArray();
+            patterns[p] = line.length == length ? poemRules.closest(line) : LinePattern.values()[0];
+        }
+    }
+
+    /** Writes the slots' lines, redrawing the codes of those the model writes too short or long. */
+    private void writeLines(List<Slot> slots) {
+        List<Slot> pending = slots;
+        for (int round = 0; round <= RegulatedPoemWriter.REDRAWS && !pending.isEmpty(); round++) {
+            preferFitting(pending, round > 0);
+            if (round > 0) {
+                for (Slot slot : pending) {
+                    redrawn[slot.poem()]++;
+                }
+            }
+            List<String> written =
+                    vae.decodeAll(codesOf(pending), masks.masks(rules(pending), length));
+            List<Slot> failed = new ArrayList<>();
+            for (int k = 0; k < pending.size(); k++) {
+                String line = written.get(k);
+                if (line.codePointCount(0, line.length()) == length) {
+                    lines[pending.get(k).poem()][pending.get(k).line()] = line;
+                } else {
+                    failed.add(pending.get(k));
+                }
+            }
+            pending = failed;
+        }
+        if (!pending.isEmpty()) {
+            List<String> written =
+                    vae.decodeAll(codesOf(pending), masks.forcedLength(rules(pending), length));
+            for (int k = 0; k < pending.size(); k++) {
+                Slot slot = pending.get(k);
+                lines[slot.poem()][slot.line()] = written.get(k);
+                forced[slot.poem()]++;
+            }
+        }
+    }
+
+    /**
+     * Gives each slot, among its code and {@code candidates} − 1 new ones (all new after a failed
+     * round), the one whose freely decoded line already comes closest to the slot's rules, so that
+     * the masks change as few of the model's characters as they can.
+     */
+    private void preferFitting(List<Slot> slots, boolean replaceCurrent) {
+        int n = slots.size();
+        int k = candidates;
+        int drawn = n * (k - 1) + (replaceCurrent ? n : 0);
+        if (drawn == 0) {
+            return; // one candidate, the code already drawn: nothing to choose
+        }
+        float[][] fresh = draws(slots, drawn / n, seeds.nextLong());
+        if (k == 1) {
+            for (int s = 0; s < n; s++) {
+                Slot slot = slots.get(s);
+                codes[slot.poem()][slot.line()] = fresh(slot, fresh[s]);
+            }
+            return;
+        }
+        float[][] candidates = new float[n * k][];
+        int next = 0;
+        for (int s = 0; s < n; s++) {
+            Slot slot = slots.get(s);
+            candidates[s * k] =
+                    replaceCurrent ? fresh(slot, fresh[next++]) : codes[slot.poem()][slot.line()];
+            for (int j = 1; j < k; j++) {
+                candidates[s * k + j] = fresh(slot, fresh[next++]);
+            }
+        }
+        List<String> free = vae.decodeAll(candidates, length + 1, 0, new int[0]);
+        List<VerseMasks.Line> rules = rules(slots);
+        for (int s = 0; s < n; s++) {
+            int best = 0;
+            int lowest = Integer.MAX_VALUE;
+            for (int j = 0; j < k; j++) {
+                int cost = changesNeeded(free.get(s * k + j), rules.get(s));
+                if (cost < lowest) {
+                    best = j;
+                    lowest = cost;
+                }
+            }
+            Slot slot = slots.get(s);
+            codes[slot.poem()][slot.line()] = candidates[s * k + best];
+        }
+    }
+
+    /** Characters a line must change to keep a rule; one of the wrong length, more than any. */
+    private int changesNeeded(String text, VerseMasks.Line rule) {
+        int[] line = text.codePoints().toArray();
+        if (line.length != length) {
+            return length + 1;
+        }
+        Tone[] safe = rule.tones(length);
+        int changes = 0;
+        if (rule.head() >= 0 && vae.vocabulary().id(Character.toString(line[0])) != rule.head()) {
+            changes++;
+        }
+        for (int i = 0; i < length; i++) {
+            boolean keeps = table.covers(line[i]) && table.toneOf(line[i]).allows(safe[i]);
+            changes += keeps ? 0 : 1;
+        }
+        if (rule.rhyme().rhymes()) {
+            int last = line[length - 1];
+            List<String> groups = table.groupsOf(last);
+            boolean rhymes =
+                    table.toneOf(last).allows(Tone.PING)
+                            && (rule.rhyme().group() == null
+                                    ? !groups.isEmpty()
+                                    : groups.contains(rule.rhyme().group()));
+            changes += rhymes ? 0 : 1;
+        }
+        return changes;
+    }
+
+    private float[][] codesOf(List<Slot> slots) {
+        float[][] chosen = new float[slots.size()][];
+        for (int k = 0; k < slots.size(); k++) {
+            chosen[k] = codes[slots.get(k).poem()][slots.get(k).line()];
+        }
+        return chosen;
+    }
+
+    /** Each slot's pattern and rhyme: the even lines rhyme, and the first when it ends 平. */
+    private List<VerseMasks.Line> rules(List<Slot> slots) {
+        List<VerseMasks.Line> rules = new ArrayList<>(slots.size());
+        for (Slot slot : slots) {
+            LinePattern pattern = patterns[slot.poem()].ofLine(slot.line());
+            boolean rhymes = slot.line() % 2 == 1 || (slot.line() == 0 && pattern.endsLevel());
+            VerseMasks.Rhyme rhyme =
+                    !rhymes
+                            ? VerseMasks.Rhyme.NONE
+                            : groups[slot.poem()] == null
+                                    ? VerseMasks.Rhyme.ANY
+                                    : VerseMasks.Rhyme.in(groups[slot.poem()]);
+            rules.add(
+                    new VerseMasks.Line(
+                            pattern, rhyme, heads[slot.line()], headTones[slot.line()]));
+        }
+        return rules;
+    }
+}
