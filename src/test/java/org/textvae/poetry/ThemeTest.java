@@ -122,6 +122,27 @@ class ThemeTest {
     }
 
     @Test
+    void threadsSharingAWriterWriteWhatOneThreadWrites() throws Exception {
+        RegulatedPoemWriter fresh = new RegulatedPoemWriter(vae, ToneTable.bundled());
+        String word = commonest();
+        PoemRequest request = PoemRequest.of(VerseForm.WUJUE).withTheme(word);
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<WrittenPoem>>> futures = new ArrayList<>();
+            for (int seed = 0; seed < 8; seed++) {
+                long s = seed;
+                futures.add(pool.submit(() -> fresh.write(request, 5, s)));
+            }
+            for (int seed = 0; seed < 8; seed++) {
+                assertEquals(writer.write(request, 5, seed), futures.get(seed).get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void imagesAreCharactersTheKeptLinesPairWithTheWord() {
         String word = commonest();
         Theme theme = writer.theme(VerseForm.WUJUE, word);
