@@ -70,7 +70,8 @@ final class GeneratedVerse {
                 count,
                 seed,
                 writing.candidates(),
-                writing.followLines() ? ", lines following one another" : "",
+                (writing.followLines() ? ", lines following one another" : "")
+                        + (writing.ownThemes() ? ", each poem on a word of its first line" : ""),
                 100 * LineEndings.RARE);
         out.println(
                 "| form | rhyme | strict tonal | per-line tonal | distinct-2 | copied | rare end"
@@ -86,7 +87,7 @@ final class GeneratedVerse {
                             vae, ToneTable.bundled(), writing.candidates(), writing.followLines());
             for (VerseForm form : VerseForm.values()) {
                 long start = System.nanoTime();
-                List<WrittenPoem> poems = writer.write(form, count, seed, null, null);
+                List<WrittenPoem> poems = writer.write(writing.request(form), count, seed);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 String fluency =
                         languageModel == null ? "n/a" : fluency(vae, languageModel, lm, poems);

@@ -121,7 +121,8 @@ final class PoemCommand implements Callable<Integer> {
             description =
                     "A word the poem keeps to, for example 月 or 秋風: the first line comes from"
                             + " the model's lines that hold it, the others from those that hold it"
-                            + " or its imagery (the characters those lines pair with it).")
+                            + " or its imagery (the characters those lines pair with it). 'auto':"
+                            + " each poem keeps to a word of its own first line.")
     String theme;
 
     @Option(
@@ -186,7 +187,7 @@ final class PoemCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw usage(e.getMessage());
                 }
-                Theme kept = theme == null ? null : writer.theme(verse, request.theme());
+                Theme kept = request.theme() == null ? null : writer.theme(verse, request.theme());
                 List<WrittenPoem> written = writer.write(request, poems, chosen);
                 for (int i = 0; i < written.size(); i++) {
                     JsonObject object = regulatedJson(written.get(i), chosen);
@@ -240,14 +241,21 @@ final class PoemCommand implements Callable<Integer> {
      */
     private PoemRequest request(VerseForm verse) {
         try {
-            return PoemRequest.of(verse)
-                    .withRhymeGroup(rhyme)
-                    .withAcrostic(acrostic == null ? null : acrostic.strip())
-                    .withFirstLine(firstLine == null ? null : firstLine.strip())
-                    .withTheme(theme == null ? null : theme.strip());
+            PoemRequest request =
+                    PoemRequest.of(verse)
+                            .withRhymeGroup(rhyme)
+                            .withAcrostic(acrostic == null ? null : acrostic.strip())
+                            .withFirstLine(firstLine == null ? null : firstLine.strip())
+                            .withTheme(theme == null || ownTheme() ? null : theme.strip());
+            return ownTheme() ? request.withOwnTheme() : request;
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+    }
+
+    /** Whether each poem takes its theme from its own first line ({@code --theme auto}). */
+    private boolean ownTheme() {
+        return theme != null && theme.strip().equalsIgnoreCase("auto");
     }
 
     /** The named form, or null for a number of characters per free line. */

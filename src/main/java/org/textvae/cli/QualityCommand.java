@@ -225,7 +225,7 @@ final class QualityCommand implements Callable<Integer> {
         out.println();
         VerseCommand.printReal(out, scorer, entries, poemCorpus, "test", Split.TEST);
         new GeneratedVerse(scorer, entries, Split.TEST)
-                .print(out, modelOption, poems, seed, lm, new Writing(1, false));
+                .print(out, modelOption, poems, seed, lm, new Writing(1, false, false));
     }
 
     private static List<String> everyLine(Corpus corpus) {

@@ -97,6 +97,13 @@ public final class VerseCommand implements Callable<Integer> {
     private boolean followLines;
 
     @Option(
+            names = "--own-themes",
+            description =
+                    "With --generate: each poem keeps to a word of its own first line (poem"
+                            + " --theme auto).")
+    private boolean ownThemes;
+
+    @Option(
             names = "--themes",
             paramLabel = "WORDS",
             split = ",",
@@ -132,7 +139,7 @@ public final class VerseCommand implements Callable<Integer> {
         }
         if (generate > 0) {
             GeneratedVerse verse = new GeneratedVerse(scorer, entries, only);
-            Writing writing = new Writing(candidates, followLines);
+            Writing writing = new Writing(candidates, followLines, ownThemes);
             PrintWriter out = spec.commandLine().getOut();
             if (themes == null) {
                 verse.print(out, modelOption, generate, seed, lm, writing);

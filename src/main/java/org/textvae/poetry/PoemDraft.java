@@ -35,10 +35,16 @@ final class PoemDraft {
     /** Lines of the form's length kept by the prior, when lines follow one another. */
     private final PosteriorMixture kept;
 
-    /** With a theme: the kept lines that first lines and later lines come from; else null. */
+    /**
+     * With a theme: the kept lines that first lines come from, and each poem's later lines; else
+     * null.
+     */
     private final PosteriorMixture firstLines;
 
-    private final PosteriorMixture laterLines;
+    private final PosteriorMixture[] laterOf;
+
+    /** Kept lines a poem's own theme word must be held by, so that its imagery means something. */
+    static final int OWN_THEME_LINES = 12;
 
     private final SplittableRandom following;
 
@@ -66,13 +72,19 @@ final class PoemDraft {
         this.form = form;
         this.length = form.characters();
         this.seeds = seeds;
-        if (request.theme() == null) {
-            firstLines = null;
-            laterLines = null;
-        } else {
+        if (request.theme() != null) {
             Theme theme = themed.theme(request.theme());
             firstLines = themed.holdingWord(theme);
-            laterLines = themed.touching(theme);
+            laterOf = new PosteriorMixture[count];
+            java.util.Arrays.fill(laterOf, themed.touching(theme));
+        } else if (request.ownTheme()) {
+            // Until each poem's first line tells its theme, every line comes from them all.
+            firstLines = ((PosteriorMixture) vae.prior()).ofLength(length);
+            laterOf = new PosteriorMixture[count];
+            java.util.Arrays.fill(laterOf, firstLines);
+        } else {
+            firstLines = null;
+            laterOf = null;
         }
         List<Slot> all = new ArrayList<>();
         for (int p = 0; p < count; p++) {
@@ -93,12 +105,13 @@ final class PoemDraft {
         this.redrawn = new int[count];
         this.forced = new int[count];
         this.kept =
-                succession == null
+                succession == null || laterOf != null
                         ? null
-                        : laterLines != null
-                                ? laterLines
-                                : ((PosteriorMixture) vae.prior()).ofLength(length);
-        this.following = kept == null ? null : new SplittableRandom(seeds.nextLong());
+                        : ((PosteriorMixture) vae.prior()).ofLength(length);
+        this.following =
+                succession == null || (kept == null && laterOf == null)
+                        ? null
+                        : new SplittableRandom(seeds.nextLong());
         this.heads = new int[form.lines()];
         this.headTones = new Tone[form.lines()];
         java.util.Arrays.fill(heads, -1);
@@ -112,8 +125,9 @@ final class PoemDraft {
         java.util.Arrays.fill(groups, request.rhymeGroup());
         String first = request.firstLine();
         if (first == null) {
-            follow();
             choosePatterns(request.firstPattern());
+            takeOwnThemes(request, themed);
+            follow();
             return;
         }
         LinePattern pattern =
@@ -130,7 +144,57 @@ final class PoemDraft {
                 groups[p] = group;
             }
         }
+        takeOwnThemes(request, themed);
         follow();
+    }
+
+    /**
+     * With {@link PoemRequest#ownTheme}: each poem's theme is the character of its first line
+     * (decoded freely) that the fewest kept lines hold, at least {@link #OWN_THEME_LINES}; its
+     * later lines are drawn again from the kept lines that hold the word or its imagery.
+     */
+    private void takeOwnThemes(PoemRequest request, KeptLines themed) {
+        if (!request.ownTheme()) {
+            return;
+        }
+        float[][] firsts = new float[codes.length][];
+        for (int p = 0; p < codes.length; p++) {
+            firsts[p] = codes[p][0];
+        }
+        List<String> free = vae.decodeAll(firsts, length + 1, 0, new int[0]);
+        java.util.Map<String, Theme> themes = new java.util.HashMap<>();
+        java.util.Map<String, PosteriorMixture> pools = new java.util.HashMap<>();
+        SplittableRandom random = new SplittableRandom(seeds.nextLong());
+        for (int p = 0; p < codes.length; p++) {
+            String first = lines[p][0] != null ? lines[p][0] : free.get(p);
+            Theme chosen = null;
+            for (int cp : first.codePoints().toArray()) {
+                Theme theme =
+                        themes.computeIfAbsent(
+                                Character.toString(cp), word -> themeOrNull(themed, word));
+                if (theme != null
+                        && theme.lines() >= OWN_THEME_LINES
+                        && (chosen == null || theme.lines() < chosen.lines())) {
+                    chosen = theme;
+                }
+            }
+            if (chosen == null) {
+                continue; // no character of it is held by enough lines: lines on their own
+            }
+            Theme theme = chosen;
+            laterOf[p] = pools.computeIfAbsent(theme.word(), word -> themed.touching(theme));
+            for (int i = 1; i < codes[p].length; i++) {
+                codes[p][i] = laterOf[p].draw(random);
+            }
+        }
+    }
+
+    private static Theme themeOrNull(KeptLines themed, String word) {
+        try {
+            return themed.theme(word);
+        } catch (IllegalArgumentException e) {
+            return null; // no kept line holds it
+        }
     }
 
     /** Writes every line: first the lines that choose a poem's rhyme, then the rest. */
@@ -175,14 +239,19 @@ final class PoemDraft {
 
     /** Redraws every line after the first from the succession of the line before. */
     private void follow() {
-        if (kept == null) {
+        if (following == null) {
             return;
         }
-        for (float[][] poem : codes) {
-            for (int i = 1; i < poem.length; i++) {
-                poem[i] = succession.next(poem[i - 1], kept, following);
+        for (int p = 0; p < codes.length; p++) {
+            for (int i = 1; i < codes[p].length; i++) {
+                codes[p][i] = succession.next(codes[p][i - 1], keptFor(p), following);
             }
         }
+    }
+
+    /** The kept lines a poem's lines after the first follow one another through. */
+    private PosteriorMixture keptFor(int poem) {
+        return laterOf != null ? laterOf[poem] : kept;
     }
 
     /**
@@ -197,18 +266,19 @@ final class PoemDraft {
         SplittableRandom random = new SplittableRandom(seed);
         float[][] drawn = new float[slots.size() * each][];
         for (int j = 0; j < drawn.length; j++) {
-            boolean first = slots.get(j / each).line() == 0;
-            drawn[j] = (first ? firstLines : laterLines).draw(random);
+            Slot slot = slots.get(j / each);
+            drawn[j] = (slot.line() == 0 ? firstLines : laterOf[slot.poem()]).draw(random);
         }
         return drawn;
     }
 
     /** A new code for a line: after the line before when lines follow, else {@code drawn}. */
     private float[] fresh(Slot slot, float[] drawn) {
-        if (kept == null || slot.line() == 0) {
+        if (following == null || slot.line() == 0) {
             return drawn;
         }
-        return succession.next(codes[slot.poem()][slot.line() - 1], kept, following);
+        return succession.next(
+                codes[slot.poem()][slot.line() - 1], keptFor(slot.poem()), following);
     }
 
     /**

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param firstLine the poem's first line, which the model continues: its pattern and, when it ends
  *     in 平, its rhyme group start the poem
  * @param theme a word the poem keeps to ({@link Theme})
+ * @param ownTheme each poem keeps to a word of its own first line: the rarest of its characters
+ *     that enough kept lines hold
  */
 public record PoemRequest(
         VerseForm form,
@@ -20,7 +22,8 @@ public record PoemRequest(
         String rhymeGroup,
         String acrostic,
         String firstLine,
-        String theme) {
+        String theme,
+        boolean ownTheme) {
 
     /** Checks what can be checked without the model: counts and lengths. */
     public PoemRequest {
@@ -40,6 +43,10 @@ public record PoemRequest(
                     firstLine,
                     form.characters(),
                     "'s lines have " + form.characters());
+        }
+        if (theme != null && ownTheme) {
+            throw new IllegalArgumentException(
+                    "give a theme word or let each poem take its own, not both");
         }
         if (theme != null && theme.isBlank()) {
             throw new IllegalArgumentException("the theme is empty; give a word such as 月");
@@ -71,26 +78,31 @@ public record PoemRequest(
 
     /** A poem of {@code form} with every choice the model's. */
     public static PoemRequest of(VerseForm form) {
-        return new PoemRequest(form, null, null, null, null, null);
+        return new PoemRequest(form, null, null, null, null, null, false);
     }
 
     public PoemRequest withFirstPattern(LinePattern pattern) {
-        return new PoemRequest(form, pattern, rhymeGroup, acrostic, firstLine, theme);
+        return new PoemRequest(form, pattern, rhymeGroup, acrostic, firstLine, theme, ownTheme);
     }
 
     public PoemRequest withRhymeGroup(String group) {
-        return new PoemRequest(form, firstPattern, group, acrostic, firstLine, theme);
+        return new PoemRequest(form, firstPattern, group, acrostic, firstLine, theme, ownTheme);
     }
 
     public PoemRequest withAcrostic(String heads) {
-        return new PoemRequest(form, firstPattern, rhymeGroup, heads, firstLine, theme);
+        return new PoemRequest(form, firstPattern, rhymeGroup, heads, firstLine, theme, ownTheme);
     }
 
     public PoemRequest withFirstLine(String line) {
-        return new PoemRequest(form, firstPattern, rhymeGroup, acrostic, line, theme);
+        return new PoemRequest(form, firstPattern, rhymeGroup, acrostic, line, theme, ownTheme);
     }
 
     public PoemRequest withTheme(String word) {
-        return new PoemRequest(form, firstPattern, rhymeGroup, acrostic, firstLine, word);
+        return new PoemRequest(form, firstPattern, rhymeGroup, acrostic, firstLine, word, ownTheme);
+    }
+
+    /** Each poem keeps to a word of its own first line ({@link #ownTheme}). */
+    public PoemRequest withOwnTheme() {
+        return new PoemRequest(form, firstPattern, rhymeGroup, acrostic, firstLine, theme, true);
     }
 }

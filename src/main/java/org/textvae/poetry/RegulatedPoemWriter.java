@@ -159,6 +159,9 @@ public final class RegulatedPoemWriter {
         if (request.theme() != null) {
             theme(request.form(), request.theme());
         }
+        if (request.ownTheme()) {
+            themeLines(request.form(), "");
+        }
         String first = request.firstLine();
         if (first != null && group != null) {
             LinePattern pattern =
@@ -215,7 +218,10 @@ public final class RegulatedPoemWriter {
         }
         check(request);
         VerseForm form = request.form();
-        KeptLines themed = request.theme() == null ? null : themeLines(form, request.theme());
+        KeptLines themed =
+                request.theme() != null
+                        ? themeLines(form, request.theme())
+                        : request.ownTheme() ? themeLines(form, "") : null;
         return new PoemDraft(parts, request, themed, count, new SplittableRandom(seed)).write();
     }
 }

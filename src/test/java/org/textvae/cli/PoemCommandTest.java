@@ -127,5 +127,9 @@ class PoemCommandTest {
         }
         // Untargeted 五絕 hold 月 about one time in 25; themed ones most of the time.
         assertTrue(holding >= 6, holding + " of 20 themed poems hold 月");
+        CommandLineTest.Outcome own =
+                CommandLineTest.run("poem", "--theme", "auto", "--seed", "2", "-n", "3");
+        assertEquals(0, own.exitCode(), own.err());
+        assertEquals(14, own.out().split("\n", -1).length - 1, own.out());
     }
 }

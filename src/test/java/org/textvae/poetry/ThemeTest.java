@@ -142,6 +142,51 @@ class ThemeTest {
         }
     }
 
+    /** The theme a poem of its own theme takes from {@code first}: the rule, restated. */
+    private static Theme ownThemeOf(String first) {
+        Theme chosen = null;
+        for (int cp : first.codePoints().toArray()) {
+            try {
+                Theme theme = writer.theme(VerseForm.WUJUE, Character.toString(cp));
+                if (theme.lines() >= PoemDraft.OWN_THEME_LINES
+                        && (chosen == null || theme.lines() < chosen.lines())) {
+                    chosen = theme;
+                }
+            } catch (IllegalArgumentException e) {
+                // held by no kept line
+            }
+        }
+        return chosen;
+    }
+
+    @Test
+    void eachPoemOfItsOwnThemeKeepsToAWordOfItsFirstLine() {
+        ToneTable table = ToneTable.bundled();
+        String first =
+                LINES.stream()
+                        .filter(line -> line.codePointCount(0, line.length()) == 5)
+                        .filter(line -> line.codePoints().allMatch(table::covers))
+                        .filter(line -> ownThemeOf(line) != null)
+                        .findFirst()
+                        .orElseThrow();
+        Theme theme = ownThemeOf(first);
+        PoemRequest request = PoemRequest.of(VerseForm.WUJUE).withFirstLine(first).withOwnTheme();
+        List<WrittenPoem> poems = writer.write(request, 10, 9);
+        assertEquals(poems, writer.write(request, 10, 9));
+        RegulatedVerseScorer scorer = new RegulatedVerseScorer(table);
+        for (WrittenPoem poem : poems) {
+            assertTrue(scorer.score(poem.poem()).strictTonal(), poem.lines().toString());
+            float[][] codes = poem.codes();
+            for (int i = 1; i < codes.length; i++) {
+                String kept = decoded.get(keptLineOf(codes[i]));
+                assertTrue(theme.touches(kept), kept + " is off the theme " + theme);
+            }
+        }
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> PoemRequest.of(VerseForm.WUJUE).withTheme("月").withOwnTheme());
+    }
+
     @Test
     void imagesAreCharactersTheKeptLinesPairWithTheWord() {
         String word = commonest();
