@@ -26,9 +26,27 @@ final class KeptLines {
     private final PosteriorMixture kept;
     private final List<String> lines;
 
+    /** Each line's characters, how many lines hold each character, and which lines do. */
+    private final List<Set<String>> characters = new ArrayList<>();
+
+    private final Map<String, Integer> seen = new HashMap<>();
+    private final Map<String, List<Integer>> holders = new HashMap<>();
+
+    /** Themes already measured: a poem of its own theme measures every character of a line. */
+    private final Map<String, Theme> themes = new java.util.concurrent.ConcurrentHashMap<>();
+
     private KeptLines(PosteriorMixture kept, List<String> lines) {
         this.kept = kept;
         this.lines = List.copyOf(lines);
+        for (int k = 0; k < this.lines.size(); k++) {
+            Set<String> set = new HashSet<>();
+            this.lines.get(k).codePoints().forEach(cp -> set.add(Character.toString(cp)));
+            characters.add(set);
+            for (String character : set) {
+                seen.merge(character, 1, Integer::sum);
+                holders.computeIfAbsent(character, c -> new ArrayList<>()).add(k);
+            }
+        }
     }
 
     /** Decodes the means of {@code kept}, the model's kept lines of {@code length} characters. */
@@ -43,20 +61,18 @@ final class KeptLines {
      * @throws IllegalArgumentException when no kept line holds the word
      */
     Theme theme(String word) {
-        int holding = 0;
-        Map<String, Integer> shared = new HashMap<>();
-        Map<String, Integer> seen = new HashMap<>();
+        return themes.computeIfAbsent(word, this::measure);
+    }
+
+    private Theme measure(String word) {
         Set<String> own = new HashSet<>();
         word.codePoints().forEach(cp -> own.add(Character.toString(cp)));
-        for (String line : lines) {
-            Set<String> characters = new HashSet<>();
-            line.codePoints().forEach(cp -> characters.add(Character.toString(cp)));
-            characters.removeAll(own);
-            boolean holds = line.contains(word);
-            holding += holds ? 1 : 0;
-            for (String character : characters) {
-                seen.merge(character, 1, Integer::sum);
-                if (holds) {
+        List<Integer> holdingLines = linesHolding(word);
+        int holding = holdingLines.size();
+        Map<String, Integer> shared = new HashMap<>();
+        for (int k : holdingLines) {
+            for (String character : characters.get(k)) {
+                if (!own.contains(character)) {
                     shared.merge(character, 1, Integer::sum);
                 }
             }
@@ -89,6 +105,20 @@ final class KeptLines {
                 Comparator.comparingDouble((String c) -> -scores.get(c))
                         .thenComparing(Comparator.naturalOrder()));
         return new Theme(word, imagery.subList(0, Math.min(IMAGERY, imagery.size())), holding);
+    }
+
+    /** The lines that hold {@code word}: from the index for one character, else by looking. */
+    private List<Integer> linesHolding(String word) {
+        if (word.codePointCount(0, word.length()) == 1) {
+            return holders.getOrDefault(word, List.of());
+        }
+        List<Integer> holding = new ArrayList<>();
+        for (int k = 0; k < lines.size(); k++) {
+            if (lines.get(k).contains(word)) {
+                holding.add(k);
+            }
+        }
+        return holding;
     }
 
     /** The kept posteriors of the lines that hold the theme's word. */
