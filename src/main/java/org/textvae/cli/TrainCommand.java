@@ -13,6 +13,7 @@ import org.textvae.train.PlateauDecay;
 import org.textvae.train.TrainConfig;
 import org.textvae.train.TrainingJob;
 import org.textvae.train.TrainingRun;
+import org.textvae.vocab.Segmentation;
 import org.textvae.vocab.Vocabulary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -319,6 +320,7 @@ final class TrainCommand implements Callable<Integer> {
         int vocabSize;
         try (Vocabulary vocabulary = Vocabulary.load(vocab)) {
             vocabSize = vocabulary.size();
+            warnOfOverlongTokens(vocabulary);
         }
         ModelConfig model =
                 new ModelConfig(
@@ -333,6 +335,26 @@ final class TrainCommand implements Callable<Integer> {
         command.add("textvae");
         command.addAll(spec.commandLine().getParseResult().originalArgs());
         return new TrainingJob(model, training, corpus, vocab, valid, out, command);
+    }
+
+    /**
+     * A vocabulary built before over-long tokens were left out can hold whole unspaced lines as
+     * tokens; training on it works and learns nothing useful, so say so in one line.
+     */
+    private void warnOfOverlongTokens(Vocabulary vocabulary) {
+        int overlong = 0;
+        for (int id = 0; id < vocabulary.size(); id++) {
+            String token = vocabulary.token(id);
+            overlong +=
+                    token.codePointCount(0, token.length()) > Segmentation.MAX_TOKEN_LENGTH ? 1 : 0;
+        }
+        if (overlong > 0) {
+            System.err.printf(
+                    "warning: %s holds %,d token%s longer than %d characters, likely whole lines"
+                            + " without spaces; rebuild it with vocab build (--segmentation"
+                            + " character for text without spaces)%n",
+                    vocab, overlong, overlong == 1 ? "" : "s", Segmentation.MAX_TOKEN_LENGTH);
+        }
     }
 
     private boolean showProgress() {

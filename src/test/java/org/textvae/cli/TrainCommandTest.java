@@ -201,4 +201,21 @@ class TrainCommandTest {
         assertFalse(outcome.err().contains("\tat "), "no stack trace: " + outcome.err());
         assertEquals(1, outcome.err().strip().lines().count(), outcome.err());
     }
+
+    @Test
+    void aVocabularyHoldingWholeLinesAsTokensIsNamedInAWarning() throws Exception {
+        com.google.gson.JsonObject json =
+                com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(vocab))
+                        .getAsJsonObject();
+        com.google.gson.JsonObject tokens = json.getAsJsonObject("model").getAsJsonObject("vocab");
+        tokens.addProperty("春".repeat(150), tokens.size());
+        Path old = dir.resolve("old.json");
+        java.nio.file.Files.writeString(old, json.toString());
+        CommandLineTest.Outcome warned =
+                train(corpus, old, dir.resolve("run"), "--max-steps", "1", "--hidden", "8");
+        assertTrue(warned.err().contains("holds 1 token longer than 100 characters"), warned.err());
+        CommandLineTest.Outcome plain =
+                train(corpus, vocab, dir.resolve("run2"), "--max-steps", "1", "--hidden", "8");
+        assertTrue(!plain.err().contains("longer than 100"), plain.err());
+    }
 }
