@@ -207,17 +207,7 @@ final class PriorCommand implements Callable<Integer> {
             output.check(out, file, corpus);
         }
         // Rewriting a run's own checkpoint must wait for a training process that writes there.
-        Path run =
-                out == null
-                                && file.toAbsolutePath().getParent() != null
-                                && file.toAbsolutePath().getParent().getFileName() != null
-                                && file.toAbsolutePath()
-                                        .getParent()
-                                        .getFileName()
-                                        .toString()
-                                        .equals("checkpoints")
-                        ? file.toAbsolutePath().getParent().getParent()
-                        : null;
+        Path run = out == null && file != null ? RunFolders.of(file) : null;
         try (RunLock lock =
                 run == null
                         ? null

@@ -34,7 +34,8 @@ final class RecordedCorpus {
         if (given != null) {
             return given;
         }
-        Path config = model == null ? null : configOf(model);
+        Path run = model == null ? null : RunFolders.of(model);
+        Path config = run == null ? null : run.resolve("config.json");
         String recorded = config == null ? null : corpusIn(config);
         if (recorded == null) {
             return TANG;
@@ -50,27 +51,6 @@ final class RecordedCorpus {
                             + ", which is not readable from here; give --corpus");
         }
         return corpus;
-    }
-
-    /**
-     * The run's config.json: in the folder, above its checkpoints folder, or above a file in it.
-     */
-    private static Path configOf(Path model) {
-        Path folder = Files.isDirectory(model) ? model : model.toAbsolutePath().getParent();
-        if (folder == null) {
-            return null;
-        }
-        Path here = folder.resolve("config.json");
-        if (Files.isRegularFile(here)) {
-            return here;
-        }
-        Path name = folder.getFileName();
-        Path parent = folder.toAbsolutePath().getParent();
-        if (name != null && name.toString().equals("checkpoints") && parent != null) {
-            Path above = parent.resolve("config.json");
-            return Files.isRegularFile(above) ? above : null;
-        }
-        return null;
     }
 
     /** The corpus a run's config names, or null when it names none or is not a run's config. */
