@@ -64,19 +64,16 @@ final class KeptLines {
         return themes.computeIfAbsent(word, this::measure);
     }
 
+    /** How many kept lines hold {@code word}. */
+    int holding(String word) {
+        return linesHolding(word).size();
+    }
+
     private Theme measure(String word) {
         Set<String> own = new HashSet<>();
         word.codePoints().forEach(cp -> own.add(Character.toString(cp)));
         List<Integer> holdingLines = linesHolding(word);
         int holding = holdingLines.size();
-        Map<String, Integer> shared = new HashMap<>();
-        for (int k : holdingLines) {
-            for (String character : characters.get(k)) {
-                if (!own.contains(character)) {
-                    shared.merge(character, 1, Integer::sum);
-                }
-            }
-        }
         if (holding == 0) {
             throw new IllegalArgumentException(
                     "none of the model's "
@@ -84,6 +81,14 @@ final class KeptLines {
                             + " kept lines of this length holds "
                             + word
                             + "; try a commoner word");
+        }
+        Map<String, Integer> shared = new HashMap<>();
+        for (int k : holdingLines) {
+            for (String character : characters.get(k)) {
+                if (!own.contains(character)) {
+                    shared.merge(character, 1, Integer::sum);
+                }
+            }
         }
         Map<String, Double> scores = new HashMap<>();
         for (Map.Entry<String, Integer> entry : shared.entrySet()) {

@@ -53,6 +53,9 @@ final class PoemDraft {
 
     private final Tone[] headTones;
 
+    /** The first lines decoded freely, once asked for ({@link #freeFirstLines}). */
+    private List<String> freeFirsts;
+
     /**
      * @param themed the kept lines of the form's length when the request has a theme, else null
      */
@@ -157,43 +160,29 @@ final class PoemDraft {
         if (!request.ownTheme()) {
             return;
         }
-        float[][] firsts = new float[codes.length][];
-        for (int p = 0; p < codes.length; p++) {
-            firsts[p] = codes[p][0];
-        }
-        List<String> free = vae.decodeAll(firsts, length + 1, 0, new int[0]);
-        java.util.Map<String, Theme> themes = new java.util.HashMap<>();
+        List<String> free = freeFirstLines();
         java.util.Map<String, PosteriorMixture> pools = new java.util.HashMap<>();
         SplittableRandom random = new SplittableRandom(seeds.nextLong());
         for (int p = 0; p < codes.length; p++) {
             String first = lines[p][0] != null ? lines[p][0] : free.get(p);
-            Theme chosen = null;
+            String chosen = null;
+            int fewest = Integer.MAX_VALUE;
             for (int cp : first.codePoints().toArray()) {
-                Theme theme =
-                        themes.computeIfAbsent(
-                                Character.toString(cp), word -> themeOrNull(themed, word));
-                if (theme != null
-                        && theme.lines() >= OWN_THEME_LINES
-                        && (chosen == null || theme.lines() < chosen.lines())) {
-                    chosen = theme;
+                String word = Character.toString(cp);
+                int holding = themed.holding(word);
+                if (holding >= OWN_THEME_LINES && holding < fewest) {
+                    chosen = word;
+                    fewest = holding;
                 }
             }
             if (chosen == null) {
                 continue; // no character of it is held by enough lines: lines on their own
             }
-            Theme theme = chosen;
+            Theme theme = themed.theme(chosen);
             laterOf[p] = pools.computeIfAbsent(theme.word(), word -> themed.touching(theme));
             for (int i = 1; i < codes[p].length; i++) {
                 codes[p][i] = laterOf[p].draw(random);
             }
-        }
-    }
-
-    private static Theme themeOrNull(KeptLines themed, String word) {
-        try {
-            return themed.theme(word);
-        } catch (IllegalArgumentException e) {
-            return null; // no kept line holds it
         }
     }
 
@@ -289,15 +278,26 @@ final class PoemDraft {
             java.util.Arrays.fill(patterns, given);
             return;
         }
-        float[][] firsts = new float[patterns.length][];
-        for (int p = 0; p < patterns.length; p++) {
-            firsts[p] = codes[p][0];
-        }
-        List<String> free = vae.decodeAll(firsts, length + 1, 0, new int[0]);
+        List<String> free = freeFirstLines();
         for (int p = 0; p < patterns.length; p++) {
             int[] line = free.get(p).codePoints().toArray();
             patterns[p] = line.length == length ? poemRules.closest(line) : LinePattern.values()[0];
         }
+    }
+
+    /**
+     * The poems' first lines as their codes decode without the rules: decoded once, for the pattern
+     * and the own theme both.
+     */
+    private List<String> freeFirstLines() {
+        if (freeFirsts == null) {
+            float[][] firsts = new float[codes.length][];
+            for (int p = 0; p < codes.length; p++) {
+                firsts[p] = codes[p][0];
+            }
+            freeFirsts = vae.decodeAll(firsts, length + 1, 0, new int[0]);
+        }
+        return freeFirsts;
     }
 
     /** Writes the slots' lines, redrawing the codes of those the model writes too short or long. */
