@@ -25,6 +25,10 @@ public final class ThemeJudge {
     private final List<Set<String>> poems = new ArrayList<>();
     private final Map<String, Integer> seen = new HashMap<>();
 
+    /** Imagery already read from the poems: each word's costs a pass over all of them. */
+    private final Map<String, List<String>> imagery =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /**
      * @param training the real poems the imagery comes from
      */
@@ -46,6 +50,10 @@ public final class ThemeJudge {
      * it.
      */
     public List<String> imageryOf(String word) {
+        return imagery.computeIfAbsent(word, this::readImagery);
+    }
+
+    private List<String> readImagery(String word) {
         Set<String> own = new HashSet<>();
         word.codePoints().forEach(cp -> own.add(Character.toString(cp)));
         Map<String, Integer> shared = new HashMap<>();
@@ -73,11 +81,11 @@ public final class ThemeJudge {
                 scores.put(entry.getKey(), both * pmi);
             }
         }
-        List<String> imagery = new ArrayList<>(scores.keySet());
-        imagery.sort(
+        List<String> ranked = new ArrayList<>(scores.keySet());
+        ranked.sort(
                 Comparator.comparingDouble((String c) -> -scores.get(c))
                         .thenComparing(Comparator.naturalOrder()));
-        return imagery.subList(0, Math.min(IMAGERY, imagery.size()));
+        return List.copyOf(ranked.subList(0, Math.min(IMAGERY, ranked.size())));
     }
 
     /** The share of poems one of whose lines holds {@code word}. */
