@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.textvae.generate.SentenceVae;
+import org.textvae.SentenceVae;
 import org.textvae.model.EngineDefaults;
 import org.textvae.train.LoopParts;
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.textvae.generate.SentenceVae;
+import org.textvae.SentenceVae;
 import org.textvae.model.EngineDefaults;
 import org.textvae.poetry.RegulatedPoemWriter;
 import org.textvae.poetry.ToneTable;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.textvae.eval.ElboEvaluator;
+import org.textvae.model.Posterior;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
 import org.textvae.train.AdamOptimizer;
@@ -141,7 +141,7 @@ final class Measurements {
                     TokenBatch batch = TokenBatch.of(step, sentences, SPECIALS, 0, null);
                     tokens = batch.tokenCount();
                     NDArray epsilon =
-                            ElboEvaluator.gaussian(
+                            Posterior.epsilon(
                                     step, new SplittableRandom(2), shape.batch(), shape.latent());
                     try (GradientCollector collector =
                             Engine.getInstance().newGradientCollector()) {

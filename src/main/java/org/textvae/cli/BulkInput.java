@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.textvae.SentenceVae;
 import org.textvae.TextvaeException;
 import org.textvae.generate.SentencePair;
-import org.textvae.generate.SentenceVae;
 import org.textvae.vocab.Vocabulary;
 
 /**

@@ -2,10 +2,10 @@ package org.textvae.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.textvae.SentenceVae;
 import org.textvae.TextvaeException;
 import org.textvae.generate.Interpolation;
 import org.textvae.generate.SentencePair;
-import org.textvae.generate.SentenceVae;
 import org.textvae.model.EngineDefaults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,8 +1,8 @@
 package org.textvae.cli;
 
 import java.nio.file.Path;
+import org.textvae.SentenceVae;
 import org.textvae.TextvaeException;
-import org.textvae.generate.SentenceVae;
 import picocli.CommandLine.Option;
 
 /** The {@code --model} option shared by the commands that use a trained model. */

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.textvae.SentenceVae;
 import org.textvae.TextvaeException;
-import org.textvae.generate.PoemWriter;
-import org.textvae.generate.SentenceVae;
+import org.textvae.poetry.FreePoemWriter;
 import org.textvae.poetry.PoemRequest;
 import org.textvae.poetry.RegulatedPoemWriter;
 import org.textvae.poetry.Theme;
@@ -175,7 +175,7 @@ final class PoemCommand implements Callable<Integer> {
         if (walk && regulated) {
             throw usage("--walk draws free lines: give --free, or a numbered --form");
         }
-        long chosen = seed != null ? seed : PoemWriter.randomSeed();
+        long chosen = seed != null ? seed : FreePoemWriter.randomSeed();
         try (SentenceVae vae = modelOption.loadWithLatentSpace()) {
             PrintStream out = System.out;
             if (regulated) {
@@ -198,7 +198,7 @@ final class PoemCommand implements Callable<Integer> {
                     print(out, i, written.get(i).lines(), object);
                 }
             } else {
-                PoemWriter writer = new PoemWriter(vae);
+                FreePoemWriter writer = new FreePoemWriter(vae);
                 for (int i = 0; i < poems; i++) {
                     List<String> poem = writer.write(characters, perPoem, chosen + i, walk);
                     JsonObject object = new JsonObject();

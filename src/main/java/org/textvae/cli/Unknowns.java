@@ -4,7 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.textvae.generate.SentenceVae;
+import org.textvae.SentenceVae;
 
 /** Tells the user which input tokens the model does not know (they are read as {@code <unk>}). */
 final class Unknowns {

@@ -2,13 +2,11 @@ package org.textvae.eval;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.textvae.corpus.LengthBuckets;
-import org.textvae.model.HostArrays;
 import org.textvae.model.LossTerms;
 import org.textvae.model.ModelConfig;
 import org.textvae.model.Posterior;
@@ -100,7 +98,7 @@ public final class ElboEvaluator {
                     if (config.kind().samplesLatent()) {
                         z =
                                 posterior.sample(
-                                        gaussian(
+                                        Posterior.epsilon(
                                                 manager,
                                                 random,
                                                 batch.size(),
@@ -123,19 +121,6 @@ public final class ElboEvaluator {
         int active =
                 config.kind().hasLatent() ? ActiveUnits.count(means, ACTIVE_UNIT_THRESHOLD) : 0;
         return new Report(n, tokens, reconstruction / n, kl / n, active);
-    }
-
-    /** Standard normal noise (rows, columns) from a Java generator, so it repeats on any engine. */
-    public static NDArray gaussian(
-            NDManager manager, SplittableRandom random, int rows, int columns) {
-        return HostArrays.floats(
-                manager,
-                new Shape(rows, columns),
-                buffer -> {
-                    for (int i = 0; i < rows * columns; i++) {
-                        buffer.put((float) random.nextGaussian());
-                    }
-                });
     }
 
     private static void addRows(List<float[]> rows, float[] flat, int width) {

@@ -3,9 +3,9 @@ package org.textvae.eval;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import org.textvae.SentenceVae;
 import org.textvae.generate.Interpolation;
 import org.textvae.generate.SentencePair;
-import org.textvae.generate.SentenceVae;
 
 /**
  * How faithfully the latent space keeps a sentence: whether a line comes back from its posterior

@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.textvae.generate.SentenceVae;
+import org.textvae.SentenceVae;
 import org.textvae.model.Checkpoint;
 import org.textvae.vocab.Vocabulary;
 

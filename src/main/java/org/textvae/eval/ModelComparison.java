@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.textvae.SentenceVae;
 import org.textvae.corpus.Corpus;
-import org.textvae.generate.SentenceVae;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelFiles;
 

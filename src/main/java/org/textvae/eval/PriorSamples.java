@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.textvae.generate.SentenceVae;
+import org.textvae.SentenceVae;
 import org.textvae.generate.StepwiseDecoder;
 import org.textvae.generate.TokenChooser;
 import org.textvae.model.ModelConfig;

@@ -5,8 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.textvae.generate.PoemWriter;
-import org.textvae.generate.SentenceVae;
+import org.textvae.SentenceVae;
+import org.textvae.poetry.FreePoemWriter;
 
 /**
  * What a user sees of a model's latent space, measured over many samples: poem lines of valid form,
@@ -58,7 +58,7 @@ public final class SampleQuality {
             int samples,
             int pairs,
             long seed) {
-        PoemWriter poems = new PoemWriter(vae);
+        FreePoemWriter poems = new FreePoemWriter(vae);
         int valid = 0;
         int written = 0;
         for (int poem = 0; written < samples; poem++) {

@@ -26,10 +26,10 @@ import org.textvae.model.EngineDefaults;
  * <p>Which batch a line lands in depends only on its position, never on the number of workers, so
  * results are the same however many threads decode them.
  */
-final class ChunkedDecoding implements AutoCloseable {
+public final class ChunkedDecoding implements AutoCloseable {
 
     /** Rows per batch: the Tang benchmark shape. 64 to 512 decoded at the same speed here. */
-    static final int ROWS = 128;
+    public static final int ROWS = 128;
 
     /** Decodes one batch; {@code index} numbers the batches from 0, in order. */
     @FunctionalInterface

@@ -53,7 +53,7 @@ public enum Interpolation {
 
     /**
      * {@code steps} points from {@code from} to {@code to}, both endpoints included; steps from 2
-     * to {@link SentenceVae#MAX_COUNT}.
+     * to {@link DecodingLimits#MAX_COUNT}.
      */
     public float[][] points(float[] from, float[] to, int steps) {
         requireSteps(steps);
@@ -70,11 +70,14 @@ public enum Interpolation {
         return points;
     }
 
-    /** Refuses a path of fewer than 2 or more than {@link SentenceVae#MAX_COUNT} points. */
+    /** Refuses a path of fewer than 2 or more than {@link DecodingLimits#MAX_COUNT} points. */
     static void requireSteps(int steps) {
-        if (steps < 2 || steps > SentenceVae.MAX_COUNT) {
+        if (steps < 2 || steps > DecodingLimits.MAX_COUNT) {
             throw new IllegalArgumentException(
-                    "interpolation needs 2 to " + SentenceVae.MAX_COUNT + " steps, got " + steps);
+                    "interpolation needs 2 to "
+                            + DecodingLimits.MAX_COUNT
+                            + " steps, got "
+                            + steps);
         }
     }
 }

@@ -1,12 +1,12 @@
 package org.textvae.generate;
 
 /** Latent codes as the library takes them: checked and laid out flat. */
-final class LatentCodes {
+public final class LatentCodes {
 
     private LatentCodes() {}
 
     /** Refuses a code of the wrong size or with a non-finite value. */
-    static void require(float[] z, int size) {
+    public static void require(float[] z, int size) {
         if (z == null || z.length != size) {
             throw new IllegalArgumentException(
                     "a latent code needs "

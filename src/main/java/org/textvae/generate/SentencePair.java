@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Two sentences for {@link SentenceVae#interpolateAll}: the path runs from {@code from} to {@code
+ * Two sentences for {@code SentenceVae.interpolateAll}: the path runs from {@code from} to {@code
  * to}.
  *
  * @param from the first sentence, not blank

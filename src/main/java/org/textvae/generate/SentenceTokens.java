@@ -10,7 +10,7 @@ import org.textvae.vocab.Vocabulary;
 final class SentenceTokens {
 
     /** Longest sentence accepted, in tokens: far beyond any line the models are trained on. */
-    static final int MAX_TOKENS = SentenceVae.DEFAULT_MAX_LENGTH * 4;
+    static final int MAX_TOKENS = DecodingLimits.DEFAULT_MAX_LENGTH * 4;
 
     private SentenceTokens() {}
 

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.textvae.SentenceVae;
 import org.textvae.generate.Encoding;
-import org.textvae.generate.SentenceVae;
 import org.textvae.prior.PosteriorMixture;
 
 /**

@@ -3,7 +3,7 @@ package org.textvae.poetry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.textvae.generate.SentenceVae;
+import org.textvae.SentenceVae;
 import org.textvae.prior.PosteriorMixture;
 
 /**

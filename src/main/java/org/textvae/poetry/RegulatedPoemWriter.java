@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.SortedSet;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import org.textvae.generate.SentenceVae;
+import org.textvae.SentenceVae;
 import org.textvae.prior.PosteriorMixture;
 
 /**

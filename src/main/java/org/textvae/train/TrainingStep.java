@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.textvae.TextvaeException;
-import org.textvae.eval.ElboEvaluator;
 import org.textvae.model.DecoderDropout;
+import org.textvae.model.Posterior;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
 
@@ -86,7 +86,7 @@ final class TrainingStep {
                     TokenBatch.of(batchManager, sentences, specials, config.wordDropout(), random);
             NDArray epsilon =
                     network.config().kind().samplesLatent()
-                            ? ElboEvaluator.gaussian(
+                            ? Posterior.epsilon(
                                     batchManager,
                                     random,
                                     batch.size(),

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.textvae.SentenceVae;
 import org.textvae.corpus.CorpusReader;
 import org.textvae.corpus.Subsample;
 import org.textvae.generate.Interpolation;
 import org.textvae.generate.SentencePair;
-import org.textvae.generate.SentenceVae;
 
 /**
  * Beam search for reconstruction and interpolation: with the shipped model it gives held-out lines

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.textvae.generate.SentenceVae;
+import org.textvae.SentenceVae;
 import org.textvae.generate.TinyModel;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelKind;

@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import org.textvae.corpus.LengthBuckets;
 import org.textvae.model.ModelConfig;
 import org.textvae.model.ModelKind;
+import org.textvae.model.Posterior;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
 import org.textvae.train.AdamOptimizer;
@@ -101,7 +102,7 @@ final class TinyModels {
         try (NDManager manager = parent.newSubManager()) {
             ParameterStore store = new ParameterStore(manager, false);
             TokenBatch batch = TokenBatch.of(manager, batchSentences, SPECIALS, 0, random);
-            NDArray epsilon = ElboEvaluator.gaussian(manager, random, batch.size(), 4);
+            NDArray epsilon = Posterior.epsilon(manager, random, batch.size(), 4);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 collector.backward(
                         VaeObjective.compute(network, store, batch, epsilon, 0.1f, 0, true).loss());

@@ -24,7 +24,7 @@ import org.textvae.vocab.VocabularyOptions;
  */
 public final class TinyModel {
 
-    static final List<String> LINES =
+    public static final List<String> LINES =
             List.of(
                     "春眠不覺曉", "處處聞啼鳥", "夜來風雨聲", "花落知多少", "白日依山盡", "黃河入海流", "欲窮千里目", "更上一層樓", "床前明月光",
                     "疑是地上霜", "舉頭望明月", "低頭思故鄉", "紅豆生南國", "春來發幾枝", "願君多采擷", "此物最相思", "千山鳥飛絕", "萬徑人蹤滅",
@@ -33,7 +33,7 @@ public final class TinyModel {
     private TinyModel() {}
 
     /** Writes a randomly initialised (seeded) VAE with latent size {@code latent} to a file. */
-    static Path write(Path directory, int latent, long seed) {
+    public static Path write(Path directory, int latent, long seed) {
         return write(directory, ModelKind.VAE, LINES, latent, seed);
     }
 
@@ -64,7 +64,7 @@ public final class TinyModel {
      * A tiny VAE (latent size 4) whose vocabulary layer favours {@code <unk>} by a bias of 50: were
      * it allowed, every step of every line would choose it.
      */
-    static Path writeFavouringUnknown(Path directory) {
+    public static Path writeFavouringUnknown(Path directory) {
         return write(
                 directory.resolve("tiny-favouring-unk.ckpt"),
                 ModelKind.VAE,

@@ -1,4 +1,4 @@
-package org.textvae.generate;
+package org.textvae;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.textvae.generate.TinyModel;
 
 /**
  * One {@link SentenceVae} shared by 8 threads making 200 mixed calls each: every result must equal

@@ -1,4 +1,4 @@
-package org.textvae.generate;
+package org.textvae;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,10 +13,15 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.textvae.generate.DecodingOptions;
+import org.textvae.generate.StepwiseDecoder;
+import org.textvae.generate.TinyModel;
+import org.textvae.generate.TokenChooser;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.DecoderStep;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
+import org.textvae.poetry.FreePoemWriter;
 import org.textvae.vocab.Vocabulary;
 
 /** No decoding writes {@code <unk>}, even from a model that ranks it above every other token. */
@@ -57,7 +62,7 @@ class NoUnknownInOutputTest {
                             vae.sample(40, 2, new DecodingOptions(8, 1.0, 0, 1, 3)),
                             vae.sample(40, 2, new DecodingOptions(8, 2.0, 4, 1, 3)),
                             vae.sample(20, 4, new DecodingOptions(8, 0, 0, 3, 0)),
-                            new PoemWriter(vae).write(5, 4, 1, false),
+                            new FreePoemWriter(vae).write(5, 4, 1, false),
                             vae.interpolate("春眠不覺曉", "獨釣寒江雪", 5),
                             List.of(vae.reconstruct("春眠不覺龘")));
             for (List<String> lines : outputs) {

@@ -1,4 +1,4 @@
-package org.textvae.generate;
+package org.textvae;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.textvae.generate.ChunkedDecoding;
+import org.textvae.generate.PositionMasks;
+import org.textvae.generate.TinyModel;
 import org.textvae.vocab.Vocabulary;
 
 /**

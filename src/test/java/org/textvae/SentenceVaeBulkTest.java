@@ -1,4 +1,4 @@
-package org.textvae.generate;
+package org.textvae;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +12,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.textvae.TextvaeException;
+import org.textvae.generate.ChunkedDecoding;
+import org.textvae.generate.Encoding;
+import org.textvae.generate.Interpolation;
+import org.textvae.generate.SentencePair;
+import org.textvae.generate.TinyModel;
 import org.textvae.model.ModelKind;
 
 /**

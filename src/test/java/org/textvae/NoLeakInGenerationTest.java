@@ -1,4 +1,4 @@
-package org.textvae.generate;
+package org.textvae;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.textvae.generate.DecodingOptions;
+import org.textvae.generate.Interpolation;
+import org.textvae.generate.SentencePair;
+import org.textvae.generate.TinyModel;
 
 /** Every generation call frees what it allocated: the model's live arrays stay the same. */
 class NoLeakInGenerationTest {

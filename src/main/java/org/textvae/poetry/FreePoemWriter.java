@@ -1,8 +1,9 @@
-package org.textvae.generate;
+package org.textvae.poetry;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.textvae.SentenceVae;
 
 /**
  * Free lines of a fixed length from a model's latent space: every line exactly {@code form} tokens
@@ -11,7 +12,7 @@ import java.util.SplittableRandom;
  * the form's length and forced at it, for priors that do not. Regulated verse, whose lines end
  * where the model ends them, is {@code poetry.RegulatedPoemWriter}.
  */
-public final class PoemWriter {
+public final class FreePoemWriter {
 
     /**
      * Correlation of successive latent codes in a walk: near 1 keeps one mood, 0 is independent.
@@ -20,7 +21,7 @@ public final class PoemWriter {
 
     private final SentenceVae vae;
 
-    public PoemWriter(SentenceVae vae) {
+    public FreePoemWriter(SentenceVae vae) {
         this.vae = Objects.requireNonNull(vae, "the model is null");
     }
 

@@ -1,4 +1,4 @@
-package org.textvae.generate;
+package org.textvae;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +19,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.textvae.TextvaeException;
+import org.textvae.generate.ChunkedDecoding;
+import org.textvae.generate.DecodingOptions;
+import org.textvae.generate.Encoding;
+import org.textvae.generate.Interpolation;
+import org.textvae.generate.SentencePair;
+import org.textvae.generate.TinyModel;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelConfig;
 import org.textvae.model.ModelKind;
@@ -87,29 +92,6 @@ class SentenceVaeTest {
         assertEquals(first, vae.decodeAll(same, options));
         // One z everywhere: had both batches the same generator, their lines would repeat.
         assertNotEquals(first.subList(0, rows), first.subList(rows, 2 * rows));
-    }
-
-    @Test
-    void poemLinesHaveExactlyTheFormsLengthAndNoUnknown() {
-        PoemWriter writer = new PoemWriter(vae);
-        for (int form : new int[] {5, 7}) {
-            for (long seed = 0; seed < 5; seed++) {
-                List<String> poem = writer.write(form, 4, seed, seed % 2 == 0);
-                assertEquals(4, poem.size());
-                for (String line : poem) {
-                    assertEquals(form, line.codePointCount(0, line.length()), line);
-                    assertTrue(!line.contains("<unk>"), line);
-                }
-            }
-        }
-    }
-
-    @Test
-    void walkKeepsSuccessiveCodesCloserThanIndependentDraws() {
-        PoemWriter writer = new PoemWriter(vae);
-        float[][] walk = writer.walk(50, 3);
-        float[][] independent = vae.priorSamples(50, 3);
-        assertTrue(meanStepDistance(walk) < 0.8 * meanStepDistance(independent));
     }
 
     @Test
@@ -187,7 +169,6 @@ class SentenceVaeTest {
         assertAtMost("count", () -> vae.sample(huge, 1));
         assertAtMost("count", () -> vae.priorSamples(SentenceVae.MAX_COUNT + 1, 1));
         assertAtMost("steps", () -> vae.interpolate(z, z, huge));
-        assertAtMost("lines", () -> new PoemWriter(vae).write(5, huge, 1, true));
         assertEquals(SentenceVae.MAX_COUNT, vae.priorSamples(SentenceVae.MAX_COUNT, 1).length);
     }
 
@@ -233,7 +214,6 @@ class SentenceVaeTest {
     void nullArgumentsAreNamedWhereTheyArePassed() {
         float[] z = vae.priorSamples(1, 4)[0];
         assertNamed("model path", () -> SentenceVae.load(null));
-        assertNamed("model", () -> new PoemWriter(null));
         assertNamed("interpolation path", () -> vae.interpolate("春", "秋", 3, null));
         assertNamed("interpolation path", () -> vae.interpolate(z, z, 3, null));
         assertNamed("first latent code", () -> Interpolation.LINEAR.points(null, z, 3));
@@ -394,19 +374,6 @@ class SentenceVaeTest {
     private static double ranked(double logProbability, String line) {
         int tokens = line.codePointCount(0, line.length()) + 1;
         return logProbability / Math.pow((5.0 + tokens) / 6.0, 0.6);
-    }
-
-    private static double meanStepDistance(float[][] codes) {
-        double total = 0;
-        for (int i = 1; i < codes.length; i++) {
-            double sum = 0;
-            for (int d = 0; d < codes[i].length; d++) {
-                double diff = codes[i][d] - codes[i - 1][d];
-                sum += diff * diff;
-            }
-            total += Math.sqrt(sum);
-        }
-        return total / (codes.length - 1);
     }
 
     @Test
