@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.textvae.SentenceVae;
 import org.textvae.model.EngineDefaults;
-import org.textvae.train.LoopParts;
 
 /**
  * Runs one measurement in this JVM and prints {@code RESULT {json}} with its figures and the

@@ -18,8 +18,6 @@ import org.textvae.model.Posterior;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
 import org.textvae.train.AdamOptimizer;
-import org.textvae.train.LoopParts;
-import org.textvae.train.TrainingBenchmark;
 import org.textvae.train.VaeObjective;
 
 /** The measurements, each run in the current JVM; results as ordered name → value maps. */

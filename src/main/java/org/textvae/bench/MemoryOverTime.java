@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.textvae.model.TokenBatch;
-import org.textvae.train.TrainingBenchmark;
 
 /**
  * Resident memory over a long stretch of the real training loop: sampled every {@code interval}

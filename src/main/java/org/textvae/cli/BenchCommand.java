@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.textvae.SentenceVae;
 import org.textvae.TextvaeException;
+import org.textvae.bench.BenchReport;
 import org.textvae.bench.Benchmark;
 import org.textvae.io.AtomicFiles;
 import org.textvae.model.ModelFiles;
@@ -39,18 +40,21 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--train-steps",
+            paramLabel = "N",
             defaultValue = "40",
             description = "Timed steps per training measurement.")
     int trainSteps;
 
     @Option(
             names = "--lines",
+            paramLabel = "N",
             defaultValue = "16384",
             description = "Lines for batched generation.")
     int lines;
 
     @Option(
             names = "--model",
+            paramLabel = "PATH",
             defaultValue = "default",
             description = "Model for generation: 'default' (packed in the jar) or a path.")
     String model;
@@ -64,6 +68,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--rss-steps",
+            paramLabel = "N",
             defaultValue = "0",
             description =
                     "Also train this many steps at the Tang shape, sampling RSS 20 times, to show"

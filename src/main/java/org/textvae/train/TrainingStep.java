@@ -21,10 +21,10 @@ import org.textvae.model.TokenBatch;
  * (word dropout, ε, dropout masks) comes from a generator seeded by (run seed, step), so any step
  * can be replayed, which is what makes resume exact.
  */
-final class TrainingStep {
+public final class TrainingStep {
 
     /** What one step measured. */
-    record Outcome(
+    public record Outcome(
             float loss,
             float reconstruction,
             float kl,
@@ -41,7 +41,7 @@ final class TrainingStep {
     private final TokenBatch.Specials specials;
     private final FactorVaePenalty factorVae;
 
-    TrainingStep(
+    public TrainingStep(
             SentenceVaeNetwork network,
             AdamOptimizer optimizer,
             NDManager manager,
@@ -76,7 +76,7 @@ final class TrainingStep {
      *
      * @param learningRate the rate now, after any decays
      */
-    Outcome run(List<int[]> sentences, long step, float learningRate) {
+    public Outcome run(List<int[]> sentences, long step, float learningRate) {
         SplittableRandom random = randomFor(config.seed(), step);
         double annealing = config.klSchedule().weight(step);
         float beta = (float) (annealing * config.beta());

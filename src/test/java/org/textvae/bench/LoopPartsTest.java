@@ -1,4 +1,4 @@
-package org.textvae.train;
+package org.textvae.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.textvae.train.NativeHeapTrimmer;
+import org.textvae.train.TrainConfig;
 
 /** The benchmark's switches change only what they name, and real runs keep every part. */
 class LoopPartsTest {

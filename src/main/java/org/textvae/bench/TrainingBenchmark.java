@@ -1,4 +1,4 @@
-package org.textvae.train;
+package org.textvae.bench;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
@@ -10,6 +10,10 @@ import java.util.function.Supplier;
 import org.textvae.model.ModelConfig;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.model.TokenBatch;
+import org.textvae.train.AdamOptimizer;
+import org.textvae.train.NativeHeapTrimmer;
+import org.textvae.train.TrainConfig;
+import org.textvae.train.TrainingStep;
 
 /** Times the real training step (the one runs use) for {@code textvae bench}. */
 public final class TrainingBenchmark {

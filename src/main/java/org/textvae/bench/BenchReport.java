@@ -1,13 +1,13 @@
-package org.textvae.cli;
+package org.textvae.bench;
 
 import java.util.Map;
 
 /** One readable line per benchmark measurement. */
-final class BenchReport {
+public final class BenchReport {
 
     private BenchReport() {}
 
-    static String line(Map<String, Object> r) {
+    public static String line(Map<String, Object> r) {
         return switch (String.valueOf(r.get("section"))) {
             case "roofline" ->
                     String.format(

@@ -1,8 +1,10 @@
-package org.textvae.train;
+package org.textvae.bench;
 
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import org.textvae.train.NativeHeapTrimmer;
+import org.textvae.train.TrainConfig;
 
 /**
  * Parts of the training loop that the benchmark can switch off, to show what each costs against a
@@ -64,6 +66,6 @@ public enum LoopParts {
     static NativeHeapTrimmer trimmer(Set<LoopParts> parts) {
         return parts.contains(TRIMS)
                 ? NativeHeapTrimmer.everyFewSeconds()
-                : new NativeHeapTrimmer(Long.MAX_VALUE, System::nanoTime, () -> false);
+                : NativeHeapTrimmer.never();
     }
 }
