@@ -55,23 +55,30 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(
             names = "--limit",
+            paramLabel = "N",
             defaultValue = "1000",
             description = "Sentences evaluated (seeded subsample, the same for every run; 0: all).")
     int limit;
 
     @Option(
             names = "--iw-samples",
+            paramLabel = "K",
             defaultValue = "100",
             description = "k for the IW NLL (at most 100,000).")
     int iwSamples;
 
     @Option(
             names = "--samples",
+            paramLabel = "N",
             defaultValue = "500",
             description = "Prior samples decoded (at most 1,000,000).")
     int samples;
 
-    @Option(names = "--grid", defaultValue = "5", description = "Grid points per side (2 to 12).")
+    @Option(
+            names = "--grid",
+            paramLabel = "N",
+            defaultValue = "5",
+            description = "Grid points per side (2 to 12).")
     int grid;
 
     @Option(

@@ -49,18 +49,21 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(
             names = "--iw-samples",
+            paramLabel = "K",
             defaultValue = "500",
             description = "k, draws from q(z|x) per sentence for the IW NLL (at most 100,000).")
     int iwSamples;
 
     @Option(
             names = "--samples",
+            paramLabel = "N",
             defaultValue = "1000",
             description = "Prior samples decoded (at most 1,000,000).")
     int samples;
 
     @Option(
             names = "--limit",
+            paramLabel = "N",
             defaultValue = "0",
             description = "Score at most N sentences (seeded subsample; 0: all).")
     int limit;

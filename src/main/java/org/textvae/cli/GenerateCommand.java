@@ -44,15 +44,17 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(
             names = {"-n", "--count"},
+            paramLabel = "N",
             defaultValue = "10",
             description = "How many sentences (at most 1,000,000).")
     int count;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed for z.")
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed for z.")
     long seed;
 
     @Option(
             names = "--temperature",
+            paramLabel = "T",
             defaultValue = "0",
             description =
                     "0: greedy; otherwise sample from softmax(logits / T), T from 0.0001 to"
@@ -61,6 +63,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(
             names = "--top-k",
+            paramLabel = "K",
             defaultValue = "0",
             description = "With --temperature, draw only from the K most likely tokens (0: all).")
     int topK;
@@ -73,12 +76,14 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(
             names = "--beam",
+            paramLabel = "K",
             defaultValue = "1",
             description = "Beam width (1: no beam search; at most " + MAX_BEAM + ").")
     int beam;
 
     @Option(
             names = "--max-length",
+            paramLabel = "N",
             defaultValue = "40",
             description = "Longest line, in tokens (at most " + SentenceVae.MAX_LINE_TOKENS + ").")
     int maxLength;

@@ -29,10 +29,18 @@ final class HeldOutOptions {
         return RecordedCorpus.of(corpus, model);
     }
 
-    @Option(names = "--split", defaultValue = "test", description = "test, valid or train.")
+    @Option(
+            names = "--split",
+            paramLabel = "SPLIT",
+            defaultValue = "test",
+            description = "test, valid or train.")
     String split;
 
-    @Option(names = "--seed", defaultValue = "2026", description = "Seed of every draw.")
+    @Option(
+            names = "--seed",
+            paramLabel = "SEED",
+            defaultValue = "2026",
+            description = "Seed of every draw.")
     long seed;
 
     @Option(

@@ -69,6 +69,7 @@ final class InterpolateCommand implements Callable<Integer> {
 
     @Option(
             names = "--steps",
+            paramLabel = "N",
             defaultValue = "7",
             description = "Points on the path (2 to " + MAX_STEPS + ").")
     int steps;

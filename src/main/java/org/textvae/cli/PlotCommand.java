@@ -49,7 +49,11 @@ final class PlotCommand implements Callable<Integer> {
                             + " file of held-out sentences, for the latent PCA plot.")
     Path corpus;
 
-    @Option(names = "--seed", defaultValue = "2026", description = "Seed of the subsample.")
+    @Option(
+            names = "--seed",
+            paramLabel = "SEED",
+            defaultValue = "2026",
+            description = "Seed of the subsample.")
     long seed;
 
     @Override

@@ -136,7 +136,10 @@ final class PoemCommand implements Callable<Integer> {
     @Option(names = "--free", description = "Free lines in the form's shape: no tones, no rhyme.")
     boolean free;
 
-    @Option(names = "--seed", description = "Seed for the latent codes (default: a new one).")
+    @Option(
+            names = "--seed",
+            paramLabel = "SEED",
+            description = "Seed for the latent codes (default: a new one).")
     Long seed;
 
     @Option(names = "--walk", description = "Draw free lines from one path through latent space.")

@@ -134,7 +134,11 @@ final class PriorCommand implements Callable<Integer> {
             description = "With --poems: training poems to fit to (a seeded sample).")
     int poemCount;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed for lines, noise, start.")
+    @Option(
+            names = "--seed",
+            paramLabel = "SEED",
+            defaultValue = "42",
+            description = "Seed for lines, noise, start.")
     long seed;
 
     @Mixin OutputFile output;

@@ -58,21 +58,28 @@ final class QualityCommand implements Callable<Integer> {
 
     @Option(
             names = "--samples",
+            paramLabel = "N",
             defaultValue = "1000",
             description = "Samples and poem lines (100 to 1,000,000).")
     int samples;
 
     @Option(
             names = "--pairs",
+            paramLabel = "N",
             defaultValue = "100",
             description = "Interpolation pairs (at most " + MAX_PAIRS + ").")
     int pairs;
 
-    @Option(names = "--seed", defaultValue = "2026", description = "Seed for samples and pairs.")
+    @Option(
+            names = "--seed",
+            paramLabel = "SEED",
+            defaultValue = "2026",
+            description = "Seed for samples and pairs.")
     long seed;
 
     @Option(
             names = "--lines",
+            paramLabel = "N",
             defaultValue = "1000",
             description = "Held-out lines reconstructed (at most " + MAX_LINES + ").")
     int lineCount;

@@ -67,6 +67,7 @@ public final class VerseCommand implements Callable<Integer> {
 
     @Option(
             names = "--seed",
+            paramLabel = "SEED",
             defaultValue = "2026",
             description = "Seed of the generated poems (default: ${DEFAULT-VALUE}).")
     private long seed;
