@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
         name = "train",
         sortOptions = false,
         showDefaultValues = true,
+        defaultValueProvider = TrainDefaults.class,
         description = {
             "Train a sentence VAE (or an autoencoder or a language model) on a corpus.",
             "Teacher forcing, word dropout and KL annealing. The run folder gets config.json,"
@@ -99,29 +100,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--model",
             paramLabel = "KIND",
-            defaultValue = "vae",
             description = "vae, ae (deterministic autoencoder) or lm (no latent variable).")
     String kind;
 
-    @Option(
-            names = "--embedding",
-            paramLabel = "N",
-            defaultValue = "300",
-            description = "Embedding size.")
+    @Option(names = "--embedding", paramLabel = "N", description = "Embedding size.")
     int embedding;
 
-    @Option(
-            names = "--hidden",
-            paramLabel = "N",
-            defaultValue = "256",
-            description = "GRU state size.")
+    @Option(names = "--hidden", paramLabel = "N", description = "GRU state size.")
     int hidden;
 
-    @Option(
-            names = "--latent",
-            paramLabel = "N",
-            defaultValue = "32",
-            description = "Dimension of z.")
+    @Option(names = "--latent", paramLabel = "N", description = "Dimension of z.")
     int latent;
 
     @Option(names = "--z-every-step", description = "Also feed z to the decoder at every step.")
@@ -136,59 +124,39 @@ final class TrainCommand implements Callable<Integer> {
                             + " embedding.")
     boolean tiedEmbeddings;
 
-    @Option(
-            names = "--epochs",
-            paramLabel = "N",
-            defaultValue = "10",
-            description = "Passes over the training split.")
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training split.")
     int epochs;
 
     @Option(
             names = "--max-steps",
             paramLabel = "N",
-            defaultValue = "0",
             description = "Stop after N steps (0: no limit).")
     long maxSteps;
 
-    @Option(
-            names = "--batch-size",
-            paramLabel = "N",
-            defaultValue = "128",
-            description = "Sentences per step.")
+    @Option(names = "--batch-size", paramLabel = "N", description = "Sentences per step.")
     int batchSize;
 
-    @Option(
-            names = "--lr",
-            paramLabel = "RATE",
-            defaultValue = "0.001",
-            description = "Adam learning rate.")
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate.")
     float learningRate;
 
-    @Option(
-            names = "--clip",
-            paramLabel = "NORM",
-            defaultValue = "5",
-            description = "Gradient-norm clip (0: off).")
+    @Option(names = "--clip", paramLabel = "NORM", description = "Gradient-norm clip (0: off).")
     float clip;
 
     @Option(
             names = "--word-dropout",
             paramLabel = "P",
-            defaultValue = "0.25",
             description = "Share of decoder input words replaced by <unk>.")
     double wordDropout;
 
     @Option(
             names = "--dropout",
             paramLabel = "P",
-            defaultValue = "0",
             description = "Share of decoder input and output units dropped in training.")
     float dropout;
 
     @Option(
             names = "--recurrent-dropout",
             paramLabel = "P",
-            defaultValue = "0",
             description =
                     "Share of the decoder GRU's hidden-to-hidden weights dropped in training, one"
                             + " mask per batch (DropConnect).")
@@ -205,7 +173,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--lr-decay",
             paramLabel = "FACTOR",
-            defaultValue = "1",
             description =
                     "After an epoch without a better validation -ELBO: back to the best weights,"
                             + " learning rate times this (1: off).")
@@ -214,63 +181,48 @@ final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--stop-after-decays",
             paramLabel = "N",
-            defaultValue = "0",
             description = "End the run at this many learning-rate decays (0: never).")
     int stopAfterDecays;
 
     @Option(
             names = "--kl-schedule",
             paramLabel = "SCHEDULE",
-            defaultValue = "logistic:2500:0.0025",
             description = "How beta rises from 0 (see below).")
     String klSchedule;
 
     @Option(
             names = "--beta",
             paramLabel = "BETA",
-            defaultValue = "1",
             description = "Final KL weight (beta-VAE when not 1).")
     float beta;
 
     @Option(
             names = "--free-bits",
             paramLabel = "NATS",
-            defaultValue = "0",
             description = "KL floor per latent dimension, nats.")
     float freeBits;
 
     @Option(
             names = "--factor-gamma",
             paramLabel = "GAMMA",
-            defaultValue = "0",
             description = "FactorVAE: weight of the total-correlation penalty (0: off).")
     float factorGamma;
 
-    @Option(
-            names = "--seed",
-            paramLabel = "SEED",
-            defaultValue = "42",
-            description = "Seed for everything random.")
+    @Option(names = "--seed", paramLabel = "SEED", description = "Seed for everything random.")
     long seed;
 
     @Option(
             names = "--max-length",
             paramLabel = "N",
-            defaultValue = "64",
             description = "Skip longer sentences (tokens).")
     int maxLength;
 
-    @Option(
-            names = "--log-every",
-            paramLabel = "N",
-            defaultValue = "50",
-            description = "Steps between metrics rows.")
+    @Option(names = "--log-every", paramLabel = "N", description = "Steps between metrics rows.")
     int logEvery;
 
     @Option(
             names = "--checkpoint-every",
             paramLabel = "N",
-            defaultValue = "1000",
             description = "Steps between checkpoints (0: epoch ends only).")
     int checkpointEvery;
 
@@ -340,28 +292,15 @@ final class TrainCommand implements Callable<Integer> {
         refuseOutOfRangeNumbers();
         ModelKind modelKind = Options.modelKind(kind);
         TrainOptionRules.refuseOptionsTheModelIgnores(spec, modelKind);
-        TrainConfig training =
-                TrainConfig.builder()
-                        .epochs(epochs)
-                        .maxSteps(maxSteps)
-                        .batchSize(batchSize)
-                        .learningRate(learningRate)
-                        .clipNorm(clip)
-                        .wordDropout(wordDropout)
-                        .klSchedule(KlSchedule.parse(klSchedule))
-                        .beta(beta)
-                        .freeBits(freeBits)
-                        .seed(seed)
-                        .maxLength(maxLength)
-                        .logEvery(logEvery)
-                        .checkpointEvery(checkpointEvery)
-                        .factorGamma(factorGamma)
-                        .dropout(dropout)
-                        .recurrentDropout(recurrentDropout)
-                        .keepEpochs(keepEpochs)
-                        .plateau(new PlateauDecay(lrDecay, stopAfterDecays))
-                        .build();
-        new ModelConfig(modelKind, 5, embedding, hidden, latent, latentAtEveryStep, tiedEmbeddings);
+        TrainConfig training = training();
+        new ModelConfig(
+                modelKind,
+                ModelConfig.MINIMUM_VOCABULARY,
+                embedding,
+                hidden,
+                latent,
+                latentAtEveryStep,
+                tiedEmbeddings);
         int vocabSize;
         try (Vocabulary vocabulary = Vocabulary.load(vocab)) {
             vocabSize = vocabulary.size();
@@ -380,6 +319,30 @@ final class TrainCommand implements Callable<Integer> {
         command.add("textvae");
         command.addAll(spec.commandLine().getParseResult().originalArgs());
         return new TrainingJob(model, training, corpus, vocab, valid, out, command);
+    }
+
+    /** The training settings the options give. */
+    TrainConfig training() {
+        return TrainConfig.builder()
+                .epochs(epochs)
+                .maxSteps(maxSteps)
+                .batchSize(batchSize)
+                .learningRate(learningRate)
+                .clipNorm(clip)
+                .wordDropout(wordDropout)
+                .klSchedule(KlSchedule.parse(klSchedule))
+                .beta(beta)
+                .freeBits(freeBits)
+                .seed(seed)
+                .maxLength(maxLength)
+                .logEvery(logEvery)
+                .checkpointEvery(checkpointEvery)
+                .factorGamma(factorGamma)
+                .dropout(dropout)
+                .recurrentDropout(recurrentDropout)
+                .keepEpochs(keepEpochs)
+                .plateau(new PlateauDecay(lrDecay, stopAfterDecays))
+                .build();
     }
 
     /**

@@ -23,6 +23,9 @@ public record ModelConfig(
         boolean latentAtEveryStep,
         boolean tiedEmbeddings) {
 
+    /** The four special tokens and at least one word. */
+    public static final int MINIMUM_VOCABULARY = 5;
+
     public ModelConfig {
         if (kind == null) {
             throw new IllegalArgumentException("model kind must be given");
@@ -31,7 +34,7 @@ public record ModelConfig(
         requirePositive("embedding size", embeddingSize);
         requirePositive("hidden size", hiddenSize);
         requirePositive("latent size", latentSize);
-        if (vocabSize < 5) {
+        if (vocabSize < MINIMUM_VOCABULARY) {
             throw new IllegalArgumentException(
                     "vocabulary size must exceed the four special tokens, got " + vocabSize);
         }
