@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.textvae.Seeds;
 import org.textvae.SentenceVae;
 import org.textvae.TextvaeException;
 import org.textvae.generate.DecodingOptions;
@@ -49,7 +50,11 @@ final class GenerateCommand implements Callable<Integer> {
             description = "How many sentences (at most 1,000,000).")
     int count;
 
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed for z.")
+    @Option(
+            names = "--seed",
+            paramLabel = "SEED",
+            defaultValue = "" + Seeds.SAMPLING,
+            description = "Seed for z.")
     long seed;
 
     @Option(

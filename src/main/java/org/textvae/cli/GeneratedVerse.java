@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.textvae.Seeds;
 import org.textvae.SentenceVae;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.PoemCorpusFile;
@@ -56,7 +57,7 @@ final class GeneratedVerse {
                 tuning.add(entry.poem());
             }
         }
-        this.coherence = new LineCoherence(training, tuning, 2026);
+        this.coherence = new LineCoherence(training, tuning, Seeds.MEASURING);
     }
 
     void print(PrintWriter out, ModelOption model, int count, long seed, Path lm, Writing writing) {

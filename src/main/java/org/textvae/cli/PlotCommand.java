@@ -3,6 +3,7 @@ package org.textvae.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.textvae.Seeds;
 import org.textvae.corpus.Corpus;
 import org.textvae.corpus.CorpusReader;
 import org.textvae.eval.ModelEvaluator;
@@ -52,7 +53,7 @@ final class PlotCommand implements Callable<Integer> {
     @Option(
             names = "--seed",
             paramLabel = "SEED",
-            defaultValue = "2026",
+            defaultValue = "" + Seeds.MEASURING,
             description = "Seed of the subsample.")
     long seed;
 

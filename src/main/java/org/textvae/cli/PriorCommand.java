@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.textvae.Seeds;
 import org.textvae.SentenceVae;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.Corpus;
@@ -137,7 +138,7 @@ final class PriorCommand implements Callable<Integer> {
     @Option(
             names = "--seed",
             paramLabel = "SEED",
-            defaultValue = "42",
+            defaultValue = "" + Seeds.FITTING,
             description = "Seed for lines, noise, start.")
     long seed;
 

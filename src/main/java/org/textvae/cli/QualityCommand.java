@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.textvae.Seeds;
 import org.textvae.SentenceVae;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.Corpus;
@@ -73,7 +74,7 @@ final class QualityCommand implements Callable<Integer> {
     @Option(
             names = "--seed",
             paramLabel = "SEED",
-            defaultValue = "2026",
+            defaultValue = "" + Seeds.MEASURING,
             description = "Seed for samples and pairs.")
     long seed;
 

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.textvae.Seeds;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.PoemCorpusFile;
 import org.textvae.corpus.Split;
@@ -68,7 +69,7 @@ public final class VerseCommand implements Callable<Integer> {
     @Option(
             names = "--seed",
             paramLabel = "SEED",
-            defaultValue = "2026",
+            defaultValue = "" + Seeds.MEASURING,
             description = "Seed of the generated poems (default: ${DEFAULT-VALUE}).")
     private long seed;
 

@@ -1,5 +1,7 @@
 package org.textvae.train;
 
+import org.textvae.Seeds;
+
 /**
  * How a model is trained. Immutable and validated on construction; recorded in every run folder and
  * checkpoint so a run can be repeated and resumed.
@@ -80,7 +82,7 @@ public record TrainConfig(
                 new KlSchedule.Logistic(2_500, 0.0025),
                 1f,
                 0f,
-                42,
+                Seeds.FITTING,
                 64,
                 50,
                 1_000,
