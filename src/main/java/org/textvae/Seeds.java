@@ -1,5 +1,7 @@
 package org.textvae;
 
+import java.util.SplittableRandom;
+
 /**
  * textvae's seed policy, and how one seed reaches generators that take less than a long.
  *
@@ -30,5 +32,29 @@ public final class Seeds {
      */
     public static int fold(long seed) {
         return seed == (int) seed ? (int) seed : (int) (seed ^ (seed >>> 32));
+    }
+
+    /** The golden-ratio multiplier that spreads consecutive seeds over all 64 bits. */
+    private static final long SPREAD = 0x9E3779B97F4A7C15L;
+
+    /** SplitMix64's second multiplier, for a second independent spread. */
+    private static final long SPREAD_2 = 0xBF58476D1CE4E5B9L;
+
+    /**
+     * The seed of training step {@code step}: its word dropout, ε and dropout masks. Any step can
+     * be replayed from (seed, step) alone, which is what makes resume exact.
+     */
+    public static long ofStep(long seed, long step) {
+        return seed * SPREAD ^ (step + 1) * SPREAD_2;
+    }
+
+    /** The seed of epoch {@code epoch}'s batch order. */
+    public static long ofEpoch(long seed, int epoch) {
+        return seed * SPREAD + epoch;
+    }
+
+    /** The seed of item {@code index}'s own draws, so they do not depend on how items batch. */
+    public static long ofItem(long seed, int index) {
+        return new SplittableRandom(seed ^ SPREAD * (index + 1L)).nextLong();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
+import org.textvae.Seeds;
 
 /**
  * Groups sentences by exact length so that no batch holds padding: no step pays for padded
@@ -31,7 +32,7 @@ public final class LengthBuckets {
 
     /** Batches of sentence indices for one epoch. */
     public List<int[]> epoch(long seed, int epoch) {
-        Random random = new Random(seed * 0x9E3779B97F4A7C15L + epoch);
+        Random random = new Random(Seeds.ofEpoch(seed, epoch));
         List<int[]> batches = new ArrayList<>();
         for (List<Integer> bucket : buckets) {
             List<Integer> order = new ArrayList<>(bucket);

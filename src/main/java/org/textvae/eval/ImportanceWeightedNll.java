@@ -7,6 +7,7 @@ import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.textvae.Seeds;
 import org.textvae.corpus.LengthBuckets;
 import org.textvae.model.LossTerms;
 import org.textvae.model.ModelConfig;
@@ -217,7 +218,7 @@ public final class ImportanceWeightedNll {
 
     /** The seed of one sentence's generator: independent of batching. */
     static long sentenceSeed(long seed, int index) {
-        return new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L * (index + 1L)).nextLong();
+        return Seeds.ofItem(seed, index);
     }
 
     /** A running log Σ exp(x_i) that never overflows: the sum is kept relative to the maximum. */

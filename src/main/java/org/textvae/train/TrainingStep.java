@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.textvae.Seeds;
 import org.textvae.TextvaeException;
 import org.textvae.model.DecoderDropout;
 import org.textvae.model.Posterior;
@@ -68,7 +69,7 @@ public final class TrainingStep {
 
     /** The generator of step {@code step} in a run seeded with {@code seed}. */
     static SplittableRandom randomFor(long seed, long step) {
-        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ (step + 1) * 0xBF58476D1CE4E5B9L);
+        return new SplittableRandom(Seeds.ofStep(seed, step));
     }
 
     /**
