@@ -13,7 +13,7 @@ import org.textvae.TextvaeException;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelFiles;
 import org.textvae.model.WeightAverage;
-import org.textvae.train.RunFolder;
+import org.textvae.train.ResumeEntries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -93,7 +93,7 @@ final class AverageCommand implements Callable<Integer> {
                                 + "; each checkpoint counts once in the mean");
             }
         }
-        if (Files.isRegularFile(out) && RunFolder.resumable(Checkpoint.read(out))) {
+        if (Files.isRegularFile(out) && ResumeEntries.resumable(Checkpoint.read(out))) {
             // --force replaces files, but this one would cost its run the ability to resume.
             throw new TextvaeException(
                     TextvaeException.Kind.USAGE,

@@ -12,6 +12,7 @@ import org.textvae.train.KlSchedule;
 import org.textvae.train.PlateauDecay;
 import org.textvae.train.TrainConfig;
 import org.textvae.train.TrainingJob;
+import org.textvae.train.TrainingResult;
 import org.textvae.train.TrainingRun;
 import org.textvae.vocab.Segmentation;
 import org.textvae.vocab.Vocabulary;
@@ -233,7 +234,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainingRun.Result result;
+        TrainingResult result;
         if (resume != null) {
             TrainOptionRules.refuseSettingsOnResume(spec);
             boolean epochsGiven = typed("--epochs");

@@ -38,7 +38,7 @@ final class BestWeights {
                 AdamOptimizer.copyInPlace(
                         target.getValue().getArray(), saved.get(i).getValue().getArray());
             }
-            optimizer.restore(RunFolder.optimizerState(checkpoint, scratch, best), steps);
+            optimizer.restore(ResumeEntries.optimizerState(checkpoint, scratch, best), steps);
         }
         if (factorVae != null) {
             factorVae.restoreFrom(checkpoint.extras(), manager, steps);

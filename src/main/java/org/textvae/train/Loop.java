@@ -1,8 +1,6 @@
 package org.textvae.train;
 
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import me.tongfei.progressbar.ProgressBar;
@@ -11,88 +9,72 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.textvae.corpus.LengthBuckets;
 import org.textvae.eval.ElboEvaluator;
 import org.textvae.io.ProgressLine;
-import org.textvae.model.SentenceVaeNetwork;
-import org.textvae.model.TokenBatch;
-import org.textvae.vocab.Vocabulary;
 
-/** The epoch loop of a {@link TrainingRun}: steps, metrics rows, validation and checkpoints. */
+/**
+ * The epoch loop of a {@link TrainingRun}: steps in the seeded batch order, with metrics rows
+ * ({@link MetricsRows}), validation at each epoch end and checkpoints ({@link Checkpoints}) beside
+ * it, until the epochs, the step limit, the learning-rate decays or a signal end it.
+ */
 final class Loop {
 
     private static final int VALIDATION_BATCH = 256;
 
-    private final TrainingJob job;
     private final TrainConfig config;
-    private final RunFolder folder;
-    private final SentenceVaeNetwork network;
-    private final AdamOptimizer optimizer;
-    private final NDManager manager;
-    private final Vocabulary vocabulary;
     private final TrainingData data;
+    private final Trainee trainee;
+    private final Checkpoints checkpoints;
     private final RunLog log;
     private final boolean showProgress;
+    private final SignalStop signal;
     private final TrainingStep step;
     private final List<Float> losses = new ArrayList<>();
     private final NativeHeapTrimmer trimmer = NativeHeapTrimmer.everyFewSeconds();
-    private final FactorVaePenalty factorVae;
-    private final SignalStop signal;
     private ElboEvaluator.Report lastValidation;
-    private MetricsWindow window;
 
     Loop(
-            TrainingJob job,
-            RunFolder folder,
-            SentenceVaeNetwork network,
-            AdamOptimizer optimizer,
-            NDManager manager,
-            Vocabulary vocabulary,
+            TrainConfig config,
             TrainingData data,
+            Trainee trainee,
+            Checkpoints checkpoints,
             RunLog log,
             boolean showProgress,
-            FactorVaePenalty factorVae,
             SignalStop signal) {
-        this.factorVae = factorVae;
-        this.signal = signal;
-        this.job = job;
-        this.config = job.training();
-        this.folder = folder;
-        this.network = network;
-        this.optimizer = optimizer;
-        this.manager = manager;
-        this.vocabulary = vocabulary;
+        this.config = config;
         this.data = data;
+        this.trainee = trainee;
+        this.checkpoints = checkpoints;
         this.log = log;
         this.showProgress = showProgress;
+        this.signal = signal;
         this.step =
                 new TrainingStep(
-                        network,
-                        optimizer,
-                        manager,
+                        trainee.network(),
+                        trainee.optimizer(),
+                        trainee.manager(),
                         config,
-                        TokenBatch.Specials.of(vocabulary),
-                        factorVae);
+                        trainee.specials(),
+                        trainee.factorVae());
     }
 
     /** Runs from {@code start}, with {@code openWindow} holding the steps since the last row. */
-    TrainingRun.Result run(TrainingState start, MetricsWindow openWindow) throws IOException {
-        window = openWindow;
-        LengthBuckets buckets = TrainingRun.buckets(data, config);
-        long perEpoch = buckets.batchesPerEpoch();
-        long total = config.epochs() * perEpoch;
+    TrainingResult run(TrainingState start, MetricsWindow openWindow) throws IOException {
+        LengthBuckets buckets = data.buckets(config.batchSize());
+        long total = config.epochs() * buckets.batchesPerEpoch();
         if (config.maxSteps() > 0) {
             total = Math.min(total, config.maxSteps());
         }
-        String annealing =
-                network.config().kind().samplesLatent() && config.beta() > 0
-                        ? AnnealingCheck.warning(config.klSchedule(), total)
-                        : null;
-        if (annealing != null) {
-            log.accept(annealing);
-        }
+        warnOfShortAnnealing(total);
         TrainingState state = start;
         ProgressLine line = showProgress ? new ProgressLine(System.err) : null;
         log.showAbove(line);
-        try (MetricsLog metrics = MetricsLog.open(folder.metrics(), state.step());
-                ProgressBar bar = progressBar(total, state.step(), line)) {
+        try (ProgressBar bar = progressBar(total, state.step(), line);
+                MetricsRows rows =
+                        new MetricsRows(
+                                checkpoints.folder().metrics(),
+                                state.step(),
+                                openWindow,
+                                config.logEvery(),
+                                bar)) {
             while (state.epoch() < config.epochs()
                     && !limitReached(state)
                     && !stopped(state)
@@ -101,37 +83,19 @@ final class Loop {
                 while (state.batchInEpoch() < batches.size()
                         && !limitReached(state)
                         && !signal.requested()) {
-                    long begun = System.nanoTime();
-                    TrainingStep.Outcome outcome =
-                            step.run(
-                                    TrainingStep.select(
-                                            data.train(), batches.get(state.batchInEpoch())),
-                                    state.step(),
-                                    config.plateau().rate(config.learningRate(), state.decays()));
-                    trimmer.afterStep();
-                    double seconds = (System.nanoTime() - begun) / 1e9;
-                    state = state.afterStep(seconds);
-                    losses.add(outcome.loss());
-                    window.add(outcome, seconds);
-                    if (state.step() % config.logEvery() == 0) {
-                        logRow(metrics, state, bar);
-                        window = new MetricsWindow();
-                    }
-                    if (config.checkpointEvery() > 0
-                            && state.step() % config.checkpointEvery() == 0) {
-                        save(state);
-                    }
+                    state = takeStep(state, batches, rows);
                     if (bar != null) {
                         bar.stepTo(state.step());
                     }
                 }
                 if (state.batchInEpoch() >= batches.size()) {
-                    state = validate(metrics, state.nextEpoch(), true);
+                    state = validate(rows, state.nextEpoch(), true);
                 }
             }
             if (signal.requested()) {
                 if (state.step() > start.step()) {
-                    save(state); // Ctrl-C should not cost the steps since the last checkpoint
+                    // Ctrl-C should not cost the steps since the last checkpoint.
+                    checkpoints.saveLast(state, rows.window());
                 }
                 log.accept(stoppedBySignal(state));
             } else if (stopped(state)) {
@@ -141,12 +105,39 @@ final class Loop {
             }
             // A run resumed at its limit took no step: its last validation stands as it was.
             if (limitReached(state) && state.batchInEpoch() > 0 && state.step() > start.step()) {
-                state = validate(metrics, state, false);
+                state = validate(rows, state, false);
             }
         } finally {
             log.showAbove(null);
         }
-        return new TrainingRun.Result(folder, state, lastValidation, List.copyOf(losses));
+        return new TrainingResult(checkpoints.folder(), state, lastValidation, List.copyOf(losses));
+    }
+
+    private TrainingState takeStep(TrainingState state, List<int[]> batches, MetricsRows rows) {
+        long begun = System.nanoTime();
+        TrainingStep.Outcome outcome =
+                step.run(
+                        TrainingStep.select(data.train(), batches.get(state.batchInEpoch())),
+                        state.step(),
+                        config.plateau().rate(config.learningRate(), state.decays()));
+        trimmer.afterStep();
+        double seconds = (System.nanoTime() - begun) / 1e9;
+        TrainingState after = state.afterStep(seconds);
+        losses.add(outcome.loss());
+        rows.afterStep(after, outcome, seconds);
+        if (config.checkpointEvery() > 0 && after.step() % config.checkpointEvery() == 0) {
+            checkpoints.saveLast(after, rows.window());
+        }
+        return after;
+    }
+
+    private void warnOfShortAnnealing(long total) {
+        if (trainee.network().config().kind().samplesLatent() && config.beta() > 0) {
+            String warning = AnnealingCheck.warning(config.klSchedule(), total);
+            if (warning != null) {
+                log.accept(warning);
+            }
+        }
     }
 
     /**
@@ -154,13 +145,13 @@ final class Loop {
      * its first step has nothing to resume, and says so.
      */
     private String stoppedBySignal(TrainingState state) {
-        if (Files.exists(folder.lastCheckpoint())) {
+        if (checkpoints.anyToResume()) {
             return "stopped by a signal after step %,d, saved in %s; --resume continues from there"
-                    .formatted(state.step(), folder.lastCheckpoint());
+                    .formatted(state.step(), checkpoints.last());
         }
         return ("stopped by a signal after step %,d, before the first checkpoint: nothing can be"
                         + " resumed; delete %s to run the same command again")
-                .formatted(state.step(), folder.root());
+                .formatted(state.step(), checkpoints.folder().root());
     }
 
     private boolean limitReached(TrainingState state) {
@@ -176,61 +167,36 @@ final class Loop {
      * the best and decay: a validation forced mid-epoch by {@code --max-steps} is then a report, so
      * that a run stopped there and resumed decays exactly as the uninterrupted one.
      */
-    private TrainingState validate(MetricsLog metrics, TrainingState state, boolean epochEnd) {
+    private TrainingState validate(MetricsRows rows, TrainingState state, boolean epochEnd) {
         ElboEvaluator.Report report =
                 ElboEvaluator.evaluate(
-                        network,
-                        manager,
+                        trainee.network(),
+                        trainee.manager(),
                         data.valid(),
-                        TokenBatch.Specials.of(vocabulary),
+                        trainee.specials(),
                         config.seed(),
                         VALIDATION_BATCH);
         // Validation batches (256 sentences) outgrow training batches: give back what they freed.
         trimmer.trimNow();
         FiniteWeights.requireFiniteValidation(report.negativeElbo(), state.step());
         lastValidation = report;
-        double beta = config.klSchedule().weight(state.step()) * config.beta();
-        metrics.append(
-                "valid",
-                state.step(),
-                state.epoch(),
-                beta,
-                report.reconstruction(),
-                report.kl(),
-                report.negativeElbo(),
-                report.perplexity(),
-                report.activeUnits(),
-                "",
-                "",
-                state.seconds(),
-                "",
-                "");
+        rows.validation(state, report, config.klSchedule().weight(state.step()) * config.beta());
         if (epochEnd && config.keepEpochs()) {
             // The weights just validated, before a plateau may send the run back to the best ones.
-            folder.keepEpoch(state.epoch(), network, vocabulary.toJson());
+            checkpoints.keepEpoch(state.epoch());
         }
         boolean decides = epochEnd || !config.plateau().active();
         boolean better = decides && report.negativeElbo() < state.bestValidElbo();
         log.accept(
                 "step %,d: ".formatted(state.step())
-                        + report.describe(network.config())
+                        + report.describe(trainee.network().config())
                         + (better ? " (best so far)" : ""));
         if (better) {
             state = state.withBest(report.negativeElbo());
-            FiniteWeights.require(network, state.step());
-            folder.save(
-                    folder.bestCheckpoint(),
-                    network,
-                    vocabulary.toJson(),
-                    job,
-                    state,
-                    window,
-                    optimizer,
-                    factorVae);
+            checkpoints.saveBest(state, rows.window());
         } else if (decides && config.plateau().active() && state.bestStep() >= 0) {
             state = state.withDecay();
-            BestWeights.restore(
-                    folder.bestCheckpoint(), state.step(), network, optimizer, factorVae, manager);
+            checkpoints.restoreBest(state.step());
             log.accept(
                     "no better than step %,d: back to its weights, learning rate now %.3g (decay %d)"
                             .formatted(
@@ -238,51 +204,8 @@ final class Loop {
                                     config.plateau().rate(config.learningRate(), state.decays()),
                                     state.decays()));
         }
-        save(state);
+        checkpoints.saveLast(state, rows.window());
         return state;
-    }
-
-    private void save(TrainingState state) {
-        FiniteWeights.require(network, state.step());
-        folder.save(
-                folder.lastCheckpoint(),
-                network,
-                vocabulary.toJson(),
-                job,
-                state,
-                window,
-                optimizer,
-                factorVae);
-    }
-
-    private void logRow(MetricsLog metrics, TrainingState state, ProgressBar bar) {
-        double n = window.steps;
-        double tokensPerSecond = window.tokens / window.seconds;
-        metrics.append(
-                "train",
-                state.step(),
-                state.epoch(),
-                window.beta,
-                window.reconstruction / n,
-                window.kl / n,
-                window.loss / n,
-                "",
-                "",
-                window.gradNorm / n,
-                Math.round(tokensPerSecond),
-                state.seconds(),
-                blankIfNaN(window.tc / n),
-                blankIfNaN(window.discriminatorLoss / n));
-        if (bar != null) {
-            // Short, so that an 80-column terminal keeps room for the bar itself (with β and
-            // tokens/s it shrank to "[ ]" and the line was cut); metrics.csv has the rest.
-            bar.setExtraMessage(
-                    String.format(" rec %.1f KL %.2f", window.reconstruction / n, window.kl / n));
-        }
-    }
-
-    private static Object blankIfNaN(double value) {
-        return Double.isNaN(value) ? "" : value;
     }
 
     private static ProgressBar progressBar(long total, long done, ProgressLine line) {

@@ -1,8 +1,6 @@
 package org.textvae.train;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -30,17 +28,6 @@ import org.textvae.model.SentenceVaeNetwork;
  * checkpoints/last.ckpt} and {@code best.ckpt}.
  */
 public final class RunFolder {
-
-    static final String JOB_ENTRY = "training/job.json";
-
-    /** Whether {@code checkpoint} carries a run's training state, so that --resume can use it. */
-    public static boolean resumable(Checkpoint checkpoint) {
-        return checkpoint.extras().containsKey(JOB_ENTRY);
-    }
-
-    static final String STATE_ENTRY = "training/state.json";
-    static final String WINDOW_ENTRY = "training/metrics-window.json";
-    static final String OPTIMIZER_ENTRY = "training/optimizer.ndlist";
 
     private final Path root;
 
@@ -110,7 +97,7 @@ public final class RunFolder {
      * Names the run in a checkpoint ({@link Checkpoint#RUN_ENTRY}): when it started, from
      * manifest.json, which a resumed run keeps. Without a readable manifest, nothing.
      */
-    private void putRunEntry(Map<String, byte[]> extras) {
+    void putRunEntry(Map<String, byte[]> extras) {
         if (started == null) {
             started = readStarted();
         }
@@ -216,73 +203,6 @@ public final class RunFolder {
             throw new TextvaeException(
                     TextvaeException.Kind.IO, "cannot read " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Saves the network, its vocabulary and, for resuming, the job, state, open metrics window and
-     * optimizer.
-     */
-    void save(
-            Path target,
-            SentenceVaeNetwork network,
-            String tokenizerJson,
-            TrainingJob job,
-            TrainingState state,
-            MetricsWindow window,
-            AdamOptimizer optimizer,
-            FactorVaePenalty factorVae) {
-        Map<String, byte[]> extras = new LinkedHashMap<>();
-        extras.put(JOB_ENTRY, utf8(JobJson.GSON.toJson(job)));
-        extras.put(STATE_ENTRY, utf8(JobJson.GSON.toJson(state)));
-        extras.put(WINDOW_ENTRY, utf8(JobJson.GSON.toJson(window)));
-        extras.put(OPTIMIZER_ENTRY, optimizer.state().encode());
-        putRunEntry(extras);
-        if (factorVae != null) {
-            factorVae.saveTo(extras);
-        }
-        Checkpoint.of(network, tokenizerJson, extras).write(target);
-    }
-
-    /** The job recorded in a checkpoint, for {@code --resume}. */
-    static TrainingJob job(Checkpoint checkpoint, Path file) {
-        return parse(checkpoint, JOB_ENTRY, TrainingJob.class, file);
-    }
-
-    static TrainingState state(Checkpoint checkpoint, Path file) {
-        return parse(checkpoint, STATE_ENTRY, TrainingState.class, file);
-    }
-
-    /** The open metrics window; an empty one in checkpoints written before it was saved. */
-    static MetricsWindow window(Checkpoint checkpoint, Path file) {
-        return checkpoint.extras().containsKey(WINDOW_ENTRY)
-                ? parse(checkpoint, WINDOW_ENTRY, MetricsWindow.class, file)
-                : new MetricsWindow();
-    }
-
-    static NDList optimizerState(Checkpoint checkpoint, NDManager manager, Path file) {
-        byte[] bytes = checkpoint.extras().get(OPTIMIZER_ENTRY);
-        if (bytes == null) {
-            throw notResumable(file, "it holds no optimizer state");
-        }
-        return NDList.decode(manager, bytes);
-    }
-
-    private static <T> T parse(Checkpoint checkpoint, String entry, Class<T> type, Path file) {
-        byte[] bytes = checkpoint.extras().get(entry);
-        if (bytes == null) {
-            throw notResumable(file, "it holds no " + entry);
-        }
-        try {
-            return JobJson.GSON.fromJson(new String(bytes, StandardCharsets.UTF_8), type);
-        } catch (JsonParseException | IllegalArgumentException e) {
-            throw notResumable(file, entry + " is invalid (" + e.getMessage() + ")");
-        }
-    }
-
-    private static TextvaeException notResumable(Path file, String why) {
-        return new TextvaeException(
-                TextvaeException.Kind.MODEL,
-                "cannot resume from " + file + ": " + why + "; start a new run instead");
     }
 
     private static byte[] utf8(String text) {

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.Corpus;
 import org.textvae.corpus.CorpusReader;
+import org.textvae.corpus.LengthBuckets;
 import org.textvae.io.FileKind;
 import org.textvae.vocab.Vocabulary;
 
@@ -122,6 +123,11 @@ public record TrainingData(List<int[]> train, List<int[]> valid, int skipped) {
     }
 
     /** Target tokens in the training split, {@code <eos>} included. */
+    /** The training split in batches of sentences of one length, {@code batchSize} to a batch. */
+    LengthBuckets buckets(int batchSize) {
+        return new LengthBuckets(train, batchSize);
+    }
+
     public long trainTokens() {
         long tokens = 0;
         for (int[] sentence : train) {

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.textvae.Seeds;
 import org.textvae.TextvaeException;
-import org.textvae.corpus.LengthBuckets;
-import org.textvae.eval.ElboEvaluator;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.SentenceVaeNetwork;
 import org.textvae.vocab.Vocabulary;
@@ -24,20 +22,6 @@ import org.textvae.vocab.Vocabulary;
  * {@code --resume}. The loop knows nothing of the network's insides.
  */
 public final class TrainingRun {
-
-    /**
-     * What a run (or the resumed part of it) did.
-     *
-     * @param folder the run folder
-     * @param state where the run stopped
-     * @param validation the last validation report
-     * @param losses the loss of every step taken in this invocation, in order
-     */
-    public record Result(
-            RunFolder folder,
-            TrainingState state,
-            ElboEvaluator.Report validation,
-            List<Float> losses) {}
 
     private final TrainingJob job;
     private final RunLog log;
@@ -54,7 +38,8 @@ public final class TrainingRun {
      * the vocabulary, the corpus) is checked before the folder is written to; a run that fails
      * before its first checkpoint takes back what it wrote.
      */
-    public static Result start(TrainingJob job, Consumer<String> log, boolean showProgress) {
+    public static TrainingResult start(
+            TrainingJob job, Consumer<String> log, boolean showProgress) {
         requireLatentForFactorVae(job);
         FreshFolder fresh = FreshFolder.claim(job.runDirectory());
         try (RunLock lock = RunLock.acquire(job.runDirectory())) {
@@ -80,7 +65,7 @@ public final class TrainingRun {
      * Continues the run in {@code runDirectory} from its last checkpoint with the settings it was
      * started with; {@code epochs} and {@code maxSteps}, when not null, extend it.
      */
-    public static Result resume(
+    public static TrainingResult resume(
             Path runDirectory,
             Integer epochs,
             Long maxSteps,
@@ -96,7 +81,7 @@ public final class TrainingRun {
         }
     }
 
-    private static Result resumeLocked(
+    private static TrainingResult resumeLocked(
             Path runDirectory,
             Path file,
             Integer epochs,
@@ -104,7 +89,7 @@ public final class TrainingRun {
             Consumer<String> log,
             boolean showProgress) {
         Checkpoint checkpoint = Checkpoint.read(file);
-        TrainingJob job = RunFolder.job(checkpoint, file);
+        TrainingJob job = ResumeEntries.job(checkpoint, file);
         RecordedConfig.requireConsistent(runDirectory.resolve("config.json"), job);
         Path startedIn = startedIn(job.runDirectory(), runDirectory);
         job =
@@ -238,7 +223,7 @@ public final class TrainingRun {
         return new TextvaeException(e.kind(), e.getMessage() + advice, e);
     }
 
-    private Result run(Checkpoint resumeFrom) {
+    private TrainingResult run(Checkpoint resumeFrom) {
         RunFolder folder = new RunFolder(job.runDirectory());
         // Declared first, closed last: a signal's exit waits until the native memory is freed.
         try (SignalStop signal = new SignalStop();
@@ -275,7 +260,7 @@ public final class TrainingRun {
                 }
                 network = resumeFrom.network(manager);
                 network.freezeParameters(false);
-                state = RunFolder.state(resumeFrom, file);
+                state = ResumeEntries.state(resumeFrom, file);
                 log.accept(
                         String.format(
                                 "resuming at step %,d (epoch %d, batch %d)",
@@ -294,29 +279,27 @@ public final class TrainingRun {
                     FactorVaePenalty factorVae = factorVae(manager)) {
                 if (resumeFrom != null) {
                     optimizer.restore(
-                            RunFolder.optimizerState(resumeFrom, manager, folder.lastCheckpoint()),
+                            ResumeEntries.optimizerState(
+                                    resumeFrom, manager, folder.lastCheckpoint()),
                             state.step());
                     if (factorVae != null) {
                         factorVae.restoreFrom(resumeFrom.extras(), manager, state.step());
                     }
                 }
+                Trainee trainee = new Trainee(network, optimizer, factorVae, manager, vocabulary);
+                MetricsWindow window =
+                        resumeFrom == null
+                                ? new MetricsWindow()
+                                : ResumeEntries.window(resumeFrom, folder.lastCheckpoint());
                 return new Loop(
-                                job,
-                                folder,
-                                network,
-                                optimizer,
-                                manager,
-                                vocabulary,
+                                job.training(),
                                 data,
+                                trainee,
+                                new Checkpoints(folder, trainee, job),
                                 log,
                                 showProgress,
-                                factorVae,
                                 signal)
-                        .run(
-                                state,
-                                resumeFrom == null
-                                        ? new MetricsWindow()
-                                        : RunFolder.window(resumeFrom, folder.lastCheckpoint()));
+                        .run(state, window);
             }
         } catch (IOException e) {
             throw new TextvaeException(
@@ -353,9 +336,5 @@ public final class TrainingRun {
                     "--factor-gamma needs at least 2 latent dimensions (--latent), got "
                             + job.model().latentSize());
         }
-    }
-
-    static LengthBuckets buckets(TrainingData data, TrainConfig config) {
-        return new LengthBuckets(data.train(), config.batchSize());
     }
 }

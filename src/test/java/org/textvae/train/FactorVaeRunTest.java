@@ -35,9 +35,9 @@ class FactorVaeRunTest {
     @Test
     void logsTheTcEstimateChangesTrainingAndResumesExactly() throws Exception {
         TinyCorpus tiny = TinyCorpus.in(dir);
-        TrainingRun.Result whole =
+        TrainingResult whole =
                 TrainingRun.start(job(tiny, dir.resolve("a"), STEPS, 5f), l -> {}, false);
-        TrainingRun.Result plain =
+        TrainingResult plain =
                 TrainingRun.start(job(tiny, dir.resolve("p"), STEPS, 0f), l -> {}, false);
         assertNotEquals(plain.losses(), whole.losses(), "the penalty takes part in training");
 
@@ -54,8 +54,7 @@ class FactorVaeRunTest {
 
         Path stopped = dir.resolve("b");
         TrainingRun.start(job(tiny, stopped, 7, 5f), l -> {}, false);
-        TrainingRun.Result resumed =
-                TrainingRun.resume(stopped, null, (long) STEPS, l -> {}, false);
+        TrainingResult resumed = TrainingRun.resume(stopped, null, (long) STEPS, l -> {}, false);
         // A run that reaches its step limit validates and checkpoints there, so this resumes at 7.
         assertEquals(
                 whole.losses().subList(7, STEPS),

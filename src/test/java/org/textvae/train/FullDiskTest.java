@@ -57,7 +57,7 @@ class FullDiskTest {
         Checkpoint.read(last);
 
         Files.delete(filler);
-        TrainingRun.Result resumed = TrainingRun.resume(root, null, 20L, line -> {}, false);
+        TrainingResult resumed = TrainingRun.resume(root, null, 20L, line -> {}, false);
         assertEquals(20, resumed.state().step());
     }
 

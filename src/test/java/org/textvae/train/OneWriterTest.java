@@ -44,7 +44,7 @@ class OneWriterTest {
             before.forEach(
                     (name, bytes) -> assertArrayEquals(bytes, read(root.resolve(name)), name));
         }
-        TrainingRun.Result resumed = TrainingRun.resume(root, null, 20L, line -> {}, false);
+        TrainingResult resumed = TrainingRun.resume(root, null, 20L, line -> {}, false);
         assertEquals(20, resumed.state().step());
     }
 

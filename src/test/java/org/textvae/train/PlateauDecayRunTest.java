@@ -31,7 +31,7 @@ class PlateauDecayRunTest {
 
     @TempDir static Path dir;
     private static TinyCorpus tiny;
-    private static TrainingRun.Result reference;
+    private static TrainingResult reference;
     private static List<String> referenceLog;
 
     private static TrainConfig config(long maxSteps, PlateauDecay plateau, float dropout) {
@@ -72,7 +72,7 @@ class PlateauDecayRunTest {
     void aPlateauRestoresTheBestWeightsAndTheSetDecayCountStopsTheRun() throws Exception {
         Path root = dir.resolve("stop");
         List<String> log = new ArrayList<>();
-        TrainingRun.Result stopped =
+        TrainingResult stopped =
                 TrainingRun.start(tiny.job(root, config(0, decay(1), 0.3f)), log::add, false);
         assertEquals(1, stopped.state().decays());
         assertTrue(stopped.state().epoch() < EPOCHS, "stopped early");
@@ -108,7 +108,7 @@ class PlateauDecayRunTest {
         long stopAt = firstDecayStep + 2;
         Path root = dir.resolve("resumed");
         TrainingRun.start(tiny.job(root, config(stopAt, decay(0), 0.3f)), l -> {}, false);
-        TrainingRun.Result resumed = TrainingRun.resume(root, null, 0L, l -> {}, false);
+        TrainingResult resumed = TrainingRun.resume(root, null, 0L, l -> {}, false);
         assertEquals(reference.state().step(), resumed.state().step());
         assertEquals(reference.state().decays(), resumed.state().decays());
         List<Float> expected = reference.losses().subList((int) stopAt, reference.losses().size());
@@ -117,11 +117,11 @@ class PlateauDecayRunTest {
 
     @Test
     void dropoutAndTheDecayBothChangeTraining() {
-        TrainingRun.Result noDropout =
+        TrainingResult noDropout =
                 TrainingRun.start(
                         tiny.job(dir.resolve("plain"), config(0, decay(0), 0f)), l -> {}, false);
         assertNotEquals(reference.losses(), noDropout.losses());
-        TrainingRun.Result constant =
+        TrainingResult constant =
                 TrainingRun.start(
                         tiny.job(dir.resolve("constant"), config(0, PlateauDecay.OFF, 0.3f)),
                         l -> {},

@@ -27,16 +27,16 @@ class RecurrentDropoutRunTest {
     @Test
     void itChangesTrainingAndAResumedRunRetracesTheUninterruptedOne() throws Exception {
         TinyCorpus tiny = TinyCorpus.in(dir);
-        TrainingRun.Result whole =
+        TrainingResult whole =
                 TrainingRun.start(
                         tiny.job(dir.resolve("whole"), config(STEPS, 0.4f)), l -> {}, false);
-        TrainingRun.Result plain =
+        TrainingResult plain =
                 TrainingRun.start(
                         tiny.job(dir.resolve("plain"), config(STEPS, 0f)), l -> {}, false);
         Path root = dir.resolve("resumed");
         TrainingRun.start(tiny.job(root, config(STEPS / 2, 0.4f)), l -> {}, false);
         // The resumed run reads its recurrent dropout back from the run folder.
-        TrainingRun.Result resumed = TrainingRun.resume(root, null, STEPS, l -> {}, false);
+        TrainingResult resumed = TrainingRun.resume(root, null, STEPS, l -> {}, false);
         List<Float> expected = whole.losses().subList((int) (STEPS / 2), (int) STEPS);
         assertEquals(expected, resumed.losses());
         assertNotEquals(plain.losses(), whole.losses());

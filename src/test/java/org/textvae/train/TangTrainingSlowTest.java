@@ -57,7 +57,7 @@ class TangTrainingSlowTest {
                         null,
                         dir.resolve("tang"),
                         List.of("textvae", "train"));
-        TrainingRun.Result result = TrainingRun.start(job, System.err::println, false);
+        TrainingResult result = TrainingRun.start(job, System.err::println, false);
 
         List<String[]> rows;
         try (CSVReader reader = new CSVReader(Files.newBufferedReader(result.folder().metrics()))) {

@@ -52,7 +52,7 @@ class TrainingRunTest {
     private static TinyCorpus tiny;
 
     /** The uninterrupted reference run, trained once for the whole class. */
-    private static TrainingRun.Result reference;
+    private static TrainingResult reference;
 
     @TempDir Path dir;
 
@@ -134,10 +134,10 @@ class TrainingRunTest {
 
     @Test
     void sameSeedRepeatsTheLossesExactlyAndAnotherSeedDoesNot() {
-        TrainingRun.Result again =
+        TrainingResult again =
                 TrainingRun.start(tiny.job(dir.resolve("again"), SEED, STEPS), line -> {}, false);
         assertEquals(reference.losses(), again.losses());
-        TrainingRun.Result other =
+        TrainingResult other =
                 TrainingRun.start(
                         tiny.job(dir.resolve("other"), SEED + 1, STEPS), line -> {}, false);
         assertNotEquals(reference.losses(), other.losses());
@@ -148,8 +148,7 @@ class TrainingRunTest {
     void stoppedAndResumedRunRetracesTheUninterruptedOne(long stopAt) throws Exception {
         Path root = dir.resolve("b");
         TrainingRun.start(tiny.job(root, SEED, stopAt), line -> {}, false);
-        TrainingRun.Result resumed =
-                TrainingRun.resume(root, null, (long) STEPS, line -> {}, false);
+        TrainingResult resumed = TrainingRun.resume(root, null, (long) STEPS, line -> {}, false);
         assertEquals(STEPS, resumed.state().step());
         assertEquals(reference.losses().subList((int) stopAt, STEPS), resumed.losses());
         assertSameTrainRows(reference.folder().root(), root);
@@ -180,8 +179,7 @@ class TrainingRunTest {
         TrainingRun.resume(root, null, 8L, line -> {}, false);
         // As if killed at step 8 before the next checkpoint: last.ckpt is still step 5's.
         Files.copy(atStep5, last, StandardCopyOption.REPLACE_EXISTING);
-        TrainingRun.Result resumed =
-                TrainingRun.resume(root, null, (long) STEPS, line -> {}, false);
+        TrainingResult resumed = TrainingRun.resume(root, null, (long) STEPS, line -> {}, false);
         assertEquals(reference.losses().subList(5, STEPS), resumed.losses());
         // Steps 6 to 8 of the lost attempt are dropped from metrics.csv, not logged twice.
         assertSameTrainRows(reference.folder().root(), root);
@@ -237,7 +235,7 @@ class TrainingRunTest {
         Path metrics = new RunFolder(root).metrics();
         List<String> before = Files.readAllLines(metrics);
         List<String> said = new ArrayList<>();
-        TrainingRun.Result again = TrainingRun.resume(root, null, null, said::add, false);
+        TrainingResult again = TrainingRun.resume(root, null, null, said::add, false);
         assertEquals(5, again.state().step());
         assertEquals(List.of(), again.losses());
         assertEquals(before, Files.readAllLines(metrics), "no second validation row");
@@ -292,7 +290,7 @@ class TrainingRunTest {
     void reconstructionFallsOnACorpusSmallEnoughToMemorise() throws Exception {
         TrainConfig training =
                 TinyCorpus.training(SEED, 45, 1e-2f, 0, new KlSchedule.Linear(1_000));
-        TrainingRun.Result result =
+        TrainingResult result =
                 TrainingRun.start(tiny.job(dir.resolve("fit"), training), line -> {}, false);
         List<String[]> rows = readMetrics(result.folder().root());
         double first = meanReconstruction(rows, 1, 5);
