@@ -65,6 +65,24 @@ final class KeptLines {
     }
 
     /** How many kept lines hold {@code word}. */
+    /**
+     * The character of {@code line} that the fewest kept lines hold, at least {@code minimum} of
+     * them (the first of equals), or null when no character is held that often.
+     */
+    String rarestHeldBy(String line, int minimum) {
+        String chosen = null;
+        int fewest = Integer.MAX_VALUE;
+        for (int cp : line.codePoints().toArray()) {
+            String word = Character.toString(cp);
+            int holding = holding(word);
+            if (holding >= minimum && holding < fewest) {
+                chosen = word;
+                fewest = holding;
+            }
+        }
+        return chosen;
+    }
+
     int holding(String word) {
         return linesHolding(word).size();
     }

@@ -13,14 +13,13 @@ import org.textvae.prior.PosteriorMixture;
 final class PoemDraft {
 
     /** One line of one poem. */
-    private record Slot(int poem, int line) {}
+    record Slot(int poem, int line) {}
 
     private final SentenceVae vae;
     private final ToneTable table;
     private final VerseMasks masks;
     private final PoemRules poemRules;
     private final int candidates;
-    private final LineSuccession succession;
 
     private final VerseForm form;
     private final int length;
@@ -32,21 +31,10 @@ final class PoemDraft {
     private final int[] redrawn;
     private final int[] forced;
 
-    /** Lines of the form's length kept by the prior, when lines follow one another. */
-    private final PosteriorMixture kept;
-
-    /**
-     * With a theme: the kept lines that first lines come from, and each poem's later lines; else
-     * null.
-     */
-    private final PosteriorMixture firstLines;
-
-    private final PosteriorMixture[] laterOf;
+    private final LineSources sources;
 
     /** Kept lines a poem's own theme word must be held by, so that its imagery means something. */
     static final int OWN_THEME_LINES = 12;
-
-    private final SplittableRandom following;
 
     /** Each line's first character, a token id (−1: the model's), and its tone. */
     private final int[] heads;
@@ -70,32 +58,18 @@ final class PoemDraft {
         this.masks = parts.masks();
         this.poemRules = parts.rules();
         this.candidates = parts.candidates();
-        this.succession = parts.succession();
         VerseForm form = request.form();
         this.form = form;
         this.length = form.characters();
         this.seeds = seeds;
-        if (request.theme() != null) {
-            Theme theme = themed.theme(request.theme());
-            firstLines = themed.holdingWord(theme);
-            laterOf = new PosteriorMixture[count];
-            java.util.Arrays.fill(laterOf, themed.touching(theme));
-        } else if (request.ownTheme()) {
-            // Until each poem's first line tells its theme, every line comes from them all.
-            firstLines = ((PosteriorMixture) vae.prior()).ofLength(length);
-            laterOf = new PosteriorMixture[count];
-            java.util.Arrays.fill(laterOf, firstLines);
-        } else {
-            firstLines = null;
-            laterOf = null;
-        }
+        this.sources = LineSources.of(vae, parts.succession(), request, themed, count);
         List<Slot> all = new ArrayList<>();
         for (int p = 0; p < count; p++) {
             for (int i = 0; i < form.lines(); i++) {
                 all.add(new Slot(p, i));
             }
         }
-        float[][] drawn = draws(all, 1, seeds.nextLong());
+        float[][] drawn = sources.draws(all, 1, seeds.nextLong());
         this.codes = new float[count][form.lines()][];
         for (int p = 0; p < count; p++) {
             for (int i = 0; i < form.lines(); i++) {
@@ -107,14 +81,7 @@ final class PoemDraft {
         this.lines = new String[count][form.lines()];
         this.redrawn = new int[count];
         this.forced = new int[count];
-        this.kept =
-                succession == null || laterOf != null
-                        ? null
-                        : ((PosteriorMixture) vae.prior()).ofLength(length);
-        this.following =
-                succession == null || (kept == null && laterOf == null)
-                        ? null
-                        : new SplittableRandom(seeds.nextLong());
+        sources.seedFollowing(seeds);
         this.heads = new int[form.lines()];
         this.headTones = new Tone[form.lines()];
         java.util.Arrays.fill(heads, -1);
@@ -130,7 +97,7 @@ final class PoemDraft {
         if (first == null) {
             choosePatterns(request.firstPattern());
             takeOwnThemes(request, themed);
-            follow();
+            sources.follow(codes);
             return;
         }
         LinePattern pattern =
@@ -148,7 +115,7 @@ final class PoemDraft {
             }
         }
         takeOwnThemes(request, themed);
-        follow();
+        sources.follow(codes);
     }
 
     /**
@@ -165,23 +132,16 @@ final class PoemDraft {
         SplittableRandom random = new SplittableRandom(seeds.nextLong());
         for (int p = 0; p < codes.length; p++) {
             String first = lines[p][0] != null ? lines[p][0] : free.get(p);
-            String chosen = null;
-            int fewest = Integer.MAX_VALUE;
-            for (int cp : first.codePoints().toArray()) {
-                String word = Character.toString(cp);
-                int holding = themed.holding(word);
-                if (holding >= OWN_THEME_LINES && holding < fewest) {
-                    chosen = word;
-                    fewest = holding;
-                }
-            }
+            String chosen = themed.rarestHeldBy(first, OWN_THEME_LINES);
             if (chosen == null) {
                 continue; // no character of it is held by enough lines: lines on their own
             }
             Theme theme = themed.theme(chosen);
-            laterOf[p] = pools.computeIfAbsent(theme.word(), word -> themed.touching(theme));
+            PosteriorMixture pool =
+                    pools.computeIfAbsent(theme.word(), word -> themed.touching(theme));
+            sources.keepLaterLinesTo(p, pool);
             for (int i = 1; i < codes[p].length; i++) {
-                codes[p][i] = laterOf[p].draw(random);
+                codes[p][i] = pool.draw(random);
             }
         }
     }
@@ -226,48 +186,10 @@ final class PoemDraft {
         return poems;
     }
 
-    /** Redraws every line after the first from the succession of the line before. */
-    private void follow() {
-        if (following == null) {
-            return;
-        }
-        for (int p = 0; p < codes.length; p++) {
-            for (int i = 1; i < codes[p].length; i++) {
-                codes[p][i] = succession.next(codes[p][i - 1], keptFor(p), following);
-            }
-        }
-    }
-
-    /** The kept lines a poem's lines after the first follow one another through. */
-    private PosteriorMixture keptFor(int poem) {
-        return laterOf != null ? laterOf[poem] : kept;
-    }
-
-    /**
-     * {@code each} new codes for each slot, in the slots' order: from the prior's lines of the
-     * form's length, or with a theme from the lines that hold its word (first lines) or touch it
-     * (later lines).
-     */
-    private float[][] draws(List<Slot> slots, int each, long seed) {
-        if (firstLines == null) {
-            return vae.priorSamplesOfLength(slots.size() * each, length, seed);
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        float[][] drawn = new float[slots.size() * each][];
-        for (int j = 0; j < drawn.length; j++) {
-            Slot slot = slots.get(j / each);
-            drawn[j] = (slot.line() == 0 ? firstLines : laterOf[slot.poem()]).draw(random);
-        }
-        return drawn;
-    }
-
     /** A new code for a line: after the line before when lines follow, else {@code drawn}. */
     private float[] fresh(Slot slot, float[] drawn) {
-        if (following == null || slot.line() == 0) {
-            return drawn;
-        }
-        return succession.next(
-                codes[slot.poem()][slot.line() - 1], keptFor(slot.poem()), following);
+        float[] before = slot.line() == 0 ? null : codes[slot.poem()][slot.line() - 1];
+        return sources.fresh(slot, drawn, before);
     }
 
     /**
@@ -346,7 +268,7 @@ final class PoemDraft {
         if (drawn == 0) {
             return; // one candidate, the code already drawn: nothing to choose
         }
-        float[][] fresh = draws(slots, drawn / n, seeds.nextLong());
+        float[][] fresh = sources.draws(slots, drawn / n, seeds.nextLong());
         if (k == 1) {
             for (int s = 0; s < n; s++) {
                 Slot slot = slots.get(s);
@@ -370,7 +292,9 @@ final class PoemDraft {
             int best = 0;
             int lowest = Integer.MAX_VALUE;
             for (int j = 0; j < k; j++) {
-                int cost = changesNeeded(free.get(s * k + j), rules.get(s));
+                int cost =
+                        poemRules.changesNeeded(
+                                free.get(s * k + j), rules.get(s), length, vae.vocabulary());
                 if (cost < lowest) {
                     best = j;
                     lowest = cost;
@@ -379,34 +303,6 @@ final class PoemDraft {
             Slot slot = slots.get(s);
             codes[slot.poem()][slot.line()] = candidates[s * k + best];
         }
-    }
-
-    /** Characters a line must change to keep a rule; one of the wrong length, more than any. */
-    private int changesNeeded(String text, VerseMasks.Line rule) {
-        int[] line = text.codePoints().toArray();
-        if (line.length != length) {
-            return length + 1;
-        }
-        Tone[] safe = rule.tones(length);
-        int changes = 0;
-        if (rule.head() >= 0 && vae.vocabulary().id(Character.toString(line[0])) != rule.head()) {
-            changes++;
-        }
-        for (int i = 0; i < length; i++) {
-            boolean keeps = table.covers(line[i]) && table.toneOf(line[i]).allows(safe[i]);
-            changes += keeps ? 0 : 1;
-        }
-        if (rule.rhyme().rhymes()) {
-            int last = line[length - 1];
-            List<String> groups = table.groupsOf(last);
-            boolean rhymes =
-                    table.toneOf(last).allows(Tone.PING)
-                            && (rule.rhyme().group() == null
-                                    ? !groups.isEmpty()
-                                    : groups.contains(rule.rhyme().group()));
-            changes += rhymes ? 0 : 1;
-        }
-        return changes;
     }
 
     private float[][] codesOf(List<Slot> slots) {
