@@ -23,9 +23,11 @@ import com.google.gson.JsonObject;
 final class PreTokenizers {
 
     /**
-     * Isolates every code point; the tokenizer's regex engine matches characters, not UTF-16 units.
+     * Isolates every extended grapheme cluster, what a reader sees as one character: 漢, 👍🏽,
+     * 👨‍👩‍👧, 🇯🇵 or é written as e and a combining accent. Vocabularies written before hold
+     * {@code .} (every code point) and keep it; both read as {@link Segmentation#CHARACTER}.
      */
-    static final String CHARACTER_PATTERN = ".";
+    static final String CHARACTER_PATTERN = "\\X";
 
     private PreTokenizers() {}
 

@@ -11,8 +11,9 @@ import java.util.Locale;
  */
 public enum Segmentation {
     /**
-     * Every non-whitespace character (code point) is a token; for scripts written without spaces
-     * between words (Chinese, Japanese, Thai, ...) and for emoji.
+     * Every non-whitespace character is a token, a character being what a reader sees as one (an
+     * extended grapheme cluster: 漢, 👨‍👩‍👧, 🇯🇵, e with a combining accent); for scripts written
+     * without spaces between words (Chinese, Japanese, Thai, ...) and for emoji.
      */
     CHARACTER,
     /**
@@ -74,7 +75,7 @@ public enum Segmentation {
                         cp -> {
                             if (isWhitespace(cp)) {
                                 flush(word, tokens);
-                            } else if (this == CHARACTER || (this == WORD && isPunctuation(cp))) {
+                            } else if (this == WORD && isPunctuation(cp)) {
                                 flush(word, tokens);
                                 tokens.add(Character.toString(cp));
                             } else {
@@ -84,11 +85,16 @@ public enum Segmentation {
         flush(word, tokens);
     }
 
-    private static void flush(StringBuilder word, List<String> tokens) {
-        if (word.length() > 0) {
-            tokens.add(word.toString());
-            word.setLength(0);
+    private void flush(StringBuilder word, List<String> tokens) {
+        if (word.length() == 0) {
+            return;
         }
+        if (this == CHARACTER) {
+            tokens.addAll(GraphemeClusters.of(word.toString()));
+        } else {
+            tokens.add(word.toString());
+        }
+        word.setLength(0);
     }
 
     /**

@@ -52,6 +52,26 @@ class VocabularyTest {
     }
 
     @Test
+    void characterVocabulariesCutWhatAReaderSeesAsOneAndOlderOnesCodePoints(@TempDir Path dir)
+            throws Exception {
+        List<String> tokens =
+                List.of("<pad>", "<unk>", "<bos>", "<eos>", "👍🏽", "👍", "🏽", "e\u0301");
+        String json = TokenizerJson.write(tokens, Segmentation.CHARACTER, false);
+        Path now = dir.resolve("now.json");
+        Files.writeString(now, json);
+        Path before = dir.resolve("before.json");
+        Files.writeString(before, json.replace("\"\\\\X\"", "\".\""));
+        try (Vocabulary vocab = Vocabulary.load(now)) {
+            assertArrayEquals(new int[] {4, 7}, vocab.encode("👍🏽e\u0301"));
+            assertEquals("👍🏽e\u0301", vocab.decode(new int[] {4, 7}));
+        }
+        try (Vocabulary vocab = Vocabulary.load(before)) {
+            assertEquals(Segmentation.CHARACTER, vocab.segmentation());
+            assertArrayEquals(new int[] {5, 6}, vocab.encode("👍🏽"));
+        }
+    }
+
+    @Test
     void shippedVocabulariesReadAsBeforeAndTheWriterStillMakesTheirBytes() throws Exception {
         for (String name : List.of("tang", "songci", "ptb")) {
             Path file = Path.of("vocab", name + ".tokenizer.json");
