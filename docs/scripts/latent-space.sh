@@ -59,6 +59,7 @@ train cmp-lm 2 --model lm & train rd-fb1-zs 6 --free-bits 1 --z-every-step & wai
 train rd-beta0.1-zs 10 --beta 0.1 --z-every-step & train rd-beta0.3-zs 6 --beta 0.3 \
     --z-every-step & wait
 train rd-beta0.1-zs-wd0 6 --beta 0.1 --z-every-step --word-dropout 0
+train rd-beta0.1-zs-wd0.1 6 --beta 0.1 --z-every-step --word-dropout 0.1
 # The β 1 model shipped before the current one, from git history.
 git show 40872e8:src/main/resources/org/textvae/default-model.ckpt > "$runs/beta1-fb0.2-e8.ckpt"
 tv quality --model "$runs/beta1-fb0.2-e8.ckpt" --lines 1000 --samples 1000 --pairs 100 \
@@ -103,6 +104,16 @@ tv quality --model "$runs/beta0.1-zs-wd0-e6-posteriors-h2.ckpt" --lines 1000 --s
 tv eval --model "$runs/beta0.1-zs-wd0-e6-posteriors-h2.ckpt" --corpus corpora/tang.csv.gz \
     --split test --limit 1000 --iw-samples 100 --lm "$runs/cmp-lm" \
     --out "$runs/eval-beta0.1-zs-wd0-e6.csv" --force > "$out/eval-beta0.1-zs-wd0-e6-posteriors-h2.txt"
+tv prior --model "$runs/rd-beta0.1-zs-wd0.1/checkpoints/epoch-006.ckpt" \
+    --out "$runs/beta0.1-zs-wd0.1-e6-posteriors-h2.ckpt" --force --kind posteriors --lines 8192 \
+    --widen 2 > "$out/prior-beta0.1-zs-wd0.1-e6-posteriors-h2.txt"
+tv quality --model "$runs/beta0.1-zs-wd0.1-e6-posteriors-h2.ckpt" --lines 1000 --samples 1000 \
+    --pairs 100 --unseen corpora/songshi.csv.gz --lm "$runs/cmp-lm" --beam 4 \
+    > "$out/quality-beta0.1-zs-wd0.1-e6-posteriors-h2.txt"
+tv eval --model "$runs/beta0.1-zs-wd0.1-e6-posteriors-h2.ckpt" --corpus corpora/tang.csv.gz \
+    --split test --limit 1000 --iw-samples 100 --lm "$runs/cmp-lm" \
+    --out "$runs/eval-beta0.1-zs-wd0.1-e6.csv" --force \
+    > "$out/eval-beta0.1-zs-wd0.1-e6-posteriors-h2.txt"
 
 # The shipped model: epoch 10 of the same run, its posteriors prior (with the line succession of
 # the training poems) packed into the jar.
