@@ -94,26 +94,20 @@ for run in rd-fb1-zs:fb1-zs-e6 rd-beta0.3-zs:beta0.3-zs-e6 rd-beta0.1-zs:beta0.1
 done
 sampler beta0.1-zs-e8-posteriors-h2 "$runs/rd-beta0.1-zs/checkpoints/epoch-008.ckpt" \
     --kind posteriors --lines 8192 --widen 2
-# Which model ships: the last two rows again with beam search as well, and without word dropout.
-tv prior --model "$runs/rd-beta0.1-zs-wd0/checkpoints/epoch-006.ckpt" \
-    --out "$runs/beta0.1-zs-wd0-e6-posteriors-h2.ckpt" --force --kind posteriors --lines 8192 \
-    --widen 2 > "$out/prior-beta0.1-zs-wd0-e6-posteriors-h2.txt"
-tv quality --model "$runs/beta0.1-zs-wd0-e6-posteriors-h2.ckpt" --lines 1000 --samples 1000 \
-    --pairs 100 --unseen corpora/songshi.csv.gz --lm "$runs/cmp-lm" --beam 4 \
-    > "$out/quality-beta0.1-zs-wd0-e6-posteriors-h2.txt"
-tv eval --model "$runs/beta0.1-zs-wd0-e6-posteriors-h2.ckpt" --corpus corpora/tang.csv.gz \
-    --split test --limit 1000 --iw-samples 100 --lm "$runs/cmp-lm" \
-    --out "$runs/eval-beta0.1-zs-wd0-e6.csv" --force > "$out/eval-beta0.1-zs-wd0-e6-posteriors-h2.txt"
-tv prior --model "$runs/rd-beta0.1-zs-wd0.1/checkpoints/epoch-006.ckpt" \
-    --out "$runs/beta0.1-zs-wd0.1-e6-posteriors-h2.ckpt" --force --kind posteriors --lines 8192 \
-    --widen 2 > "$out/prior-beta0.1-zs-wd0.1-e6-posteriors-h2.txt"
-tv quality --model "$runs/beta0.1-zs-wd0.1-e6-posteriors-h2.ckpt" --lines 1000 --samples 1000 \
-    --pairs 100 --unseen corpora/songshi.csv.gz --lm "$runs/cmp-lm" --beam 4 \
-    > "$out/quality-beta0.1-zs-wd0.1-e6-posteriors-h2.txt"
-tv eval --model "$runs/beta0.1-zs-wd0.1-e6-posteriors-h2.ckpt" --corpus corpora/tang.csv.gz \
-    --split test --limit 1000 --iw-samples 100 --lm "$runs/cmp-lm" \
-    --out "$runs/eval-beta0.1-zs-wd0.1-e6.csv" --force \
-    > "$out/eval-beta0.1-zs-wd0.1-e6-posteriors-h2.txt"
+# Which model ships: the last two rows again with beam search as well, and with less word dropout.
+candidate() { # NAME: epoch 6 of rd-NAME, its posteriors prior, scored with and without beams
+    local ckpt="$runs/$1-e6-posteriors-h2.ckpt"
+    tv prior --model "$runs/rd-$1/checkpoints/epoch-006.ckpt" --out "$ckpt" --force \
+        --kind posteriors --lines 8192 --widen 2 > "$out/prior-$1-e6-posteriors-h2.txt"
+    tv quality --model "$ckpt" --lines 1000 --samples 1000 --pairs 100 \
+        --unseen corpora/songshi.csv.gz --lm "$runs/cmp-lm" --beam 4 \
+        > "$out/quality-$1-e6-posteriors-h2.txt"
+    tv eval --model "$ckpt" --corpus corpora/tang.csv.gz --split test --limit 1000 \
+        --iw-samples 100 --lm "$runs/cmp-lm" --out "$runs/eval-$1-e6.csv" --force \
+        > "$out/eval-$1-e6-posteriors-h2.txt"
+}
+candidate beta0.1-zs-wd0
+candidate beta0.1-zs-wd0.1
 
 # The shipped model: epoch 10 of the same run, its posteriors prior (with the line succession of
 # the training poems) packed into the jar.
