@@ -117,7 +117,7 @@ tv prior --model "$runs/rd-beta0.1-zs/checkpoints/epoch-010.ckpt" --out "$runs/s
 # To ship it: tv export --model "$runs/shipped.ckpt" \
 #     --out src/main/resources/org/textvae/default-model.ckpt --force
 tv quality --model "$runs/shipped.ckpt" --lines 1000 --samples 1000 --pairs 100 \
-    --unseen corpora/songshi.csv.gz --lm "$runs/cmp-lm" --beam 4 \
+    --unseen corpora/songshi.csv.gz --lm "$runs/cmp-lm" --beam 4 --refine 20 \
     > "$out/quality-shipped-beta0.1-zs-e10-posteriors-h2.txt"
 tv eval --model "$runs/shipped.ckpt" --corpus corpora/tang.csv.gz --split test --limit 1000 \
     --lm "$runs/cmp-lm" --out "$runs/eval-shipped.csv" --force \

@@ -17,6 +17,7 @@ import org.textvae.generate.Interpolation;
 import org.textvae.generate.LatentCodes;
 import org.textvae.generate.ModelLifecycle;
 import org.textvae.generate.PositionMasks;
+import org.textvae.generate.Refinement;
 import org.textvae.generate.SentenceCodec;
 import org.textvae.generate.SentencePair;
 import org.textvae.model.Checkpoint;
@@ -303,6 +304,23 @@ public final class SentenceVae implements AutoCloseable {
     }
 
     /**
+     * Each sentence's code, its posterior mean refined as {@code refinement} says (a code the
+     * decoder writes the sentence from more often; {@link Refinement}), decoded by {@code beam}
+     * beams, in order.
+     */
+    public List<String> reconstructAll(List<String> sentences, int beam, Refinement refinement) {
+        List<String> lines = new ArrayList<>();
+        reconstructEach(sentences, beam, refinement, lines::addAll);
+        return lines;
+    }
+
+    /** As {@link #reconstructAll(List, int, Refinement)}, to {@code sink} batch by batch. */
+    public void reconstructEach(
+            List<String> sentences, int beam, Refinement refinement, Consumer<List<String>> sink) {
+        this.sentences.reconstruct(sentences, beam, refinement, sink);
+    }
+
+    /**
      * {@link #interpolate(String, String, int, Interpolation)} for each pair, in order: one path of
      * {@code steps} lines per pair, endpoints encoded and paths decoded in batches.
      */
@@ -343,6 +361,32 @@ public final class SentenceVae implements AutoCloseable {
             int beam,
             Consumer<List<String>> sink) {
         sentences.interpolate(pairs, steps, path, beam, sink);
+    }
+
+    /**
+     * Paths between each pair's codes, refined as {@code refinement} says, so that more paths start
+     * and end at the pair's own sentences; each point decoded by {@code beam} beams.
+     */
+    public List<List<String>> interpolateAll(
+            List<SentencePair> pairs,
+            int steps,
+            Interpolation path,
+            int beam,
+            Refinement refinement) {
+        List<List<String>> paths = new ArrayList<>();
+        interpolateEach(pairs, steps, path, beam, refinement, paths::add);
+        return paths;
+    }
+
+    /** As {@link #interpolateAll(List, int, Interpolation, int, Refinement)}, path by path. */
+    public void interpolateEach(
+            List<SentencePair> pairs,
+            int steps,
+            Interpolation path,
+            int beam,
+            Refinement refinement,
+            Consumer<List<String>> sink) {
+        sentences.interpolate(pairs, steps, path, beam, refinement, sink);
     }
 
     /**

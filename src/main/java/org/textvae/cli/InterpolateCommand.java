@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.textvae.SentenceVae;
 import org.textvae.TextvaeException;
 import org.textvae.generate.Interpolation;
+import org.textvae.generate.Refinement;
 import org.textvae.generate.SentencePair;
 import org.textvae.model.EngineDefaults;
 import picocli.CommandLine.Command;
@@ -88,6 +89,10 @@ final class InterpolateCommand implements Callable<Integer> {
                             + " often, at several times the cost.")
     int beam;
 
+    @Mixin RefineOption refineOption;
+
+    private Refinement refinement;
+
     @Option(
             names = "--json",
             description =
@@ -113,6 +118,7 @@ final class InterpolateCommand implements Callable<Integer> {
         }
         Options.requirePositive("--beam", beam);
         Options.requireAtMost("--beam", beam, SentenceVae.MAX_BEAM, "");
+        refinement = refineOption.refinement();
         return input == null ? fromArguments() : fromFile();
     }
 
@@ -124,13 +130,14 @@ final class InterpolateCommand implements Callable<Integer> {
         try (SentenceVae vae = modelOption.load()) {
             Unknowns.report(vae, from, to);
             List<String> path =
-                    beam == 1
+                    beam == 1 && !refinement.refines()
                             ? vae.interpolate(from, to, steps, path())
                             : vae.interpolateAll(
                                             List.of(new SentencePair(from, to)),
                                             steps,
                                             path(),
-                                            beam)
+                                            beam,
+                                            refinement)
                                     .get(0);
             if (json) {
                 System.out.println(JsonOutput.GSON.toJson(path));
@@ -155,6 +162,7 @@ final class InterpolateCommand implements Callable<Integer> {
                     steps,
                     path(),
                     beam,
+                    refinement,
                     path -> {
                         if (json) {
                             System.out.println(JsonOutput.GSON.toJson(path));

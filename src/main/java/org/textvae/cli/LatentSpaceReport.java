@@ -43,20 +43,24 @@ final class LatentSpaceReport {
                 t.interpolateMillis());
     }
 
-    /** The figures again with each line decoded by beam search of {@code beam} beams. */
-    static void printBeam(
-            int beam,
+    /**
+     * The figures again with each line read another way, {@code by} (for example {@code --beam 4}).
+     */
+    static void printAgain(
+            String how,
+            double seconds,
             Fidelity.Reconstruction heldOut,
             Fidelity.Reconstruction outside,
             Fidelity.Paths paths,
             Path corpus,
             Path unseen) {
-        String by = " (--beam " + beam + ")";
+        String by = " (" + how + ")";
         reconstruction("held-out lines of " + corpus + by, heldOut);
         if (outside != null) {
             reconstruction("lines of " + unseen + by, outside);
         }
         paths(paths, by);
+        System.out.printf("time%s: reconstructing %d lines %.2f s%n", by, heldOut.lines(), seconds);
     }
 
     private static void paths(Fidelity.Paths p, String by) {

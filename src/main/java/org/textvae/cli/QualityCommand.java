@@ -17,6 +17,7 @@ import org.textvae.eval.Fidelity;
 import org.textvae.eval.LanguageModelScore;
 import org.textvae.eval.LatentSpaceFigures;
 import org.textvae.eval.SampleQuality;
+import org.textvae.generate.Refinement;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelFiles;
 import org.textvae.poetry.RegulatedPoemWriter;
@@ -36,10 +37,12 @@ import picocli.CommandLine.Spec;
         showDefaultValues = true,
         description = {
             "Measure sample quality as a user sees it.",
-            "Poem lines of valid form (exact length, no <unk>), novelty (samples from N(0, I) that"
-                    + " are not training lines), distinct lines per batch of 100, and interpolation"
-                    + " paths between held-out lines (distinct interior lines of 7 steps; ends"
-                    + " equal to the reconstructions)."
+            "Poem lines of valid form (exact length, no <unk>), novelty (samples from the model's"
+                    + " prior that are not training lines), distinct lines per batch of 100,"
+                    + " interpolation paths between held-out lines (distinct interior lines of 7"
+                    + " steps; ends equal to the reconstructions), reconstruction of held-out (and"
+                    + " --unseen) lines, and with --lm the samples' fluency under a language"
+                    + " model."
         },
         footer = {"", "Example: textvae quality --corpus corpora/tang.csv.gz --samples 1000"})
 final class QualityCommand implements Callable<Integer> {
@@ -102,6 +105,10 @@ final class QualityCommand implements Callable<Integer> {
                             + " --beam K and interpolate --beam K do) and print those figures too.")
     int beam;
 
+    @Mixin RefineOption refineOption;
+
+    private Refinement refinement;
+
     @Option(
             names = "--poems",
             paramLabel = "N",
@@ -161,6 +168,7 @@ final class QualityCommand implements Callable<Integer> {
         Options.requireAtMost("--lines", lineCount, MAX_LINES, "");
         Options.requirePositive("--beam", beam);
         Options.requireAtMost("--beam", beam, SentenceVae.MAX_BEAM, "");
+        refinement = refineOption.refinement();
         corpus = RecordedCorpus.of(corpus, modelOption.model);
         Corpus lines = CorpusReader.read(corpus);
         List<String> heldOut = heldOut(lines);
@@ -206,22 +214,48 @@ final class QualityCommand implements Callable<Integer> {
                             seed,
                             scorer);
             LatentSpaceReport.print(figures, corpus, unseen);
+            List<String> seen = Subsample.of(heldOut, lineCount, seed);
+            List<String> others = Subsample.of(outside, lineCount, seed);
+            List<List<String>> walks = SampleQuality.pairs(heldOut, pairs, seed);
             if (beam > 1) {
-                List<String> seen = Subsample.of(heldOut, lineCount, seed);
-                List<String> others = Subsample.of(outside, lineCount, seed);
-                LatentSpaceReport.printBeam(
-                        beam,
-                        Fidelity.reconstruction(vae, seen, beam),
-                        others.isEmpty() ? null : Fidelity.reconstruction(vae, others, beam),
-                        Fidelity.paths(vae, SampleQuality.pairs(heldOut, pairs, seed), 7, beam),
-                        corpus,
-                        unseen);
+                printAgain(vae, seen, others, walks, beam, Refinement.NONE);
+            }
+            if (refinement.refines()) {
+                printAgain(vae, seen, others, walks, 1, refinement);
+                if (beam > 1) {
+                    printAgain(vae, seen, others, walks, beam, refinement);
+                }
             }
         }
         if (poems > 0) {
             printPoems();
         }
         return 0;
+    }
+
+    /** Reconstruction and path figures again, read by {@code beam} beams from refined codes. */
+    private void printAgain(
+            SentenceVae vae,
+            List<String> seen,
+            List<String> others,
+            List<List<String>> walks,
+            int beam,
+            Refinement refinement) {
+        String how =
+                (beam > 1 ? "--beam " + beam : "")
+                        + (beam > 1 && refinement.refines() ? " " : "")
+                        + (refinement.refines() ? "--refine " + refinement.steps() : "");
+        long start = System.nanoTime();
+        Fidelity.Reconstruction heldOutLines = Fidelity.reconstruction(vae, seen, beam, refinement);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        LatentSpaceReport.printAgain(
+                how,
+                seconds,
+                heldOutLines,
+                others.isEmpty() ? null : Fidelity.reconstruction(vae, others, beam, refinement),
+                Fidelity.paths(vae, walks, 7, beam, refinement),
+                corpus,
+                unseen);
     }
 
     /** The figures of {@code verse --generate}: the test poems' beside the model's. */

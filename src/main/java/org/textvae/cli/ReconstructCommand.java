@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.textvae.SentenceVae;
 import org.textvae.TextvaeException;
+import org.textvae.generate.Refinement;
 import org.textvae.model.EngineDefaults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,6 +63,8 @@ final class ReconstructCommand implements Callable<Integer> {
                             + " times the cost.")
     int beam;
 
+    @Mixin RefineOption refineOption;
+
     @Option(
             names = "--json",
             description =
@@ -69,6 +72,8 @@ final class ReconstructCommand implements Callable<Integer> {
                             + " instead (JSON Lines): {\"line\": N, \"input\": ..., \"output\":"
                             + " ..., \"unknown\": [characters not in the vocabulary]}.")
     boolean json;
+
+    private Refinement refinement;
 
     /** What {@code --input --json} prints for each line. */
     record JsonLine(int line, String input, String output, List<String> unknown) {}
@@ -89,13 +94,14 @@ final class ReconstructCommand implements Callable<Integer> {
         }
         Options.requirePositive("--beam", beam);
         Options.requireAtMost("--beam", beam, SentenceVae.MAX_BEAM, "");
+        refinement = refineOption.refinement();
         return input == null ? fromArguments() : fromFile();
     }
 
     private int fromArguments() {
         try (SentenceVae vae = modelOption.load()) {
             Unknowns.report(vae, texts.toArray(String[]::new));
-            List<String> lines = vae.reconstructAll(texts, beam);
+            List<String> lines = vae.reconstructAll(texts, beam, refinement);
             if (json) {
                 System.out.println(JsonOutput.GSON.toJson(lines));
             } else {
@@ -117,6 +123,7 @@ final class ReconstructCommand implements Callable<Integer> {
             vae.reconstructEach(
                     sentences.items(),
                     beam,
+                    refinement,
                     batch -> {
                         for (String line : batch) {
                             int i = next[0]++;

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import org.textvae.SentenceVae;
 import org.textvae.generate.Interpolation;
+import org.textvae.generate.Refinement;
 import org.textvae.generate.SentencePair;
 
 /**
@@ -57,7 +58,13 @@ public final class Fidelity {
 
     /** Reconstructs every line by beam search of {@code beam} beams (1: greedily). */
     public static Reconstruction reconstruction(SentenceVae vae, List<String> lines, int beam) {
-        return compare(lines, vae.reconstructAll(lines, beam));
+        return reconstruction(vae, lines, beam, Refinement.NONE);
+    }
+
+    /** Reconstructs every line from codes refined as {@code refinement} says, by {@code beam}. */
+    public static Reconstruction reconstruction(
+            SentenceVae vae, List<String> lines, int beam, Refinement refinement) {
+        return compare(lines, vae.reconstructAll(lines, beam, refinement));
     }
 
     /** The figures of lines and their reconstructions, {@code outputs}, in the same order. */
@@ -88,8 +95,14 @@ public final class Fidelity {
 
     /** As {@link #paths(SentenceVae, List, int)}, each point decoded by {@code beam} beams. */
     public static Paths paths(SentenceVae vae, List<List<String>> pairs, int steps, int beam) {
+        return paths(vae, pairs, steps, beam, Refinement.NONE);
+    }
+
+    /** As {@link #paths(SentenceVae, List, int, int)}, between codes refined as asked. */
+    public static Paths paths(
+            SentenceVae vae, List<List<String>> pairs, int steps, int beam, Refinement refinement) {
         List<List<String>> walkedPaths =
-                beam == 1
+                beam == 1 && !refinement.refines()
                         ? null
                         : vae.interpolateAll(
                                 pairs.stream()
@@ -97,7 +110,8 @@ public final class Fidelity {
                                         .toList(),
                                 steps,
                                 Interpolation.LINEAR,
-                                beam);
+                                beam,
+                                refinement);
         int walked = 0;
         int starts = 0;
         int ends = 0;

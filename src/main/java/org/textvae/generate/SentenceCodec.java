@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.textvae.model.HostArrays;
 import org.textvae.model.LossTerms;
 import org.textvae.model.ModelConfig;
@@ -31,6 +32,7 @@ public final class SentenceCodec {
     private final CodeDecoding decoding;
     private final ModelLifecycle lifecycle;
     private final BulkDecoding greedyBulk;
+    private final CodeRefiner refiner;
 
     public SentenceCodec(
             SentenceVaeNetwork network,
@@ -46,6 +48,7 @@ public final class SentenceCodec {
         this.decoding = decoding;
         this.lifecycle = lifecycle;
         this.greedyBulk = new BulkDecoding(this::means, decoding::greedily, BulkDecoding.WINDOW);
+        this.refiner = new CodeRefiner(network, specials);
     }
 
     /** The posterior q(z|x) of a sentence: its mean and standard deviation. */
@@ -91,8 +94,17 @@ public final class SentenceCodec {
      * sink} batch by batch, in order, on the calling thread.
      */
     public void reconstruct(List<String> sentences, int beam, Consumer<List<String>> sink) {
+        reconstruct(sentences, beam, Refinement.NONE, sink);
+    }
+
+    /**
+     * Each sentence's code, its posterior mean moved as {@code refinement} says, decoded by {@code
+     * beam} beams (1: greedily), handed to {@code sink} batch by batch, in order.
+     */
+    public void reconstruct(
+            List<String> sentences, int beam, Refinement refinement, Consumer<List<String>> sink) {
         Objects.requireNonNull(sink, "sink");
-        BulkDecoding bulk = bulk(beam);
+        BulkDecoding bulk = bulk(beam, refinement);
         lifecycle.whileOpen(
                 () -> {
                     requireLatentSpace("encode into");
@@ -110,11 +122,25 @@ public final class SentenceCodec {
             Interpolation path,
             int beam,
             Consumer<List<String>> sink) {
+        interpolate(pairs, steps, path, beam, Refinement.NONE, sink);
+    }
+
+    /**
+     * The path of {@code steps} points between each pair's codes (posterior means moved as {@code
+     * refinement} says), each point decoded by {@code beam} beams, one whole path at a time.
+     */
+    public void interpolate(
+            List<SentencePair> pairs,
+            int steps,
+            Interpolation path,
+            int beam,
+            Refinement refinement,
+            Consumer<List<String>> sink) {
         Objects.requireNonNull(pairs, "the pairs are null");
         Objects.requireNonNull(path, "the interpolation path is null (LINEAR or SPHERICAL)");
         Objects.requireNonNull(sink, "sink");
         Interpolation.requireSteps(steps);
-        BulkDecoding bulk = bulk(beam);
+        BulkDecoding bulk = bulk(beam, refinement);
         List<String> endpoints = new ArrayList<>(2 * pairs.size());
         for (int i = 0; i < pairs.size(); i++) {
             endpoints.addAll(Objects.requireNonNull(pairs.get(i), "pair " + i + " is null").both());
@@ -131,8 +157,9 @@ public final class SentenceCodec {
                 });
     }
 
-    /** Bulk decoding greedily, or by beam search of {@code beam} beams. */
-    private BulkDecoding bulk(int beam) {
+    /** Bulk decoding greedily, or by beam search of {@code beam} beams, of refined codes. */
+    private BulkDecoding bulk(int beam, Refinement refinement) {
+        Objects.requireNonNull(refinement, "the refinement is null (Refinement.NONE for none)");
         if (beam < 1 || beam > DecodingLimits.MAX_BEAM || beam >= vocabulary.size()) {
             throw new IllegalArgumentException(
                     "beam width must be 1 to "
@@ -140,19 +167,28 @@ public final class SentenceCodec {
                             + ", got "
                             + beam);
         }
-        if (beam == 1) {
+        if (beam == 1 && !refinement.refines()) {
             return greedyBulk;
+        }
+        Function<List<int[]>, float[][]> codes =
+                refinement.refines() ? ids -> refined(ids, refinement) : this::means;
+        if (beam == 1) {
+            return new BulkDecoding(codes, decoding::greedily, BulkDecoding.WINDOW);
         }
         DecodingOptions options =
                 new DecodingOptions(DecodingLimits.DEFAULT_MAX_LENGTH, 0, 0, beam, 0);
         return new BulkDecoding(
-                this::means,
-                (codes, sink) -> decoding.decode(codes, options, done -> {}, sink),
+                codes,
+                (batch, sink) -> decoding.decode(batch, options, done -> {}, sink),
                 BulkDecoding.WINDOW);
     }
 
     private float[][] means(List<int[]> ids) {
         return encoder.encode(model, ids).means();
+    }
+
+    private float[][] refined(List<int[]> ids, Refinement refinement) {
+        return refiner.refine(model, ids, encoder.encode(model, ids), refinement);
     }
 
     private List<Encoding> encodings(List<String> sentences, List<int[]> ids) {
