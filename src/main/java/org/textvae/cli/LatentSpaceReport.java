@@ -3,11 +3,36 @@ package org.textvae.cli;
 import java.nio.file.Path;
 import org.textvae.eval.Fidelity;
 import org.textvae.eval.LatentSpaceFigures;
+import org.textvae.eval.SampleQuality;
 
-/** Prints {@link LatentSpaceFigures} as {@code textvae quality} shows them. */
+/**
+ * Prints {@link SampleQuality} and {@link LatentSpaceFigures} as {@code textvae quality} shows
+ * them.
+ */
 final class LatentSpaceReport {
 
     private LatentSpaceReport() {}
+
+    /** The first figures of {@code quality}: poem lines, novelty, variety, interpolation paths. */
+    static void print(SampleQuality.Report r) {
+        System.out.printf(
+                "poem lines of valid form (exact length, no <unk>): %.1f%% of %d%n",
+                100 * r.validFormRate(), r.poemLines());
+        System.out.printf(
+                "novel samples (not a training line): %.1f%% of %d%n",
+                100 * r.noveltyRate(), r.samples());
+        System.out.printf(
+                "distinct lines per batch of 100: mean %.1f%%, lowest %.1f%%%n",
+                100 * r.distinctPer100(), 100 * r.minDistinctPer100());
+        System.out.printf(
+                "interpolation, %d pairs of held-out lines, 7 steps: %.2f distinct"
+                        + " interior lines on average; %.1f%% of paths with at least 3;"
+                        + " ends equal reconstructions in %.1f%%%n",
+                r.pairs(),
+                r.meanDistinctInterior(),
+                100 * r.pairsWithThreeDistinct(),
+                100 * r.endpointsMatchRate());
+    }
 
     static void print(LatentSpaceFigures.Report r, Path corpus, Path unseen) {
         reconstruction("held-out lines of " + corpus, r.heldOut());

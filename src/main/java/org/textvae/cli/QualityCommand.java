@@ -186,23 +186,7 @@ final class QualityCommand implements Callable<Integer> {
                     SampleQuality.measure(
                             vae, new HashSet<>(lines.train()), heldOut, samples, pairs, seed);
             System.out.printf("model: %s; corpus: %s; seed %d%n", vae.source(), corpus, seed);
-            System.out.printf(
-                    "poem lines of valid form (exact length, no <unk>): %.1f%% of %d%n",
-                    100 * r.validFormRate(), r.poemLines());
-            System.out.printf(
-                    "novel samples (not a training line): %.1f%% of %d%n",
-                    100 * r.noveltyRate(), r.samples());
-            System.out.printf(
-                    "distinct lines per batch of 100: mean %.1f%%, lowest %.1f%%%n",
-                    100 * r.distinctPer100(), 100 * r.minDistinctPer100());
-            System.out.printf(
-                    "interpolation, %d pairs of held-out lines, 7 steps: %.2f distinct"
-                            + " interior lines on average; %.1f%% of paths with at least 3;"
-                            + " ends equal reconstructions in %.1f%%%n",
-                    r.pairs(),
-                    r.meanDistinctInterior(),
-                    100 * r.pairsWithThreeDistinct(),
-                    100 * r.endpointsMatchRate());
+            LatentSpaceReport.print(r);
             LatentSpaceFigures.Report figures =
                     LatentSpaceFigures.measure(
                             vae,
