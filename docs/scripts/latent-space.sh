@@ -59,7 +59,7 @@ train cmp-lm 2 --model lm & train rd-fb1-zs 6 --free-bits 1 --z-every-step & wai
 train rd-beta0.1-zs 10 --beta 0.1 --z-every-step & train rd-beta0.3-zs 6 --beta 0.3 \
     --z-every-step & wait
 train rd-beta0.1-zs-wd0 6 --beta 0.1 --z-every-step --word-dropout 0
-train rd-beta0.1-zs-wd0.1 6 --beta 0.1 --z-every-step --word-dropout 0.1
+train rd-beta0.1-zs-wd0.1 8 --beta 0.1 --z-every-step --word-dropout 0.1
 # The β 1 model shipped before the current one, from git history.
 git show 40872e8:src/main/resources/org/textvae/default-model.ckpt > "$runs/beta1-fb0.2-e8.ckpt"
 tv quality --model "$runs/beta1-fb0.2-e8.ckpt" --lines 1000 --samples 1000 --pairs 100 \
@@ -95,19 +95,26 @@ done
 sampler beta0.1-zs-e8-posteriors-h2 "$runs/rd-beta0.1-zs/checkpoints/epoch-008.ckpt" \
     --kind posteriors --lines 8192 --widen 2
 # Which model ships: the last two rows again with beam search as well, and with less word dropout.
-candidate() { # NAME: epoch 6 of rd-NAME, its posteriors prior, scored with and without beams
-    local ckpt="$runs/$1-e6-posteriors-h2.ckpt"
-    tv prior --model "$runs/rd-$1/checkpoints/epoch-006.ckpt" --out "$ckpt" --force \
-        --kind posteriors --lines 8192 --widen 2 > "$out/prior-$1-e6-posteriors-h2.txt"
+candidate() { # NAME EPOCH: that epoch of rd-NAME, its posteriors prior, scored with and without
+    # beams and refined codes
+    local name=$1 epoch=$2
+    local ckpt="$runs/$name-e$epoch-posteriors-h2.ckpt"
+    tv prior --model "$runs/rd-$name/checkpoints/epoch-00$epoch.ckpt" --out "$ckpt" --force \
+        --kind posteriors --lines 8192 --widen 2 > "$out/prior-$name-e$epoch-posteriors-h2.txt"
     tv quality --model "$ckpt" --lines 1000 --samples 1000 --pairs 100 \
-        --unseen corpora/songshi.csv.gz --lm "$runs/cmp-lm" --beam 4 \
-        > "$out/quality-$1-e6-posteriors-h2.txt"
+        --unseen corpora/songshi.csv.gz --lm "$runs/cmp-lm" --beam 4 --refine 20 \
+        > "$out/quality-$name-e$epoch-posteriors-h2.txt"
     tv eval --model "$ckpt" --corpus corpora/tang.csv.gz --split test --limit 1000 \
-        --iw-samples 100 --lm "$runs/cmp-lm" --out "$runs/eval-$1-e6.csv" --force \
-        > "$out/eval-$1-e6-posteriors-h2.txt"
+        --iw-samples 100 --lm "$runs/cmp-lm" --out "$runs/eval-$name-e$epoch.csv" --force \
+        > "$out/eval-$name-e$epoch-posteriors-h2.txt"
 }
-candidate beta0.1-zs-wd0
-candidate beta0.1-zs-wd0.1
+candidate beta0.1-zs-wd0 6
+candidate beta0.1-zs-wd0.1 6
+candidate beta0.1-zs-wd0.1 8
+# The samples of word dropout 0.1 at six epochs under the language model alone (its quality file
+# above holds the same line when re-made).
+tv quality --model "$runs/beta0.1-zs-wd0.1-e6-posteriors-h2.ckpt" --lines 1000 --pairs 2 \
+    --samples 1000 --lm "$runs/cmp-lm" > "$out/lm-samples-beta0.1-zs-wd0.1-e6-posteriors-h2.txt"
 
 # The shipped model: epoch 10 of the same run, its posteriors prior (with the line succession of
 # the training poems) packed into the jar.
