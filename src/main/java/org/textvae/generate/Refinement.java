@@ -7,8 +7,10 @@ package org.textvae.generate;
  * code nearby. Refinement takes {@code steps} gradient steps (Adam) from the mean towards the mode
  * of the model's own posterior, maximising log p(x|z) + log p(z) with p(z) = N(0, I): the code the
  * model finds most probable for the sentence. Steps move z = μ + σ·u through u, {@code rate}
- * standard deviations of the posterior at most per coordinate. The model is unchanged; each step
- * costs a teacher-forced pass and its gradient.
+ * standard deviations of the posterior at most per coordinate. A line stops as soon as its code
+ * writes it back greedily (checked before the first step and every few steps), so a line the mean
+ * already writes costs one decoding. The model is unchanged; each step costs a teacher-forced pass
+ * and its gradient.
  *
  * @param steps gradient steps, 0 (none: the posterior mean) to {@link #MAX_STEPS}
  * @param rate Adam's step size in standard deviations of the posterior, positive

@@ -188,7 +188,16 @@ public final class SentenceCodec {
     }
 
     private float[][] refined(List<int[]> ids, Refinement refinement) {
-        return refiner.refine(model, ids, encoder.encode(model, ids), refinement);
+        List<String> lines = new ArrayList<>(ids.size());
+        ids.forEach(line -> lines.add(vocabulary.decode(line)));
+        return refiner.refine(
+                model, ids, encoder.encode(model, ids), lines, this::greedyLines, refinement);
+    }
+
+    private List<String> greedyLines(float[][] codes) {
+        List<String> lines = new ArrayList<>(codes.length);
+        decoding.greedily(codes, lines::addAll);
+        return lines;
     }
 
     private List<Encoding> encodings(List<String> sentences, List<int[]> ids) {
