@@ -16,7 +16,7 @@ final class RefineOption {
                             + " code as it is; at most "
                             + Refinement.MAX_STEPS
                             + "). With 20, 96% of Tang test lines come back exactly (70%"
-                            + " without), at about fourteen times the cost.")
+                            + " without), at about six times the cost.")
     int steps;
 
     /** What was asked for; refuses a count out of range with a usage error. */
