@@ -17,6 +17,7 @@ import org.textvae.train.TrainingRun;
 import org.textvae.vocab.Segmentation;
 import org.textvae.vocab.Vocabulary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -98,32 +99,7 @@ final class TrainCommand implements Callable<Integer> {
                             + " with it.")
     Path resume;
 
-    @Option(
-            names = "--model",
-            paramLabel = "KIND",
-            description = "vae, ae (deterministic autoencoder) or lm (no latent variable).")
-    String kind;
-
-    @Option(names = "--embedding", paramLabel = "N", description = "Embedding size.")
-    int embedding;
-
-    @Option(names = "--hidden", paramLabel = "N", description = "GRU state size.")
-    int hidden;
-
-    @Option(names = "--latent", paramLabel = "N", description = "Dimension of z.")
-    int latent;
-
-    @Option(names = "--z-every-step", description = "Also feed z to the decoder at every step.")
-    boolean latentAtEveryStep;
-
-    @Option(
-            names = "--tie-embeddings",
-            description =
-                    "Reuse the token embedding as the vocabulary layer, after a projection from"
-                            + " the GRU state to the embedding width (Press and Wolf 2017): fewer"
-                            + " weights, and less work per token when the state is wider than the"
-                            + " embedding.")
-    boolean tiedEmbeddings;
+    @Mixin ModelShapeOptions shape;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training split.")
     int epochs;
@@ -270,9 +246,7 @@ final class TrainCommand implements Callable<Integer> {
     private void refuseOutOfRangeNumbers() {
         Options.requirePositive("--epochs", epochs);
         Options.requirePositive("--batch-size", batchSize);
-        Options.requirePositive("--embedding", embedding);
-        Options.requirePositive("--hidden", hidden);
-        Options.requirePositive("--latent", latent);
+        shape.refuseOutOfRangeNumbers();
         Options.requirePositive("--log-every", logEvery);
         Options.requireNonNegative("--max-steps", maxSteps);
         Options.requireNonNegative("--checkpoint-every", checkpointEvery);
@@ -291,31 +265,17 @@ final class TrainCommand implements Callable<Integer> {
         }
         // Options first, so a typo is reported before any file is read.
         refuseOutOfRangeNumbers();
-        ModelKind modelKind = Options.modelKind(kind);
+        ModelKind modelKind = shape.kind();
         TrainOptionRules.refuseOptionsTheModelIgnores(spec, modelKind);
         TrainConfig training = training();
-        new ModelConfig(
-                modelKind,
-                ModelConfig.MINIMUM_VOCABULARY,
-                embedding,
-                hidden,
-                latent,
-                latentAtEveryStep,
-                tiedEmbeddings);
+        // Checked before the vocabulary is read, with a stand-in size.
+        shape.config(ModelConfig.MINIMUM_VOCABULARY);
         int vocabSize;
         try (Vocabulary vocabulary = Vocabulary.load(vocab)) {
             vocabSize = vocabulary.size();
             warnOfOverlongTokens(vocabulary);
         }
-        ModelConfig model =
-                new ModelConfig(
-                        modelKind,
-                        vocabSize,
-                        embedding,
-                        hidden,
-                        latent,
-                        latentAtEveryStep,
-                        tiedEmbeddings);
+        ModelConfig model = shape.config(vocabSize);
         List<String> command = new ArrayList<>();
         command.add("textvae");
         command.addAll(spec.commandLine().getParseResult().originalArgs());

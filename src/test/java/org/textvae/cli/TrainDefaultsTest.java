@@ -23,10 +23,10 @@ class TrainDefaultsTest {
         TrainCommand command = new TrainCommand();
         new CommandLine(command).parseArgs();
         ModelConfig shape = ModelConfig.defaults(ModelConfig.MINIMUM_VOCABULARY);
-        assertEquals(shape.embeddingSize(), command.embedding);
-        assertEquals(shape.hiddenSize(), command.hidden);
-        assertEquals(shape.latentSize(), command.latent);
-        assertEquals("vae", command.kind);
+        assertEquals(shape.embeddingSize(), command.shape.embedding);
+        assertEquals(shape.hiddenSize(), command.shape.hidden);
+        assertEquals(shape.latentSize(), command.shape.latent);
+        assertEquals("vae", command.shape.kind);
     }
 
     @Test
