@@ -67,13 +67,19 @@ class FaithfulReconstructionTest {
 
     @Test
     void aPathsEndsAreTheBeamReconstructions() {
-        List<String> ends = vae.reconstructAll(heldOut.subList(0, 2), 4);
+        assertPathEndsAreReconstructions(4, Refinement.NONE);
+    }
+
+    /** A 7-step path between two held-out lines starts and ends at their reconstructions. */
+    private static void assertPathEndsAreReconstructions(int beam, Refinement refinement) {
+        List<String> ends = vae.reconstructAll(heldOut.subList(0, 2), beam, refinement);
         List<String> path =
                 vae.interpolateAll(
                                 List.of(new SentencePair(heldOut.get(0), heldOut.get(1))),
                                 7,
                                 Interpolation.LINEAR,
-                                4)
+                                beam,
+                                refinement)
                         .get(0);
         assertEquals(7, path.size());
         assertEquals(ends.get(0), path.get(0));
@@ -133,19 +139,7 @@ class FaithfulReconstructionTest {
 
     @Test
     void aPathsEndsAreTheRefinedReconstructions() {
-        Refinement refinement = Refinement.steps(10);
-        List<String> ends = vae.reconstructAll(refinable.subList(0, 2), 1, refinement);
-        List<String> path =
-                vae.interpolateAll(
-                                List.of(new SentencePair(refinable.get(0), refinable.get(1))),
-                                7,
-                                Interpolation.LINEAR,
-                                1,
-                                refinement)
-                        .get(0);
-        assertEquals(7, path.size());
-        assertEquals(ends.get(0), path.get(0));
-        assertEquals(ends.get(1), path.get(6));
+        assertPathEndsAreReconstructions(1, Refinement.steps(10));
     }
 
     @Test
