@@ -107,8 +107,6 @@ final class QualityCommand implements Callable<Integer> {
 
     @Mixin RefineOption refineOption;
 
-    private Refinement refinement;
-
     @Option(
             names = "--poems",
             paramLabel = "N",
@@ -168,7 +166,7 @@ final class QualityCommand implements Callable<Integer> {
         Options.requireAtMost("--lines", lineCount, MAX_LINES, "");
         Options.requirePositive("--beam", beam);
         Options.requireAtMost("--beam", beam, SentenceVae.MAX_BEAM, "");
-        refinement = refineOption.refinement();
+        Refinement refinement = refineOption.refinement();
         corpus = RecordedCorpus.of(corpus, modelOption.model);
         Corpus lines = CorpusReader.read(corpus);
         List<String> heldOut = heldOut(lines);

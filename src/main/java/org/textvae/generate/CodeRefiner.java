@@ -33,6 +33,8 @@ final class CodeRefiner {
     /** Steps between checks of which codes already write their line. */
     static final int CHECK_EVERY = 5;
 
+    // Adam written out rather than training's FusedAdamKernel: the codes are a few thousand
+    // floats, where one fused pass saves nothing, and they are no network's parameters.
     private static final float BETA1 = 0.9f;
     private static final float BETA2 = 0.999f;
     private static final float EPSILON = 1e-8f;
@@ -65,10 +67,7 @@ final class CodeRefiner {
         float[][] u = new float[n][latent];
         float[][] first = new float[n][latent];
         float[][] second = new float[n][latent];
-        List<Integer> moving = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            moving.add(i);
-        }
+        List<Integer> moving = allOf(n);
         int taken = 0;
         while (taken < refinement.steps()) {
             moving = stillWrong(moving, codes(posteriors, u, moving), lines, write);
