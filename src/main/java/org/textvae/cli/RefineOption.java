@@ -15,7 +15,7 @@ final class RefineOption {
                             + " model finds most probable for each sentence (0: the encoder's"
                             + " code as it is; at most "
                             + Refinement.MAX_STEPS
-                            + "). With 20, 96% of Tang test lines come back exactly (70%"
+                            + "). With 20, 96%% of Tang test lines come back exactly (70%%"
                             + " without), at about six times the cost.")
     int steps;
 

@@ -3,6 +3,9 @@ package org.textvae.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,28 @@ class HelpTest {
                     outcome.out().startsWith("Usage: textvae " + path),
                     path + ": " + outcome.out());
         }
+    }
+
+    @Test
+    void everyHelpFormatsWithoutWarnings() {
+        // picocli runs each description through String.format: a bare '%' makes it warn on
+        // stderr at every --help and show the text raw.
+        CommandLine root = new CommandLine(new Main());
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+            for (String path : commandPaths(root, "", new ArrayList<>())) {
+                CommandLine command = root;
+                for (String name : path.split(" ")) {
+                    command = command.getSubcommands().get(name);
+                }
+                command.getUsageMessage();
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8));
     }
 
     @Test
