@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
             CompareCommand.class,
             PlotCommand.class,
             PriorCommand.class,
+            FitEncoderCommand.class,
             ExportCommand.class,
             AverageCommand.class,
             BenchCommand.class,

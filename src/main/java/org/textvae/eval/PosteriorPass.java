@@ -7,6 +7,7 @@ import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.textvae.corpus.LengthBuckets;
+import org.textvae.model.LossTerms;
 import org.textvae.model.ModelConfig;
 import org.textvae.model.Posterior;
 import org.textvae.model.SentenceVaeNetwork;
@@ -28,16 +29,26 @@ public final class PosteriorPass {
      * @param lengths tokens per sentence, aligned with {@code means}
      * @param correct target tokens predicted exactly
      * @param tokens target tokens, {@code <eos>} included
+     * @param writtenBack sentences whose every target token is the decoder's argmax: exactly those
+     *     that greedy decoding from μ writes back
+     * @param negativeLogLikelihood −log p(x|z = μ) summed over the sentences
      */
     public record Result(
             List<float[]> means,
             List<float[]> logVariances,
             List<Integer> lengths,
             long correct,
-            long tokens) {
+            long tokens,
+            long writtenBack,
+            double negativeLogLikelihood) {
         /** Share of target tokens that the decoder's argmax gets right. */
         public double tokenAccuracy() {
             return tokens == 0 ? Double.NaN : correct / (double) tokens;
+        }
+
+        /** Share of sentences that greedy decoding from their mean writes back exactly. */
+        public double writtenBackRate(int sentences) {
+            return sentences == 0 ? Double.NaN : writtenBack / (double) sentences;
         }
     }
 
@@ -58,6 +69,8 @@ public final class PosteriorPass {
         List<Integer> lengths = new ArrayList<>();
         long correct = 0;
         long tokens = 0;
+        long writtenBack = 0;
+        double negativeLogLikelihood = 0;
         for (int[] members : new LengthBuckets(sentences, batchSize).epoch(0, 0)) {
             List<int[]> batchSentences = new ArrayList<>(members.length);
             for (int member : members) {
@@ -83,12 +96,22 @@ public final class PosteriorPass {
                 NDArray logits =
                         network.decode(store, z, batch.decoderInputs(), state, false).head();
                 NDArray predicted = logits.argMax(2).toType(batch.targets().getDataType(), false);
-                correct +=
-                        predicted.eq(batch.targets()).sum().toType(DataType.INT64, false).getLong();
+                // One length per batch: no padding, every position is a target.
+                NDArray right = predicted.eq(batch.targets());
+                correct += right.sum().toType(DataType.INT64, false).getLong();
+                writtenBack +=
+                        right.toType(DataType.INT64, false)
+                                .min(new int[] {1})
+                                .sum()
+                                .toType(DataType.INT64, false)
+                                .getLong();
+                negativeLogLikelihood +=
+                        LossTerms.reconstruction(logits, batch.targets(), null).sum().getFloat();
                 tokens += batch.tokenCount();
             }
         }
-        return new Result(means, logVariances, lengths, correct, tokens);
+        return new Result(
+                means, logVariances, lengths, correct, tokens, writtenBack, negativeLogLikelihood);
     }
 
     private static void addRows(List<float[]> rows, float[] flat, int width) {

@@ -6,9 +6,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The sentence VAE of Bowman et al. (2016), "Generating Sentences from a Continuous Space": a
@@ -60,6 +63,20 @@ public final class SentenceVaeNetwork extends AbstractBlock {
     /** The number of trainable numbers in all parameters (after {@link #initialize}). */
     public long weightCount() {
         return getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+    }
+
+    /**
+     * The parameters that map a sentence to its code's mean: the encoder's GRUs and the mean head.
+     * The embedding (shared with the decoder) and the log-variance head are not among them, so
+     * training only these leaves everything generation uses as it was.
+     */
+    public List<Parameter> meanEncoderParameters() {
+        if (encoder == null) {
+            throw new IllegalStateException("a language model has no encoder");
+        }
+        List<Parameter> parameters = new ArrayList<>(encoder.getParameters().values());
+        parameters.addAll(meanHead.getParameters().values());
+        return parameters;
     }
 
     /** Initialises every parameter (seed the engine first for repeatable weights). */

@@ -34,6 +34,27 @@ public record TrainingData(List<int[]> train, List<int[]> valid, int skipped) {
      */
     static final double MIN_COVERAGE = 0.5;
 
+    /**
+     * Sentences split as a run splits a corpus that has no validation split.
+     *
+     * @param stride one sentence in {@code stride} is held out
+     */
+    public record Split<T>(List<T> kept, List<T> heldOut, int stride) {}
+
+    /**
+     * Holds out every {@code HOLD_OUT}-th sentence (every second one, for under 100), the same
+     * sentences a run on this corpus validated on and did not train on.
+     */
+    public static <T> Split<T> holdOut(List<T> sentences) {
+        int stride = Math.min(HOLD_OUT, Math.max(2, sentences.size() / 2));
+        List<T> kept = new ArrayList<>();
+        List<T> heldOut = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            (i % stride == stride - 1 ? heldOut : kept).add(sentences.get(i));
+        }
+        return new Split<>(List.copyOf(kept), List.copyOf(heldOut), stride);
+    }
+
     /** Reads and encodes the job's corpus; {@code log} receives one line per notable fact. */
     public static TrainingData load(TrainingJob job, Vocabulary vocabulary, Consumer<String> log) {
         Path validFile = job.validCorpus();
@@ -62,17 +83,13 @@ public record TrainingData(List<int[]> train, List<int[]> valid, int skipped) {
         } else if (!corpus.valid().isEmpty()) {
             valid = encode(corpus.valid(), vocabulary, maxLength, skipped);
         } else {
-            int stride = Math.min(HOLD_OUT, Math.max(2, train.size() / 2));
-            List<int[]> kept = new ArrayList<>();
-            valid = new ArrayList<>();
-            for (int i = 0; i < train.size(); i++) {
-                (i % stride == stride - 1 ? valid : kept).add(train.get(i));
-            }
-            train = kept;
+            Split<int[]> split = holdOut(train);
+            train = split.kept();
+            valid = split.heldOut();
             log.accept(
                     String.format(
                             "no validation split: holding out one sentence in %d (%,d sentences)",
-                            stride, valid.size()));
+                            split.stride(), valid.size()));
         }
         if (train.isEmpty()) {
             throw new TextvaeException(
