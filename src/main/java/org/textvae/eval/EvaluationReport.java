@@ -31,6 +31,8 @@ import org.textvae.io.IoErrors;
  * @param activeUnits dimensions with Cov_x(E_q[z]) above 0.01
  * @param latentSize dimensions of z (0 for an LM)
  * @param tokenAccuracy teacher-forced argmax accuracy from z = μ
+ * @param writtenBack share of sentences greedy decoding from z = μ writes back exactly (NaN for a
+ *     language model)
  * @param samples prior samples decoded
  * @param distinct1 distinct unigrams / unigrams over the samples
  * @param distinct2 distinct bigrams / bigrams
@@ -58,6 +60,7 @@ public record EvaluationReport(
         int activeUnits,
         int latentSize,
         double tokenAccuracy,
+        double writtenBack,
         int samples,
         double distinct1,
         double distinct2,
@@ -87,6 +90,7 @@ public record EvaluationReport(
                 activeUnits,
                 latentSize,
                 tokenAccuracy,
+                writtenBack,
                 samples,
                 distinct1,
                 distinct2,
@@ -162,6 +166,7 @@ public record EvaluationReport(
         columns.put("lm", samplesUnderLm == null ? "" : samplesUnderLm.model());
         columns.put("prior_lm_nll", number(samplesLmNll()));
         columns.put("prior_lm_nll_per_token", number(samplesLmNllPerToken()));
+        columns.put("written_back", number(writtenBack));
         return columns;
     }
 

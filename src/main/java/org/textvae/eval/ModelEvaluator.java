@@ -206,6 +206,9 @@ public final class ModelEvaluator {
                 elbo.activeUnits(),
                 kind.hasLatent() ? config.latentSize() : 0,
                 posteriors.tokenAccuracy(),
+                kind.hasLatent()
+                        ? posteriors.writtenBackRate(posteriors.means().size())
+                        : Double.NaN,
                 samples.size(),
                 SampleDiversity.distinct(sampleIds, 1),
                 SampleDiversity.distinct(sampleIds, 2),

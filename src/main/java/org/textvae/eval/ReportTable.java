@@ -50,6 +50,9 @@ final class ReportTable {
                 "active units",
                 r.activeUnits() + " of " + r.latentSize() + " (Cov_x E_q[z] > 0.01)");
         line(out, "token accuracy", percent(r.tokenAccuracy()) + " (teacher forcing, z = mean)");
+        if (!Double.isNaN(r.writtenBack())) {
+            line(out, "written back", percent(r.writtenBack()) + " of lines (greedy, z = mean)");
+        }
         out.append(
                 String.format(
                         Locale.ROOT,

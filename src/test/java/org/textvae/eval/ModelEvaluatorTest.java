@@ -90,8 +90,12 @@ class ModelEvaluatorTest {
         assertEquals(0, code);
         List<String> csv = Files.readAllLines(run.resolve("eval-test.csv"));
         assertEquals(2, csv.size());
-        assertEquals(30, csv.get(0).split(",").length);
+        assertEquals(31, csv.get(0).split(",").length);
         assertTrue(csv.get(0).startsWith("model,kind,split,sentences,tokens_with_eos,"));
+        assertTrue(csv.get(0).endsWith(",written_back"), csv.get(0));
+        double writtenBack =
+                Double.parseDouble(csv.get(1).substring(csv.get(1).lastIndexOf(',') + 1));
+        assertTrue(writtenBack >= 0 && writtenBack <= 1, csv.get(1));
         assertTrue(Files.size(run.resolve(RunPlots.LATENT_PCA)) > 1000);
     }
 
