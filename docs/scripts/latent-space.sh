@@ -121,11 +121,20 @@ tv quality --model "$runs/beta0.1-zs-wd0.1-e6-posteriors-h2.ckpt" --lines 1000 -
 tv prior --model "$runs/rd-beta0.1-zs/checkpoints/epoch-010.ckpt" --out "$runs/shipped.ckpt" \
     --force --kind posteriors --lines 8192 --widen 2 --poems corpora/tang-poems.csv.gz \
     > "$runs/prior-shipped.txt"
-# To ship it: tv export --model "$runs/shipped.ckpt" \
-#     --out src/main/resources/org/textvae/default-model.ckpt --force
 tv quality --model "$runs/shipped.ckpt" --lines 1000 --samples 1000 --pairs 100 \
     --unseen corpora/songshi.csv.gz --lm "$runs/cmp-lm" --beam 4 --refine 20 \
     > "$out/quality-shipped-beta0.1-zs-e10-posteriors-h2.txt"
 tv eval --model "$runs/shipped.ckpt" --corpus corpora/tang.csv.gz --split test --limit 1000 \
     --lm "$runs/cmp-lm" --out "$runs/eval-shipped.csv" --force \
     > "$out/eval-shipped-beta0.1-zs-e10-posteriors-h2.txt"
+# Its encoder fitted to its decoder: the model packed into the jar.
+tv fit-encoder --model "$runs/shipped.ckpt" --out "$runs/shipped-fitted.ckpt" --force \
+    > "$runs/fit-encoder-shipped.txt" 2>&1
+# To ship it: tv export --model "$runs/shipped-fitted.ckpt" \
+#     --out src/main/resources/org/textvae/default-model.ckpt --force
+tv quality --model "$runs/shipped-fitted.ckpt" --lines 1000 --samples 1000 --pairs 100 \
+    --unseen corpora/songshi.csv.gz --beam 4 --refine 20 \
+    > "$out/quality-shipped-beta0.1-zs-e10-posteriors-h2-fitted-encoder.txt"
+tv eval --model "$runs/shipped-fitted.ckpt" --corpus corpora/tang.csv.gz --split test \
+    --limit 1000 --out "$runs/eval-shipped-fitted.csv" --force \
+    > "$out/eval-shipped-beta0.1-zs-e10-posteriors-h2-fitted-encoder.txt"

@@ -71,14 +71,17 @@ final class FitEncoderCommand implements Callable<Integer> {
     @Option(
             names = "--steps",
             paramLabel = "N",
-            defaultValue = "6000",
-            description = "Adam steps of 128 lines (6,000: about 15 minutes on 2 cores).")
+            defaultValue = "" + EncoderFit.Settings.STEPS,
+            description =
+                    "Adam steps of "
+                            + EncoderFit.Settings.BATCH
+                            + " lines (3,000: about 8 minutes on 2 cores).")
     int steps;
 
     @Option(
             names = "--lr",
             paramLabel = "RATE",
-            defaultValue = "5e-5",
+            defaultValue = "" + EncoderFit.Settings.LEARNING_RATE,
             description =
                     "Learning rate after a warm-up of 200 steps; small, as the encoder starts"
                             + " trained.")
@@ -87,7 +90,7 @@ final class FitEncoderCommand implements Callable<Integer> {
     @Option(
             names = "--beta",
             paramLabel = "B",
-            defaultValue = "0.1",
+            defaultValue = "" + EncoderFit.Settings.PRIOR_WEIGHT,
             description =
                     "Weight of the pull of each code towards the origin, ½β‖μ‖²: the β the model"
                             + " was trained with keeps codes where training left them.")
@@ -117,12 +120,6 @@ final class FitEncoderCommand implements Callable<Integer> {
 
     static final int MAX_HELD_OUT = 100_000;
 
-    private static final int BATCH = 128;
-
-    private static final int CHECK_EVERY = 500;
-
-    private static final int WARM_UP = 200;
-
     @Override
     public Integer call() {
         Options.requirePositive("--steps", steps);
@@ -144,10 +141,10 @@ final class FitEncoderCommand implements Callable<Integer> {
                 new EncoderFit.Settings(
                         steps,
                         learningRate,
-                        Math.min(WARM_UP, steps),
-                        BATCH,
+                        Math.min(EncoderFit.Settings.WARM_UP, steps),
+                        EncoderFit.Settings.BATCH,
                         beta,
-                        Math.min(CHECK_EVERY, steps),
+                        Math.min(EncoderFit.Settings.CHECK_EVERY, steps),
                         seed);
         // As training splits it: a corpus without a valid split holds out the lines its run did.
         TrainingData.Split<String> split =

@@ -54,6 +54,16 @@ public final class EncoderFit {
             int checkEvery,
             long seed) {
 
+        public static final int STEPS = 3000;
+        public static final float LEARNING_RATE = 3e-4f;
+        public static final int WARM_UP = 200;
+        public static final int BATCH = 128;
+
+        /** The shipped model's β. */
+        public static final float PRIOR_WEIGHT = 0.1f;
+
+        public static final int CHECK_EVERY = 500;
+
         public Settings {
             if (steps < 1 || batchSize < 1 || checkEvery < 1 || warmUp < 0) {
                 throw new IllegalArgumentException("steps, batch size, checks must be positive");
@@ -64,9 +74,10 @@ public final class EncoderFit {
             }
         }
 
-        /** The settings that fitted the shipped model's encoder. */
+        /** The settings that fitted the shipped model's encoder, with {@code seed}. */
         public static Settings defaults(long seed) {
-            return new Settings(6000, 5e-5f, 200, 128, 0.1f, 500, seed);
+            return new Settings(
+                    STEPS, LEARNING_RATE, WARM_UP, BATCH, PRIOR_WEIGHT, CHECK_EVERY, seed);
         }
 
         float rateAt(int step) {
