@@ -3,7 +3,6 @@ package org.textvae.generate;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +72,13 @@ public final class TinyModel {
                 5,
                 network -> {
                     NDArray bias = parameter(network, "toVocabulary_bias");
-                    bias.set(new NDIndex(Vocabulary.SPECIALS.indexOf(Vocabulary.UNK)), 50f);
+                    // In place without NDArray.set, which makes PyTorch print a deprecation
+                    // warning.
+                    float[] raise = new float[(int) bias.size()];
+                    raise[Vocabulary.SPECIALS.indexOf(Vocabulary.UNK)] = 50f;
+                    try (NDArray added = bias.getManager().create(raise, bias.getShape())) {
+                        bias.addi(added);
+                    }
                 });
     }
 
