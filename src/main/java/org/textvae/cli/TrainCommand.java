@@ -33,8 +33,10 @@ import picocli.CommandLine.Spec;
             "Train a sentence VAE (or an autoencoder or a language model) on a corpus.",
             "Teacher forcing, word dropout and KL annealing. The run folder gets config.json,"
                     + " command.txt, manifest.json, metrics.csv and checkpoints/{last,best}.ckpt."
-                    + " The same --seed repeats a run exactly; --resume continues a stopped run"
-                    + " exactly where it stopped."
+                    + " The same --seed and --threads repeat a run: bit for bit on one thread;"
+                    + " on more, PyTorch's threaded arithmetic can make two runs differ"
+                    + " (docs/design.md). --resume continues a stopped run where it stopped, with"
+                    + " its state restored exactly."
         },
         footer = {
             "",
