@@ -8,7 +8,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.textvae.TextvaeException;
 import org.textvae.corpus.LengthBuckets;
@@ -151,8 +150,9 @@ public final class EncoderFit {
                     TextvaeException.Kind.USAGE,
                     "only a VAE's encoder can be fitted: "
                             + source
-                            + " was trained with --model "
-                            + checkpoint.config().kind().name().toLowerCase(Locale.ROOT));
+                            + (checkpoint.config().kind().hasLatent()
+                                    ? " is an autoencoder"
+                                    : " is a language model"));
         }
         try (NDManager manager = NDManager.newBaseManager();
                 Vocabulary vocabulary = checkpoint.vocabulary(source)) {
@@ -197,7 +197,7 @@ public final class EncoderFit {
                                     TextvaeException.Kind.NUMERIC,
                                     "fitting the encoder diverged at step "
                                             + (step + 1)
-                                            + "; try a lower --lr");
+                                            + "; a lower learning rate may not");
                         }
                         step++;
                         listener.stepped(step);

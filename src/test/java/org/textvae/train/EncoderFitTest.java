@@ -103,8 +103,7 @@ class EncoderFitTest {
                                         EncoderFit.Listener.NONE));
         assertEquals(TextvaeException.Kind.USAGE, e.kind());
         assertEquals(
-                "only a VAE's encoder can be fitted: lm.ckpt was trained with --model lm",
-                e.getMessage());
+                "only a VAE's encoder can be fitted: lm.ckpt is a language model", e.getMessage());
     }
 
     private static Map<String, float[]> weights(Checkpoint checkpoint) {
