@@ -17,7 +17,7 @@ import org.textvae.generate.Interpolation;
 import org.textvae.generate.LatentCodes;
 import org.textvae.generate.ModelLifecycle;
 import org.textvae.generate.PositionMasks;
-import org.textvae.generate.Refinement;
+import org.textvae.generate.ReconstructionOptions;
 import org.textvae.generate.SentenceCodec;
 import org.textvae.generate.SentencePair;
 import org.textvae.model.Checkpoint;
@@ -273,16 +273,16 @@ public final class SentenceVae implements AutoCloseable {
 
     /** {@link #reconstruct(String)} of each sentence, in order, encoded and decoded in batches. */
     public List<String> reconstructAll(List<String> sentences) {
-        return reconstructAll(sentences, 1);
+        return reconstructAll(sentences, ReconstructionOptions.GREEDY);
     }
 
     /**
-     * Each sentence's posterior mean decoded by beam search of {@code beam} beams (1: greedily), in
-     * order: a wider beam returns the sentence more often, at several times the cost.
+     * Each sentence's code read back as {@code options} say (wider beams and refined codes return
+     * the sentence more often, at several times the cost), in order.
      */
-    public List<String> reconstructAll(List<String> sentences, int beam) {
+    public List<String> reconstructAll(List<String> sentences, ReconstructionOptions options) {
         List<String> lines = new ArrayList<>();
-        reconstructEach(sentences, beam, lines::addAll);
+        reconstructEach(sentences, options, lines::addAll);
         return lines;
     }
 
@@ -292,32 +292,13 @@ public final class SentenceVae implements AutoCloseable {
      * A sink that throws ends the call, and the exception is rethrown.
      */
     public void reconstructEach(List<String> sentences, Consumer<List<String>> sink) {
-        reconstructEach(sentences, 1, sink);
+        reconstructEach(sentences, ReconstructionOptions.GREEDY, sink);
     }
 
-    /**
-     * As {@link #reconstructEach(List, Consumer)}, decoding by beam search of {@code beam} beams
-     * (1: greedily).
-     */
-    public void reconstructEach(List<String> sentences, int beam, Consumer<List<String>> sink) {
-        this.sentences.reconstruct(sentences, beam, sink);
-    }
-
-    /**
-     * Each sentence's code, its posterior mean refined as {@code refinement} says (a code the
-     * decoder writes the sentence from more often; {@link Refinement}), decoded by {@code beam}
-     * beams, in order.
-     */
-    public List<String> reconstructAll(List<String> sentences, int beam, Refinement refinement) {
-        List<String> lines = new ArrayList<>();
-        reconstructEach(sentences, beam, refinement, lines::addAll);
-        return lines;
-    }
-
-    /** As {@link #reconstructAll(List, int, Refinement)}, to {@code sink} batch by batch. */
+    /** As {@link #reconstructEach(List, Consumer)}, read back as {@code options} say. */
     public void reconstructEach(
-            List<String> sentences, int beam, Refinement refinement, Consumer<List<String>> sink) {
-        this.sentences.reconstruct(sentences, beam, refinement, sink);
+            List<String> sentences, ReconstructionOptions options, Consumer<List<String>> sink) {
+        this.sentences.reconstruct(sentences, options, sink);
     }
 
     /**
@@ -326,17 +307,20 @@ public final class SentenceVae implements AutoCloseable {
      */
     public List<List<String>> interpolateAll(
             List<SentencePair> pairs, int steps, Interpolation path) {
-        return interpolateAll(pairs, steps, path, 1);
+        return interpolateAll(pairs, steps, path, ReconstructionOptions.GREEDY);
     }
 
     /**
-     * As {@link #interpolateAll(List, int, Interpolation)}, each point decoded by {@code beam}
-     * beams.
+     * As {@link #interpolateAll(List, int, Interpolation)}, between codes found and points decoded
+     * as {@code options} say: refined codes start and end more paths at the pair's own sentences.
      */
     public List<List<String>> interpolateAll(
-            List<SentencePair> pairs, int steps, Interpolation path, int beam) {
+            List<SentencePair> pairs,
+            int steps,
+            Interpolation path,
+            ReconstructionOptions options) {
         List<List<String>> paths = new ArrayList<>();
-        interpolateEach(pairs, steps, path, beam, paths::add);
+        interpolateEach(pairs, steps, path, options, paths::add);
         return paths;
     }
 
@@ -347,46 +331,19 @@ public final class SentenceVae implements AutoCloseable {
      */
     public void interpolateEach(
             List<SentencePair> pairs, int steps, Interpolation path, Consumer<List<String>> sink) {
-        interpolateEach(pairs, steps, path, 1, sink);
+        interpolateEach(pairs, steps, path, ReconstructionOptions.GREEDY, sink);
     }
 
     /**
-     * As {@link #interpolateEach(List, int, Interpolation, Consumer)}, each point decoded by beam
-     * search of {@code beam} beams (1: greedily).
+     * As {@link #interpolateEach(List, int, Interpolation, Consumer)}, read as {@code options} say.
      */
     public void interpolateEach(
             List<SentencePair> pairs,
             int steps,
             Interpolation path,
-            int beam,
+            ReconstructionOptions options,
             Consumer<List<String>> sink) {
-        sentences.interpolate(pairs, steps, path, beam, sink);
-    }
-
-    /**
-     * Paths between each pair's codes, refined as {@code refinement} says, so that more paths start
-     * and end at the pair's own sentences; each point decoded by {@code beam} beams.
-     */
-    public List<List<String>> interpolateAll(
-            List<SentencePair> pairs,
-            int steps,
-            Interpolation path,
-            int beam,
-            Refinement refinement) {
-        List<List<String>> paths = new ArrayList<>();
-        interpolateEach(pairs, steps, path, beam, refinement, paths::add);
-        return paths;
-    }
-
-    /** As {@link #interpolateAll(List, int, Interpolation, int, Refinement)}, path by path. */
-    public void interpolateEach(
-            List<SentencePair> pairs,
-            int steps,
-            Interpolation path,
-            int beam,
-            Refinement refinement,
-            Consumer<List<String>> sink) {
-        sentences.interpolate(pairs, steps, path, beam, refinement, sink);
+        sentences.interpolate(pairs, steps, path, options, sink);
     }
 
     /**

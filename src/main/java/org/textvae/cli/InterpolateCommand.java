@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import org.textvae.SentenceVae;
 import org.textvae.TextvaeException;
 import org.textvae.generate.Interpolation;
-import org.textvae.generate.Refinement;
+import org.textvae.generate.ReconstructionOptions;
 import org.textvae.generate.SentencePair;
 import org.textvae.model.EngineDefaults;
 import picocli.CommandLine.Command;
@@ -91,7 +91,7 @@ final class InterpolateCommand implements Callable<Integer> {
 
     @Mixin RefineOption refineOption;
 
-    private Refinement refinement;
+    private ReconstructionOptions reading;
 
     @Option(
             names = "--json",
@@ -118,7 +118,7 @@ final class InterpolateCommand implements Callable<Integer> {
         }
         Options.requirePositive("--beam", beam);
         Options.requireAtMost("--beam", beam, SentenceVae.MAX_BEAM, "");
-        refinement = refineOption.refinement();
+        reading = new ReconstructionOptions(beam, refineOption.refinement());
         return input == null ? fromArguments() : fromFile();
     }
 
@@ -130,14 +130,13 @@ final class InterpolateCommand implements Callable<Integer> {
         try (SentenceVae vae = modelOption.load()) {
             Unknowns.report(vae, from, to);
             List<String> path =
-                    beam == 1 && !refinement.refines()
+                    reading.equals(ReconstructionOptions.GREEDY)
                             ? vae.interpolate(from, to, steps, path())
                             : vae.interpolateAll(
                                             List.of(new SentencePair(from, to)),
                                             steps,
                                             path(),
-                                            beam,
-                                            refinement)
+                                            reading)
                                     .get(0);
             if (json) {
                 System.out.println(JsonOutput.GSON.toJson(path));
@@ -161,8 +160,7 @@ final class InterpolateCommand implements Callable<Integer> {
                     pairs.items(),
                     steps,
                     path(),
-                    beam,
-                    refinement,
+                    reading,
                     path -> {
                         if (json) {
                             System.out.println(JsonOutput.GSON.toJson(path));

@@ -17,6 +17,7 @@ import org.textvae.eval.Fidelity;
 import org.textvae.eval.LanguageModelScore;
 import org.textvae.eval.LatentSpaceFigures;
 import org.textvae.eval.SampleQuality;
+import org.textvae.generate.ReconstructionOptions;
 import org.textvae.generate.Refinement;
 import org.textvae.model.Checkpoint;
 import org.textvae.model.ModelFiles;
@@ -200,12 +201,13 @@ final class QualityCommand implements Callable<Integer> {
             List<String> others = Subsample.of(outside, lineCount, seed);
             List<List<String>> walks = SampleQuality.pairs(heldOut, pairs, seed);
             if (beam > 1) {
-                printAgain(vae, seen, others, walks, beam, Refinement.NONE);
+                printAgain(vae, seen, others, walks, ReconstructionOptions.beam(beam));
             }
             if (refinement.refines()) {
-                printAgain(vae, seen, others, walks, 1, refinement);
+                printAgain(vae, seen, others, walks, ReconstructionOptions.GREEDY.with(refinement));
                 if (beam > 1) {
-                    printAgain(vae, seen, others, walks, beam, refinement);
+                    printAgain(
+                            vae, seen, others, walks, new ReconstructionOptions(beam, refinement));
                 }
             }
         }
@@ -215,27 +217,28 @@ final class QualityCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Reconstruction and path figures again, read by {@code beam} beams from refined codes. */
+    /** Reconstruction and path figures again, read as {@code options} say. */
     private void printAgain(
             SentenceVae vae,
             List<String> seen,
             List<String> others,
             List<List<String>> walks,
-            int beam,
-            Refinement refinement) {
+            ReconstructionOptions options) {
+        int beam = options.beam();
+        Refinement refinement = options.refinement();
         String how =
                 (beam > 1 ? "--beam " + beam : "")
                         + (beam > 1 && refinement.refines() ? " " : "")
                         + (refinement.refines() ? "--refine " + refinement.steps() : "");
         long start = System.nanoTime();
-        Fidelity.Reconstruction heldOutLines = Fidelity.reconstruction(vae, seen, beam, refinement);
+        Fidelity.Reconstruction heldOutLines = Fidelity.reconstruction(vae, seen, options);
         double seconds = (System.nanoTime() - start) / 1e9;
         LatentSpaceReport.printAgain(
                 how,
                 seconds,
                 heldOutLines,
-                others.isEmpty() ? null : Fidelity.reconstruction(vae, others, beam, refinement),
-                Fidelity.paths(vae, walks, 7, beam, refinement),
+                others.isEmpty() ? null : Fidelity.reconstruction(vae, others, options),
+                Fidelity.paths(vae, walks, 7, options),
                 corpus,
                 unseen);
     }

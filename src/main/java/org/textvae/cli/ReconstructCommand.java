@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.textvae.SentenceVae;
 import org.textvae.TextvaeException;
-import org.textvae.generate.Refinement;
+import org.textvae.generate.ReconstructionOptions;
 import org.textvae.model.EngineDefaults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,7 +73,7 @@ final class ReconstructCommand implements Callable<Integer> {
                             + " ..., \"unknown\": [characters not in the vocabulary]}.")
     boolean json;
 
-    private Refinement refinement;
+    private ReconstructionOptions reading;
 
     /** What {@code --input --json} prints for each line. */
     record JsonLine(int line, String input, String output, List<String> unknown) {}
@@ -94,14 +94,14 @@ final class ReconstructCommand implements Callable<Integer> {
         }
         Options.requirePositive("--beam", beam);
         Options.requireAtMost("--beam", beam, SentenceVae.MAX_BEAM, "");
-        refinement = refineOption.refinement();
+        reading = new ReconstructionOptions(beam, refineOption.refinement());
         return input == null ? fromArguments() : fromFile();
     }
 
     private int fromArguments() {
         try (SentenceVae vae = modelOption.load()) {
             Unknowns.report(vae, texts.toArray(String[]::new));
-            List<String> lines = vae.reconstructAll(texts, beam, refinement);
+            List<String> lines = vae.reconstructAll(texts, reading);
             if (json) {
                 System.out.println(JsonOutput.GSON.toJson(lines));
             } else {
@@ -122,8 +122,7 @@ final class ReconstructCommand implements Callable<Integer> {
             int[] next = {0};
             vae.reconstructEach(
                     sentences.items(),
-                    beam,
-                    refinement,
+                    reading,
                     batch -> {
                         for (String line : batch) {
                             int i = next[0]++;

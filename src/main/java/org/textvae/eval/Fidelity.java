@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import org.textvae.SentenceVae;
 import org.textvae.generate.Interpolation;
-import org.textvae.generate.Refinement;
+import org.textvae.generate.ReconstructionOptions;
 import org.textvae.generate.SentencePair;
 
 /**
@@ -53,18 +53,13 @@ public final class Fidelity {
 
     /** Reconstructs every line. */
     public static Reconstruction reconstruction(SentenceVae vae, List<String> lines) {
-        return reconstruction(vae, lines, 1);
+        return reconstruction(vae, lines, ReconstructionOptions.GREEDY);
     }
 
-    /** Reconstructs every line by beam search of {@code beam} beams (1: greedily). */
-    public static Reconstruction reconstruction(SentenceVae vae, List<String> lines, int beam) {
-        return reconstruction(vae, lines, beam, Refinement.NONE);
-    }
-
-    /** Reconstructs every line from codes refined as {@code refinement} says, by {@code beam}. */
+    /** Reconstructs every line as {@code options} say. */
     public static Reconstruction reconstruction(
-            SentenceVae vae, List<String> lines, int beam, Refinement refinement) {
-        return compare(lines, vae.reconstructAll(lines, beam, refinement));
+            SentenceVae vae, List<String> lines, ReconstructionOptions options) {
+        return compare(lines, vae.reconstructAll(lines, options));
     }
 
     /** The figures of lines and their reconstructions, {@code outputs}, in the same order. */
@@ -90,19 +85,14 @@ public final class Fidelity {
 
     /** Walks each pair's path of {@code steps} points (pairs of one line twice are skipped). */
     public static Paths paths(SentenceVae vae, List<List<String>> pairs, int steps) {
-        return paths(vae, pairs, steps, 1);
+        return paths(vae, pairs, steps, ReconstructionOptions.GREEDY);
     }
 
-    /** As {@link #paths(SentenceVae, List, int)}, each point decoded by {@code beam} beams. */
-    public static Paths paths(SentenceVae vae, List<List<String>> pairs, int steps, int beam) {
-        return paths(vae, pairs, steps, beam, Refinement.NONE);
-    }
-
-    /** As {@link #paths(SentenceVae, List, int, int)}, between codes refined as asked. */
+    /** As {@link #paths(SentenceVae, List, int)}, read as {@code options} say. */
     public static Paths paths(
-            SentenceVae vae, List<List<String>> pairs, int steps, int beam, Refinement refinement) {
+            SentenceVae vae, List<List<String>> pairs, int steps, ReconstructionOptions options) {
         List<List<String>> walkedPaths =
-                beam == 1 && !refinement.refines()
+                options.equals(ReconstructionOptions.GREEDY)
                         ? null
                         : vae.interpolateAll(
                                 pairs.stream()
@@ -110,8 +100,7 @@ public final class Fidelity {
                                         .toList(),
                                 steps,
                                 Interpolation.LINEAR,
-                                beam,
-                                refinement);
+                                options);
         int walked = 0;
         int starts = 0;
         int ends = 0;

@@ -90,21 +90,13 @@ public final class SentenceCodec {
     }
 
     /**
-     * Each sentence's posterior mean decoded by {@code beam} beams (1: greedily), handed to {@code
-     * sink} batch by batch, in order, on the calling thread.
-     */
-    public void reconstruct(List<String> sentences, int beam, Consumer<List<String>> sink) {
-        reconstruct(sentences, beam, Refinement.NONE, sink);
-    }
-
-    /**
-     * Each sentence's code, its posterior mean moved as {@code refinement} says, decoded by {@code
-     * beam} beams (1: greedily), handed to {@code sink} batch by batch, in order.
+     * Each sentence's code, found and decoded as {@code options} say, handed to {@code sink} batch
+     * by batch, in order.
      */
     public void reconstruct(
-            List<String> sentences, int beam, Refinement refinement, Consumer<List<String>> sink) {
+            List<String> sentences, ReconstructionOptions options, Consumer<List<String>> sink) {
         Objects.requireNonNull(sink, "sink");
-        BulkDecoding bulk = bulk(beam, refinement);
+        BulkDecoding bulk = bulk(options);
         lifecycle.whileOpen(
                 () -> {
                     requireLatentSpace("encode into");
@@ -113,34 +105,20 @@ public final class SentenceCodec {
     }
 
     /**
-     * The path of {@code steps} points between each pair's posterior means, each point decoded by
-     * {@code beam} beams, handed to {@code sink} one whole path at a time, in order.
+     * The path of {@code steps} points between each pair's codes (found as {@code options} say),
+     * each point decoded as they say, handed to {@code sink} one whole path at a time, in order.
      */
     public void interpolate(
             List<SentencePair> pairs,
             int steps,
             Interpolation path,
-            int beam,
-            Consumer<List<String>> sink) {
-        interpolate(pairs, steps, path, beam, Refinement.NONE, sink);
-    }
-
-    /**
-     * The path of {@code steps} points between each pair's codes (posterior means moved as {@code
-     * refinement} says), each point decoded by {@code beam} beams, one whole path at a time.
-     */
-    public void interpolate(
-            List<SentencePair> pairs,
-            int steps,
-            Interpolation path,
-            int beam,
-            Refinement refinement,
+            ReconstructionOptions options,
             Consumer<List<String>> sink) {
         Objects.requireNonNull(pairs, "the pairs are null");
         Objects.requireNonNull(path, "the interpolation path is null (LINEAR or SPHERICAL)");
         Objects.requireNonNull(sink, "sink");
         Interpolation.requireSteps(steps);
-        BulkDecoding bulk = bulk(beam, refinement);
+        BulkDecoding bulk = bulk(options);
         List<String> endpoints = new ArrayList<>(2 * pairs.size());
         for (int i = 0; i < pairs.size(); i++) {
             endpoints.addAll(Objects.requireNonNull(pairs.get(i), "pair " + i + " is null").both());
@@ -157,29 +135,28 @@ public final class SentenceCodec {
                 });
     }
 
-    /** Bulk decoding greedily, or by beam search of {@code beam} beams, of refined codes. */
-    private BulkDecoding bulk(int beam, Refinement refinement) {
-        Objects.requireNonNull(refinement, "the refinement is null (Refinement.NONE for none)");
-        if (beam < 1 || beam > DecodingLimits.MAX_BEAM || beam >= vocabulary.size()) {
+    /** Bulk decoding greedily, or by beam search, of posterior means or refined codes. */
+    private BulkDecoding bulk(ReconstructionOptions options) {
+        Objects.requireNonNull(options, "the reconstruction options are null (GREEDY for none)");
+        int beam = options.beam();
+        if (beam >= vocabulary.size()) {
             throw new IllegalArgumentException(
-                    "beam width must be 1 to "
-                            + Math.min(DecodingLimits.MAX_BEAM, vocabulary.size() - 1)
-                            + ", got "
-                            + beam);
+                    "beam width must be 1 to " + (vocabulary.size() - 1) + ", got " + beam);
         }
-        if (beam == 1 && !refinement.refines()) {
+        if (options.greedyMeans()) {
             return greedyBulk;
         }
+        Refinement refinement = options.refinement();
         Function<List<int[]>, float[][]> codes =
                 refinement.refines() ? ids -> refined(ids, refinement) : this::means;
         if (beam == 1) {
             return new BulkDecoding(codes, decoding::greedily, BulkDecoding.WINDOW);
         }
-        DecodingOptions options =
+        DecodingOptions decodingOptions =
                 new DecodingOptions(DecodingLimits.DEFAULT_MAX_LENGTH, 0, 0, beam, 0);
         return new BulkDecoding(
                 codes,
-                (batch, sink) -> decoding.decode(batch, options, done -> {}, sink),
+                (batch, sink) -> decoding.decode(batch, decodingOptions, done -> {}, sink),
                 BulkDecoding.WINDOW);
     }
 

@@ -15,6 +15,7 @@ import org.textvae.SentenceVae;
 import org.textvae.corpus.CorpusReader;
 import org.textvae.corpus.Subsample;
 import org.textvae.generate.Interpolation;
+import org.textvae.generate.ReconstructionOptions;
 import org.textvae.generate.Refinement;
 import org.textvae.generate.SentencePair;
 
@@ -57,8 +58,8 @@ class FaithfulReconstructionTest {
     @Test
     void fourBeamsGiveHeldOutLinesBackMoreOftenThanGreedyDecoding() {
         List<String> greedy = vae.reconstructAll(heldOut);
-        assertEquals(greedy, vae.reconstructAll(heldOut, 1));
-        int beamExact = exact(vae.reconstructAll(heldOut, 4));
+        assertEquals(greedy, vae.reconstructAll(heldOut, ReconstructionOptions.beam(1)));
+        int beamExact = exact(vae.reconstructAll(heldOut, ReconstructionOptions.beam(4)));
         // Measured on 1,000 test lines: 81% greedy against 87% with four beams.
         assertTrue(
                 beamExact >= exact(greedy) + heldOut.size() / 25,
@@ -72,14 +73,14 @@ class FaithfulReconstructionTest {
 
     /** A 7-step path between two held-out lines starts and ends at their reconstructions. */
     private static void assertPathEndsAreReconstructions(int beam, Refinement refinement) {
-        List<String> ends = vae.reconstructAll(heldOut.subList(0, 2), beam, refinement);
+        ReconstructionOptions options = new ReconstructionOptions(beam, refinement);
+        List<String> ends = vae.reconstructAll(heldOut.subList(0, 2), options);
         List<String> path =
                 vae.interpolateAll(
                                 List.of(new SentencePair(heldOut.get(0), heldOut.get(1))),
                                 7,
                                 Interpolation.LINEAR,
-                                beam,
-                                refinement)
+                                options)
                         .get(0);
         assertEquals(7, path.size());
         assertEquals(ends.get(0), path.get(0));
@@ -100,8 +101,10 @@ class FaithfulReconstructionTest {
         for (int i = 0; i < some.size(); i++) {
             args[i + 3] = some.get(i);
         }
-        assertEquals(vae.reconstructAll(some, 4), CommandLineTest.run(args).lines());
-        assertEquals(vae.reconstructAll(some, 4), bulk.lines());
+        assertEquals(
+                vae.reconstructAll(some, ReconstructionOptions.beam(4)),
+                CommandLineTest.run(args).lines());
+        assertEquals(vae.reconstructAll(some, ReconstructionOptions.beam(4)), bulk.lines());
     }
 
     @Test
@@ -117,8 +120,8 @@ class FaithfulReconstructionTest {
     @Test
     void refinedCodesGiveHeldOutLinesBackFarMoreOften() {
         List<String> plain = vae.reconstructAll(refinable);
-        assertEquals(plain, vae.reconstructAll(refinable, 1, Refinement.NONE));
-        int refined = exact(vae.reconstructAll(refinable, 1, Refinement.steps(10)));
+        assertEquals(plain, vae.reconstructAll(refinable, ReconstructionOptions.refined(0)));
+        int refined = exact(vae.reconstructAll(refinable, ReconstructionOptions.refined(10)));
         // Measured on 1,000 test lines: 81% from the means against 97% after 20 steps.
         assertTrue(
                 refined >= exact(plain) + refinable.size() / 10,
@@ -127,12 +130,12 @@ class FaithfulReconstructionTest {
 
     @Test
     void aLinesRefinedCodeDoesNotDependOnItsBatch() {
-        Refinement refinement = Refinement.steps(5);
-        List<String> together = vae.reconstructAll(refinable.subList(0, 20), 1, refinement);
+        ReconstructionOptions refined = ReconstructionOptions.refined(5);
+        List<String> together = vae.reconstructAll(refinable.subList(0, 20), refined);
         for (int i : new int[] {0, 11, 19}) {
             assertEquals(
                     together.get(i),
-                    vae.reconstructAll(List.of(refinable.get(i)), 1, refinement).get(0),
+                    vae.reconstructAll(List.of(refinable.get(i)), refined).get(0),
                     "line " + i);
         }
     }
@@ -149,7 +152,7 @@ class FaithfulReconstructionTest {
         CommandLineTest.Outcome bulk =
                 CommandLineTest.run("reconstruct", "--refine", "10", "--input", file.toString());
         assertEquals(0, bulk.exitCode(), bulk.err());
-        assertEquals(vae.reconstructAll(some, 1, Refinement.steps(10)), bulk.lines());
+        assertEquals(vae.reconstructAll(some, ReconstructionOptions.refined(10)), bulk.lines());
     }
 
     @Test
@@ -163,5 +166,8 @@ class FaithfulReconstructionTest {
         assertThrows(IllegalArgumentException.class, () -> Refinement.steps(-1));
         assertThrows(IllegalArgumentException.class, () -> new Refinement(5, 0f));
         assertThrows(IllegalArgumentException.class, () -> new Refinement(5, Float.NaN));
+        assertThrows(IllegalArgumentException.class, () -> ReconstructionOptions.beam(0));
+        assertThrows(IllegalArgumentException.class, () -> ReconstructionOptions.beam(17));
+        assertThrows(NullPointerException.class, () -> new ReconstructionOptions(1, null));
     }
 }
