@@ -91,25 +91,12 @@ public final class TrainingRun {
         Checkpoint checkpoint = Checkpoint.read(file);
         TrainingJob job = ResumeEntries.job(checkpoint, file);
         RecordedConfig.requireConsistent(runDirectory.resolve("config.json"), job);
-        Path startedIn = startedIn(job.runDirectory(), runDirectory);
-        job =
-                new TrainingJob(
-                        job.model(),
-                        job.training(),
-                        locate(job.corpus(), startedIn),
-                        job.vocabulary(),
-                        job.validCorpus() == null ? null : locate(job.validCorpus(), startedIn),
-                        runDirectory,
-                        job.commandLine());
+        job = RecordedCorpora.locate(job, runDirectory);
         if (epochs != null) {
             job = job.withEpochs(epochs);
         }
         if (maxSteps != null) {
             job = job.withMaxSteps(maxSteps);
-        }
-        requireRecordedFile(job.corpus(), runDirectory);
-        if (job.validCorpus() != null) {
-            requireRecordedFile(job.validCorpus(), runDirectory);
         }
         TrainingRun run = new TrainingRun(job, log, showProgress);
         new RunFolder(runDirectory).requireUnchangedData(job);
@@ -119,21 +106,6 @@ public final class TrainingRun {
         } catch (TextvaeException e) {
             throw withAdvice(e, job, true);
         }
-    }
-
-    /**
-     * The folder a run was started in, when the run folder's path as typed then ({@code recorded})
-     * is the tail of where it is now: relative corpus paths in its config.json are relative to it.
-     * Null when that cannot be told.
-     */
-    static Path startedIn(Path recorded, Path runDirectory) {
-        Path now = runDirectory.toAbsolutePath().normalize();
-        Path then = recorded.normalize();
-        if (then.isAbsolute() || then.toString().isEmpty() || !now.endsWith(then)) {
-            return null;
-        }
-        int keep = now.getNameCount() - then.getNameCount();
-        return keep == 0 ? now.getRoot() : now.getRoot().resolve(now.subpath(0, keep));
     }
 
     /** Why a resumed run has no step left to take, or null when it has. */
@@ -151,38 +123,6 @@ public final class TrainingRun {
                     .formatted(state.decays());
         }
         return null;
-    }
-
-    /**
-     * A recorded corpus path as the run can read it: as typed when that works from here, else
-     * relative to the folder the run was started in, so that --resume works from anywhere.
-     */
-    private static Path locate(Path recorded, Path startedIn) {
-        if (recorded.isAbsolute() || startedIn == null || Files.exists(recorded)) {
-            return recorded;
-        }
-        Path there = startedIn.resolve(recorded);
-        return Files.exists(there) ? there : recorded;
-    }
-
-    /**
-     * A resumed run reads the corpus files its config.json names, as they were typed when it
-     * started, and no option of {@code --resume} can change them: a missing one is reported as
-     * such.
-     */
-    private static void requireRecordedFile(Path file, Path runDirectory) {
-        if (Files.isRegularFile(file) && Files.isReadable(file)) {
-            return;
-        }
-        throw new TextvaeException(
-                TextvaeException.Kind.IO,
-                file
-                        + ": no such readable file, named in "
-                        + runDirectory.resolve("config.json")
-                        + (file.isAbsolute()
-                                ? "; put it back to resume the run"
-                                : " relative to the folder the run was started in; resume from"
-                                        + " there, or put the file back"));
     }
 
     /**

@@ -279,11 +279,11 @@ class TrainingRunTest {
     @Test
     void theFolderARunStartedInFollowsFromItsRecordedPath() {
         Path here = Path.of("/data/work/runs/r");
-        assertEquals(Path.of("/data/work"), TrainingRun.startedIn(Path.of("runs/r"), here));
-        assertEquals(Path.of("/data/work"), TrainingRun.startedIn(Path.of("./runs/r/"), here));
-        assertEquals(Path.of("/"), TrainingRun.startedIn(Path.of("data/work/runs/r"), here));
-        assertNull(TrainingRun.startedIn(Path.of("other/r"), here), "moved or renamed");
-        assertNull(TrainingRun.startedIn(Path.of("/elsewhere/runs/r"), here), "absolute");
+        assertEquals(Path.of("/data/work"), RecordedCorpora.startedIn(Path.of("runs/r"), here));
+        assertEquals(Path.of("/data/work"), RecordedCorpora.startedIn(Path.of("./runs/r/"), here));
+        assertEquals(Path.of("/"), RecordedCorpora.startedIn(Path.of("data/work/runs/r"), here));
+        assertNull(RecordedCorpora.startedIn(Path.of("other/r"), here), "moved or renamed");
+        assertNull(RecordedCorpora.startedIn(Path.of("/elsewhere/runs/r"), here), "absolute");
     }
 
     @Test
