@@ -134,8 +134,9 @@ final class FitEncoderCommand implements Callable<Integer> {
         Path file = model == null ? null : ModelFiles.checkpointFile(model);
         Path corpusFile = RecordedCorpus.of(corpus, model);
         output.check(out, file, corpusFile);
-        Corpus sentences = CorpusReader.read(corpusFile);
+        // The model first: a missing one is the more likely mistake, and the quicker to report.
         Checkpoint checkpoint = file == null ? ModelFiles.readDefault() : Checkpoint.read(file);
+        Corpus sentences = CorpusReader.read(corpusFile);
         String source = file == null ? "the default model" : file.toString();
         EncoderFit.Settings settings =
                 new EncoderFit.Settings(

@@ -55,6 +55,16 @@ class FitEncoderCommandTest {
         byte[] modelBytes = Files.readAllBytes(model);
         Path taken = Files.writeString(directory.resolve("taken.ckpt"), "keep me");
         assertRefused(2, "Missing required option: '--out=FILE'", "--model", model.toString());
+        // A missing model is named before a missing corpus.
+        assertRefused(
+                4,
+                "no checkpoint at " + directory.resolve("none.ckpt"),
+                "--model",
+                directory.resolve("none.ckpt").toString(),
+                "--corpus",
+                directory.resolve("none.csv").toString(),
+                "--out",
+                directory.resolve("c.ckpt").toString());
         assertRefused(
                 2,
                 taken + " exists; pass --force to replace it",
