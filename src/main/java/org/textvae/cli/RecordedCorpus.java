@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.textvae.TextvaeException;
+import org.textvae.model.Checkpoint;
+import org.textvae.model.ModelFiles;
 
 /**
  * The corpus a command scores a model on when {@code --corpus} is not given: the one the model's
@@ -31,6 +33,7 @@ final class RecordedCorpus {
      * @throws TextvaeException USAGE when the run recorded a corpus that is not readable here
      */
     static Path of(Path given, Path model) {
+        requireModel(model);
         if (given != null) {
             return given;
         }
@@ -51,6 +54,20 @@ final class RecordedCorpus {
                             + ", which is not readable from here; give --corpus");
         }
         return corpus;
+    }
+
+    /**
+     * Reports a missing model before anything about the corpus: reading a corpus takes seconds, and
+     * a mistyped --model is the likelier mistake.
+     */
+    private static void requireModel(Path model) {
+        if (model == null) {
+            return;
+        }
+        Path file = ModelFiles.checkpointFile(model); // names a folder without checkpoints
+        if (!Files.isRegularFile(file)) {
+            Checkpoint.read(file); // throws the one-line error every command gives
+        }
     }
 
     /** The corpus a run's config names, or null when it names none or is not a run's config. */

@@ -55,4 +55,21 @@ class RecordedCorpusTest {
         CommandLineTest.Outcome quality = CommandLineTest.run("quality", "--model", run.toString());
         OptionBoundsTest.assertUsageError(quality, "was trained on corpora/gone.csv");
     }
+
+    @Test
+    void aMissingModelIsReportedBeforeAnyCorpus() {
+        Path missing = directory.resolve("none.ckpt");
+        Path gone = directory.resolve("gone.csv");
+        TextvaeException e =
+                assertThrows(TextvaeException.class, () -> RecordedCorpus.of(gone, missing));
+        assertEquals(TextvaeException.Kind.MODEL, e.kind());
+        assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+        for (String command : new String[] {"quality", "eval"}) {
+            CommandLineTest.Outcome outcome =
+                    CommandLineTest.run(
+                            command, "--model", missing.toString(), "--corpus", gone.toString());
+            assertEquals(4, outcome.exitCode(), command + ": " + outcome.err());
+            assertTrue(outcome.err().contains("no checkpoint at"), outcome.err());
+        }
+    }
 }
