@@ -25,6 +25,7 @@ final class BulkDecoding {
     private final Function<List<int[]>, float[][]> means;
     private final Decoder decoder;
     private final int window;
+    private final Function<List<int[]>, List<String>> lines;
 
     /**
      * @param means the posterior means of sentences given as token ids
@@ -32,19 +33,40 @@ final class BulkDecoding {
      * @param window latent codes per window, {@link #WINDOW} but in tests
      */
     BulkDecoding(Function<List<int[]>, float[][]> means, Decoder decoder, int window) {
+        this(means, decoder, window, null);
+    }
+
+    private BulkDecoding(
+            Function<List<int[]>, float[][]> means,
+            Decoder decoder,
+            int window,
+            Function<List<int[]>, List<String>> lines) {
         if (window < 1) {
             throw new IllegalArgumentException("a window holds at least one code, got " + window);
         }
         this.means = means;
         this.decoder = decoder;
         this.window = window;
+        this.lines = lines;
+    }
+
+    /**
+     * The same, reconstructing each window by {@code lines} (sentences to their reconstructions, in
+     * order) instead of decoding its codes: for a way that knows some lines without decoding.
+     */
+    BulkDecoding reconstructingBy(Function<List<int[]>, List<String>> lines) {
+        return new BulkDecoding(means, decoder, window, lines);
     }
 
     /** Each sentence's mean decoded, in order, to {@code sink} batch by batch. */
     void reconstruct(List<int[]> sentences, Consumer<List<String>> sink) {
         for (int from = 0; from < sentences.size(); from += window) {
             List<int[]> part = sentences.subList(from, Math.min(sentences.size(), from + window));
-            decoder.decode(means.apply(part), sink);
+            if (lines == null) {
+                decoder.decode(means.apply(part), sink);
+            } else {
+                sink.accept(lines.apply(part));
+            }
         }
     }
 

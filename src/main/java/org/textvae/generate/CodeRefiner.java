@@ -48,6 +48,16 @@ final class CodeRefiner {
     }
 
     /**
+     * Refined codes, one row per sentence, in order, and what is already known of their greedy
+     * decoding.
+     *
+     * @param codes the codes
+     * @param written {@code written[i]} is the sentence itself when code i was seen to write it
+     *     (greedy decoding would only write it again); null where it was not
+     */
+    record Refined(float[][] codes, String[] written) {}
+
+    /**
      * Refined codes, one row per sentence, in order.
      *
      * @param sentences token ids, without specials
@@ -55,7 +65,7 @@ final class CodeRefiner {
      * @param lines the sentences as text, which a code must write to stop
      * @param write greedy decoding of codes to lines, in order
      */
-    float[][] refine(
+    Refined refine(
             NDManager parent,
             List<int[]> sentences,
             SentenceEncoder.Posteriors posteriors,
@@ -85,7 +95,9 @@ final class CodeRefiner {
             }
             taken += steps;
         }
-        return codes(posteriors, u, allOf(n));
+        String[] written = lines.toArray(String[]::new);
+        moving.forEach(i -> written[i] = null);
+        return new Refined(codes(posteriors, u, allOf(n)), written);
     }
 
     /** The rows of {@code rows} whose codes do not yet write their line. */

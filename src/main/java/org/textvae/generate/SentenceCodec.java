@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -148,9 +149,12 @@ public final class SentenceCodec {
         }
         Refinement refinement = options.refinement();
         Function<List<int[]>, float[][]> codes =
-                refinement.refines() ? ids -> refined(ids, refinement) : this::means;
+                refinement.refines() ? ids -> refined(ids, refinement).codes() : this::means;
         if (beam == 1) {
-            return new BulkDecoding(codes, decoding::greedily, BulkDecoding.WINDOW);
+            // Refinement has already decoded greedily every code it stopped: only the rest are
+            // decoded again.
+            return new BulkDecoding(codes, decoding::greedily, BulkDecoding.WINDOW)
+                    .reconstructingBy(ids -> refinedLines(ids, refinement));
         }
         DecodingOptions decodingOptions =
                 new DecodingOptions(DecodingLimits.DEFAULT_MAX_LENGTH, 0, 0, beam, 0);
@@ -164,7 +168,24 @@ public final class SentenceCodec {
         return encoder.encode(model, ids).means();
     }
 
-    private float[][] refined(List<int[]> ids, Refinement refinement) {
+    /** Each sentence's line from its refined code, decoding only those not yet seen written. */
+    private List<String> refinedLines(List<int[]> ids, Refinement refinement) {
+        CodeRefiner.Refined refined = refined(ids, refinement);
+        List<float[]> unknown = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (refined.written()[i] == null) {
+                unknown.add(refined.codes()[i]);
+            }
+        }
+        Iterator<String> decoded = greedyLines(unknown.toArray(float[][]::new)).iterator();
+        List<String> lines = new ArrayList<>(ids.size());
+        for (String known : refined.written()) {
+            lines.add(known != null ? known : decoded.next());
+        }
+        return lines;
+    }
+
+    private CodeRefiner.Refined refined(List<int[]> ids, Refinement refinement) {
         List<String> lines = new ArrayList<>(ids.size());
         ids.forEach(line -> lines.add(vocabulary.decode(line)));
         return refiner.refine(

@@ -3,6 +3,7 @@ package org.textvae.generate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
@@ -49,14 +50,18 @@ class CodeRefinerTest {
                         }
                         return written;
                     };
-            float[][] codes =
+            CodeRefiner.Refined refined =
                     new CodeRefiner(network, specials)
                             .refine(manager, ids, posteriors, lines, write, Refinement.steps(12));
+            float[][] codes = refined.codes();
             for (int i = 0; i < lines.size(); i++) {
                 if (i % 2 == 0) {
                     assertArrayEquals(posteriors.means()[i], codes[i], "line " + i);
+                    // Seen written, so never decoded again.
+                    assertEquals(lines.get(i), refined.written()[i], "line " + i);
                 } else {
                     assertFalse(Arrays.equals(posteriors.means()[i], codes[i]), "line " + i);
+                    assertNull(refined.written()[i], "line " + i);
                 }
             }
             // All six before the first step, then the three still moving after 5 and 10 steps.
