@@ -33,10 +33,10 @@ final class RecordedCorpus {
      * @throws TextvaeException USAGE when the run recorded a corpus that is not readable here
      */
     static Path of(Path given, Path model) {
-        requireModel(model);
         if (given != null) {
             return given;
         }
+        requireModel(model);
         Path run = model == null ? null : RunFolders.of(model);
         Path config = run == null ? null : run.resolve("config.json");
         String recorded = config == null ? null : corpusIn(config);

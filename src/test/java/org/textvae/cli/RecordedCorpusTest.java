@@ -57,17 +57,15 @@ class RecordedCorpusTest {
     }
 
     @Test
-    void aMissingModelIsReportedBeforeAnyCorpus() {
+    void aMissingModelIsReportedBeforeTheDefaultCorpus() {
         Path missing = directory.resolve("none.ckpt");
-        Path gone = directory.resolve("gone.csv");
         TextvaeException e =
-                assertThrows(TextvaeException.class, () -> RecordedCorpus.of(gone, missing));
+                assertThrows(TextvaeException.class, () -> RecordedCorpus.of(null, missing));
         assertEquals(TextvaeException.Kind.MODEL, e.kind());
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
         for (String command : new String[] {"quality", "eval"}) {
             CommandLineTest.Outcome outcome =
-                    CommandLineTest.run(
-                            command, "--model", missing.toString(), "--corpus", gone.toString());
+                    CommandLineTest.run(command, "--model", missing.toString());
             assertEquals(4, outcome.exitCode(), command + ": " + outcome.err());
             assertTrue(outcome.err().contains("no checkpoint at"), outcome.err());
         }
