@@ -128,7 +128,7 @@ public final class EncoderFit {
     private static final int CHECK_BATCH = 256;
 
     /** Gradients are clipped as training clips them by default. */
-    private static final float CLIP_NORM = 5f;
+    private static final float CLIP_NORM = TrainConfig.defaults().clipNorm();
 
     private EncoderFit() {}
 
@@ -197,7 +197,7 @@ public final class EncoderFit {
                                     TextvaeException.Kind.NUMERIC,
                                     "fitting the encoder diverged at step "
                                             + (step + 1)
-                                            + "; a lower learning rate may not");
+                                            + "; a lower learning rate may avoid it");
                         }
                         step++;
                         listener.stepped(step);
