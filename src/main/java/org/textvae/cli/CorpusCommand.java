@@ -12,7 +12,11 @@ import picocli.CommandLine.Spec;
         description =
                 "Build corpora (import the Tang poems, whole or as lines, Song ci and a held-out set of"
                         + " Song shi lines) and the tone and rhyme table.",
-        subcommands = {CorpusImportCommand.class, CorpusTonesCommand.class})
+        subcommands = {
+            CorpusImportCommand.class,
+            CorpusTonesCommand.class,
+            CorpusTunesCommand.class
+        })
 public final class CorpusCommand implements Callable<Integer> {
 
     @Spec private CommandSpec spec;

@@ -37,6 +37,7 @@ import picocli.CommandLine.ScopeType;
             PlotCommand.class,
             PriorCommand.class,
             FitEncoderCommand.class,
+            CiCommand.class,
             ExportCommand.class,
             AverageCommand.class,
             BenchCommand.class,

@@ -24,6 +24,9 @@ public final class RhymeGroups {
     /** The 30 平聲 groups of the 平水韻, upper then lower level tone, by their head characters. */
     public static final String HEADS = "東冬江支微魚虞齊佳灰真文元寒刪先蕭肴豪歌麻陽庚青蒸尤侵覃鹽咸";
 
+    /** The same heads in simplified characters, for groups derived from simplified text. */
+    public static final String HEADS_SIMPLIFIED = "东冬江支微鱼虞齐佳灰真文元寒删先萧肴豪歌麻阳庚青蒸尤侵覃盐咸";
+
     /** Louvain resolution: above 1, since a 平水韻 group is a small part of all rhymes. */
     public static final double RESOLUTION = 4.0;
 
@@ -50,6 +53,14 @@ public final class RhymeGroups {
      * poem's rhyming lines.
      */
     public static RhymeGroups derive(List<Set<Integer>> rhymeSets) {
+        return derive(rhymeSets, HEADS);
+    }
+
+    /**
+     * Derives the groups from sets of characters that rhyme together, naming each group by the
+     * {@code heads} it holds (else by its most used character, in brackets).
+     */
+    public static RhymeGroups derive(List<Set<Integer>> rhymeSets, String heads) {
         Map<Integer, Map<Integer, Double>> weights = new TreeMap<>();
         for (Set<Integer> set : rhymeSets) {
             for (int a : set) {
@@ -82,13 +93,13 @@ public final class RhymeGroups {
             }
             members.get(community[i]).add(nodes.get(i)); // nodes are in order of use already
         }
-        List<Group> groups = members.stream().map(m -> new Group(name(m), m)).toList();
+        List<Group> groups = members.stream().map(m -> new Group(name(m, heads), m)).toList();
         return new RhymeGroups(groups, assign(groups, weights));
     }
 
-    private static String name(List<Integer> members) {
+    private static String name(List<Integer> members, String heads) {
         StringBuilder name = new StringBuilder();
-        HEADS.codePoints().filter(members::contains).forEach(name::appendCodePoint);
+        heads.codePoints().filter(members::contains).forEach(name::appendCodePoint);
         return name.length() > 0 ? name.toString() : "(" + Character.toString(members.get(0)) + ")";
     }
 

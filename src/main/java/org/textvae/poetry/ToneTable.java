@@ -1,11 +1,5 @@
 package org.textvae.poetry;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.textvae.TextvaeException;
-import org.textvae.io.AtomicFiles;
-import org.textvae.io.IoErrors;
+import org.textvae.io.CommentedTable;
 
 /**
  * Tone class and 平水韻 rhyme groups per character, read from a tab-separated file: comment lines
@@ -31,6 +23,9 @@ public final class ToneTable {
     public static final String RESOURCE = "/org/textvae/poetry/tones.tsv";
 
     static final String HEADER = "char\ttone\tgroups\tping\tze\tfrom";
+
+    private static final CommentedTable<CharacterEntry> FILE =
+            new CommentedTable<>(HEADER, "a tone table", ToneTable::row);
 
     private final Map<Integer, CharacterEntry> entries;
     private final List<String> comments;
@@ -49,83 +44,34 @@ public final class ToneTable {
 
     /** Returns the table packed into the jar. */
     public static ToneTable bundled() {
-        InputStream in = ToneTable.class.getResourceAsStream(RESOURCE);
-        if (in == null) {
-            throw new TextvaeException(
-                    TextvaeException.Kind.IO, RESOURCE + ": not on the class path");
-        }
-        try (in) {
-            return parse(in, RESOURCE);
-        } catch (IOException e) {
-            throw new TextvaeException(
-                    TextvaeException.Kind.IO, RESOURCE + ": " + IoErrors.reason(e), e);
-        }
+        return of(FILE.bundled(ToneTable.class, RESOURCE), RESOURCE);
     }
 
     /** Reads a table file. */
     public static ToneTable read(Path path) {
-        try (InputStream in = Files.newInputStream(path)) {
-            return parse(in, path.toString());
-        } catch (IOException e) {
-            throw new TextvaeException(
-                    TextvaeException.Kind.IO, "cannot read " + path + ": " + IoErrors.reason(e), e);
-        }
+        return of(FILE.read(path), path.toString());
     }
 
-    private static ToneTable parse(InputStream in, String source) throws IOException {
-        BufferedReader reader =
-                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        List<String> comments = new ArrayList<>();
-        List<CharacterEntry> rows = new ArrayList<>();
-        String line;
-        int number = 0;
-        boolean header = false;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            if (line.startsWith("#")) {
-                comments.add(line.substring(1).strip());
-            } else if (!header) {
-                if (!line.equals(HEADER)) {
-                    throw bad(source, number, "expected the header '" + HEADER + "'");
-                }
-                header = true;
-            } else {
-                rows.add(row(source, number, line));
-            }
-        }
-        if (!header) {
-            throw bad(source, number, "no header; is this a tone table?");
-        }
+    private static ToneTable of(CommentedTable.Content<CharacterEntry> content, String source) {
         try {
-            return new ToneTable(rows, comments);
+            return new ToneTable(content.rows(), content.comments());
         } catch (IllegalArgumentException e) {
-            throw bad(source, number, e.getMessage());
+            throw FILE.refused(source, e.getMessage());
         }
     }
 
-    private static CharacterEntry row(String source, int number, String line) {
-        String[] f = line.split("\t", -1);
-        if (f.length != 6 || f[0].codePointCount(0, f[0].length()) != 1) {
-            throw bad(source, number, "expected 6 tab-separated fields, the first one character");
+    private static CharacterEntry row(String[] f) {
+        if (f[0].codePointCount(0, f[0].length()) != 1) {
+            throw new IllegalArgumentException("the first field must be one character");
         }
-        try {
-            List<String> groups = f[2].isEmpty() ? List.of() : Arrays.asList(f[2].split(" "));
-            return new CharacterEntry(
-                    f[0].codePointAt(0),
-                    Tone.ofMark(f[1]),
-                    groups,
-                    Integer.parseInt(f[3]),
-                    Integer.parseInt(f[4]),
-                    f[5]);
-        } catch (IllegalArgumentException e) {
-            throw bad(source, number, e.getMessage());
-        }
-    }
-
-    private static TextvaeException bad(String source, int line, String why) {
-        return new TextvaeException(
-                TextvaeException.Kind.INPUT,
-                source + ":" + line + ": not a tone table (" + why + ")");
+        List<String> groups = f[2].isEmpty() ? List.of() : Arrays.asList(f[2].split(" "));
+        return new CharacterEntry(
+                f[0].codePointAt(0),
+                Tone.ofMark(f[1]),
+                groups,
+                Integer.parseInt(f[3]),
+                Integer.parseInt(f[4]),
+                f[5]);
     }
 
     /** Returns a character's row, if the table has one. */
@@ -157,26 +103,23 @@ public final class ToneTable {
 
     /** Returns the file's text: the same bytes for the same rows and comments. */
     public String format() {
-        StringBuilder out = new StringBuilder();
-        comments.forEach(c -> out.append("# ").append(c).append('\n'));
-        out.append(HEADER).append('\n');
+        List<String> rows = new ArrayList<>(entries.size());
         for (CharacterEntry e : entries.values()) {
-            out.append(e.character()).append('\t').append(e.tone().mark()).append('\t');
-            out.append(String.join(" ", e.groups())).append('\t');
-            out.append(e.pingMarks()).append('\t').append(e.zeMarks()).append('\t');
-            out.append(e.from()).append('\n');
+            rows.add(
+                    String.join(
+                            "\t",
+                            e.character(),
+                            e.tone().mark(),
+                            String.join(" ", e.groups()),
+                            Integer.toString(e.pingMarks()),
+                            Integer.toString(e.zeMarks()),
+                            e.from()));
         }
-        return out.toString();
+        return FILE.format(comments, rows);
     }
 
     /** Writes the table atomically. */
     public void write(Path out) {
-        byte[] bytes = format().getBytes(StandardCharsets.UTF_8);
-        try {
-            AtomicFiles.write(out, stream -> stream.write(bytes));
-        } catch (IOException e) {
-            throw new TextvaeException(
-                    TextvaeException.Kind.IO, "cannot write " + out + ": " + IoErrors.reason(e), e);
-        }
+        CommentedTable.write(out, format());
     }
 }
