@@ -107,6 +107,11 @@ public final class SentenceVae implements AutoCloseable {
         return new SentenceVae(ModelFiles.readDefault(), "the default model", 0);
     }
 
+    /** Loads the Song ci model packed into the jar (trained on the Song ci lines). */
+    public static SentenceVae loadCiModel() {
+        return new SentenceVae(ModelFiles.readCiModel(), "the ci model", 0);
+    }
+
     public ModelConfig config() {
         return network.config();
     }

@@ -1,12 +1,23 @@
 package org.textvae.cli;
 
+import com.google.gson.JsonObject;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.textvae.Seeds;
+import org.textvae.SentenceVae;
+import org.textvae.ci.CiRhymes;
+import org.textvae.ci.CiWriter;
 import org.textvae.ci.Tune;
-import org.textvae.ci.TuneLine;
 import org.textvae.ci.TuneLookup;
 import org.textvae.ci.TuneTable;
+import org.textvae.ci.WrittenCi;
+import org.textvae.corpus.CorpusReader;
+import org.textvae.corpus.Split;
+import org.textvae.poetry.FreePoemWriter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,15 +33,17 @@ import picocli.CommandLine.Spec;
                     + " the corpus writes them. A form gives each line's length and whether it"
                     + " rhymes (。) or pauses (，), and / between the stanzas. A tune's form is the"
                     + " one most of its ci share; a tune with too few ci of one form has none."
-                    + " Tune names may be given in simplified or traditional characters. See"
-                    + " docs/ci.md."
+                    + " Tune names may be given in simplified or traditional characters. With"
+                    + " --tune, write ci to a tune with the ci model. See docs/ci.md."
         },
         footer = {
             "",
             "Examples:",
             "  textvae ci --list",
             "  textvae ci --show 浣溪沙",
-            "  textvae ci --show 滿江紅"
+            "  textvae ci --show 滿江紅",
+            "  textvae ci --tune 浣溪沙 -n 3 --seed 7",
+            "  textvae ci --tune 念奴娇 --rhyme '(月)' --json"
         })
 public final class CiCommand implements Callable<Integer> {
 
@@ -50,7 +63,82 @@ public final class CiCommand implements Callable<Integer> {
                 paramLabel = "TUNE",
                 description = "Show one tune's form, line by line.")
         String show;
+
+        @Option(
+                names = "--groups",
+                description =
+                        "List the rhyme groups of ci (平 groups named by their 平水韻 heads, 仄 ones"
+                                + " by their most used character in brackets) with their most used"
+                                + " characters.")
+        boolean groups;
+
+        @Option(
+                names = "--measure",
+                paramLabel = "N",
+                description =
+                        "Write N ci to each of the --tunes most used tunes and print their figures:"
+                                + " form, rhyme, novelty, distinct-2, redraws, speed.")
+        Integer measure;
+
+        @Option(
+                names = "--tune",
+                paramLabel = "TUNE",
+                description =
+                        "Write ci to this tune: each line greedy from its own code, of the length"
+                                + " the tune gives it, rhyming where the tune rhymes.")
+        String tune;
     }
+
+    @Option(
+            names = "-n",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "With --tune: how many ci (default: ${DEFAULT-VALUE}; at most 100000).")
+    private int count;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "SEED",
+            description =
+                    "With --tune: seed for the latent codes (default: a new one; with --measure,"
+                            + " 2026).")
+    private Long seed;
+
+    @Option(
+            names = "--rhyme",
+            paramLabel = "GROUP",
+            description =
+                    "With --tune: the rhyme group of every ci, as ci --groups names them (default:"
+                            + " each ci's first rhyme, as the model writes it, sets it).")
+    private String rhyme;
+
+    @Option(
+            names = "--tunes",
+            paramLabel = "K",
+            defaultValue = "10",
+            description = "With --measure: how many tunes (default: ${DEFAULT-VALUE}).")
+    private int tunes;
+
+    @Option(
+            names = "--corpus",
+            paramLabel = "FILE",
+            defaultValue = "corpora/songci.csv.gz",
+            description =
+                    "With --measure: the ci lines whose train split tells novel lines (default:"
+                            + " ${DEFAULT-VALUE}).")
+    private Path corpus;
+
+    @Option(names = "--json", description = "With --tune: print one JSON object per ci.")
+    private boolean json;
+
+    @Option(
+            names = "--model",
+            paramLabel = "PATH",
+            description =
+                    "With --tune or --measure: run folder or .ckpt file of a model of ci lines"
+                            + " (default: the"
+                            + " ci model packed into the jar).")
+    private Path model;
 
     @Option(
             names = "--all",
@@ -64,53 +152,65 @@ public final class CiCommand implements Callable<Integer> {
         TuneTable table = TuneTable.bundled();
         PrintWriter out = spec.commandLine().getOut();
         if (action.list) {
-            list(table, out);
+            TuneListing.list(table, all, out);
+        } else if (action.groups) {
+            TuneListing.groups(out);
+        } else if (action.measure != null) {
+            measure(table, out);
+        } else if (action.show != null) {
+            TuneListing.show(TuneLookup.require(table, action.show), out);
         } else {
-            show(TuneLookup.require(table, action.show), out);
+            write(TuneLookup.require(table, action.tune), out);
         }
         out.flush();
         return 0;
     }
 
-    private void list(TuneTable table, PrintWriter out) {
-        out.println(
-                "tune (traditional)\tci\tform (。 rhyme, ， pause, / stanza break)\tin form/forms");
-        int hidden = 0;
-        for (Tune tune : table.tunes()) {
-            if (!tune.formKnown() && !all) {
-                hidden++;
-                continue;
-            }
-            out.printf(
-                    "%s\t%d\t%s\t%d/%d%n",
-                    tune.name().equals(tune.traditional())
-                            ? tune.name()
-                            : tune.name() + " (" + tune.traditional() + ")",
-                    tune.poems(),
-                    tune.formKnown() ? tune.form() : "not known: " + tune.form() + " at most",
-                    tune.formPoems(),
-                    tune.variants());
-        }
-        if (hidden > 0) {
-            out.printf(
-                    "and %,d tunes with too few ci of one form to know it (--list --all shows"
-                            + " them)%n",
-                    hidden);
+    private void measure(TuneTable table, PrintWriter out) {
+        Options.requirePositive("--measure", action.measure);
+        Options.requireAtMost("--measure", action.measure, CiWriter.MAX_CI, "");
+        Options.requirePositive("--tunes", tunes);
+        Set<String> training = new HashSet<>(CorpusReader.read(corpus).split(Split.TRAIN));
+        long chosen = seed != null ? seed : Seeds.MEASURING;
+        try (SentenceVae vae = loadModel()) {
+            CiRhymes rhymes = CiRhymes.bundled();
+            new GeneratedCi(new CiWriter(vae, rhymes), rhymes, training)
+                    .print(out, table, tunes, action.measure, chosen);
         }
     }
 
-    private static void show(Tune tune, PrintWriter out) {
-        out.printf(
-                "%s (%s): %d ci in the corpus, %d of them in this form (%d forms in all)%n",
-                tune.name(), tune.traditional(), tune.poems(), tune.formPoems(), tune.variants());
-        out.printf("form: %s, %d characters%n", tune.form(), tune.characters());
-        List<TuneLine> lines = tune.lines();
-        for (int i = 0; i < lines.size(); i++) {
-            if (i == tune.firstStanza() && i > 0) {
-                out.println();
+    private SentenceVae loadModel() {
+        return model == null ? SentenceVae.loadCiModel() : SentenceVae.load(model);
+    }
+
+    private void write(Tune tune, PrintWriter out) {
+        Options.requirePositive("-n", count);
+        Options.requireAtMost("-n", count, CiWriter.MAX_CI, "");
+        long chosen = seed != null ? seed : FreePoemWriter.randomSeed();
+        try (SentenceVae vae =
+                model == null ? SentenceVae.loadCiModel() : SentenceVae.load(model)) {
+            List<WrittenCi> written =
+                    new CiWriter(vae, CiRhymes.bundled()).write(tune, count, rhyme, chosen);
+            for (int i = 0; i < written.size(); i++) {
+                WrittenCi ci = written.get(i);
+                if (json) {
+                    JsonObject object = new JsonObject();
+                    object.addProperty("tune", tune.name());
+                    object.addProperty("seed", chosen);
+                    object.addProperty("index", i);
+                    object.addProperty("rhyme", ci.rhymeGroup());
+                    object.add("lines", JsonOutput.GSON.toJsonTree(ci.lines()));
+                    object.addProperty("text", ci.text());
+                    object.addProperty("redrawn", ci.redrawn());
+                    object.addProperty("forced", ci.forced());
+                    out.println(JsonOutput.GSON.toJson(object));
+                } else {
+                    if (i > 0) {
+                        out.println();
+                    }
+                    out.println(ci.text());
+                }
             }
-            TuneLine line = lines.get(i);
-            out.printf("%s%s%n", "〇".repeat(line.length()), line.rhymes() ? "。 (rhyme)" : "，");
         }
     }
 }

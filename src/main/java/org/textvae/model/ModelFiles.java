@@ -13,6 +13,9 @@ public final class ModelFiles {
     /** The class-path resource of the model packed into the jar. */
     public static final String DEFAULT_MODEL_RESOURCE = "/org/textvae/default-model.ckpt";
 
+    /** The class-path resource of the Song ci model packed into the jar. */
+    public static final String CI_MODEL_RESOURCE = "/org/textvae/ci/ci-model.ckpt";
+
     private static final String BEST = "best.ckpt";
     private static final String LAST = "last.ckpt";
 
@@ -58,18 +61,25 @@ public final class ModelFiles {
 
     /** Reads the model packed into the jar. */
     public static Checkpoint readDefault() {
-        try (InputStream in = ModelFiles.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE)) {
+        return readPacked(DEFAULT_MODEL_RESOURCE, "the default model");
+    }
+
+    /** Reads the Song ci model packed into the jar. */
+    public static Checkpoint readCiModel() {
+        return readPacked(CI_MODEL_RESOURCE, "the ci model");
+    }
+
+    private static Checkpoint readPacked(String resource, String name) {
+        try (InputStream in = ModelFiles.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new TextvaeException(
                         TextvaeException.Kind.MODEL,
-                        "this build has no default model packed in; pass --model DIR");
+                        "this build has no " + name.substring(4) + " packed in; pass --model DIR");
             }
-            return Checkpoint.read(in, "the default model");
+            return Checkpoint.read(in, name);
         } catch (IOException e) {
             throw new TextvaeException(
-                    TextvaeException.Kind.IO,
-                    "cannot read the default model: " + e.getMessage(),
-                    e);
+                    TextvaeException.Kind.IO, "cannot read " + name + ": " + e.getMessage(), e);
         }
     }
 }

@@ -3,8 +3,14 @@ package org.textvae.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.textvae.generate.TinyModel;
+import org.textvae.model.ModelKind;
 
 /** {@code textvae ci} lists the bundled tunes and shows one tune's form. */
 class CiCommandTest {
@@ -42,5 +48,90 @@ class CiCommandTest {
         assertEquals(2, formless.exitCode());
         assertTrue(formless.err().contains("a form needs at least 5 ci"), formless.err());
         assertEquals(2, CommandLineTest.run("ci").exitCode());
+    }
+
+    @Test
+    void ciAreWrittenToATuneAsTextOrJson(@TempDir Path dir) {
+        Path model =
+                TinyModel.write(
+                        dir,
+                        ModelKind.VAE,
+                        List.of("一曲新词酒一杯", "去年天气旧亭台", "夕阳西下几时回", "无可奈何花落去", "似曾相识燕归来"),
+                        8,
+                        3);
+        CommandLineTest.Outcome text =
+                CommandLineTest.run(
+                        "ci",
+                        "--tune",
+                        "浣溪沙",
+                        "-n",
+                        "2",
+                        "--seed",
+                        "4",
+                        "--model",
+                        model.toString());
+        assertEquals(0, text.exitCode(), text.err());
+        // Two ci of two stanzas each, a blank line between the ci.
+        List<String> lines = text.out().lines().toList();
+        assertEquals(5, lines.size(), text.out());
+        assertTrue(lines.get(0).matches("(\\p{IsHan}{7}。){3}"), lines.get(0));
+        assertTrue(lines.get(1).matches("\\p{IsHan}{7}，(\\p{IsHan}{7}。){2}"), lines.get(1));
+        assertEquals("", lines.get(2));
+
+        CommandLineTest.Outcome json =
+                CommandLineTest.run(
+                        "ci",
+                        "--tune",
+                        "浣溪沙",
+                        "-n",
+                        "2",
+                        "--seed",
+                        "4",
+                        "--json",
+                        "--model",
+                        model.toString());
+        List<String> objects = json.out().lines().toList();
+        assertEquals(2, objects.size(), json.out());
+        JsonObject first = JsonParser.parseString(objects.get(0)).getAsJsonObject();
+        assertEquals("浣溪沙", first.get("tune").getAsString());
+        assertEquals(6, first.getAsJsonArray("lines").size());
+        assertEquals(lines.get(0) + "\n" + lines.get(1), first.get("text").getAsString());
+
+        CommandLineTest.Outcome badGroup =
+                CommandLineTest.run(
+                        "ci", "--tune", "浣溪沙", "--rhyme", "东", "--model", model.toString());
+        assertEquals(2, badGroup.exitCode(), badGroup.err());
+        assertEquals(1, badGroup.err().strip().lines().count(), badGroup.err());
+        assertEquals(2, CommandLineTest.run("ci", "--tune", "浣溪沙", "-n", "0").exitCode(), "-n 0");
+    }
+
+    @Test
+    void measuringPrintsOneRowPerTune(@TempDir Path dir) throws Exception {
+        List<String> lines = List.of("一曲新词酒一杯", "去年天气旧亭台", "夕阳西下几时回", "无可奈何花落去");
+        Path model = TinyModel.write(dir, ModelKind.VAE, lines, 8, 3);
+        Path corpus = dir.resolve("lines.txt");
+        java.nio.file.Files.write(corpus, lines);
+        CommandLineTest.Outcome measured =
+                CommandLineTest.run(
+                        "ci",
+                        "--measure",
+                        "3",
+                        "--tunes",
+                        "2",
+                        "--model",
+                        model.toString(),
+                        "--corpus",
+                        corpus.toString());
+        assertEquals(0, measured.exitCode(), measured.err());
+        List<String> rows =
+                measured.out()
+                        .lines()
+                        .filter(l -> l.startsWith("| ") && !l.startsWith("| tune"))
+                        .toList();
+        assertEquals(2, rows.size(), measured.out());
+        assertTrue(rows.get(0).startsWith("| 浣溪沙 | 6 | "), rows.get(0));
+        assertTrue(
+                rows.get(0).contains("| 100.0% |"),
+                "every rhyming line in its group: " + rows.get(0));
     }
 }

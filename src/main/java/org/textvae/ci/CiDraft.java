@@ -1,0 +1,145 @@
+package org.textvae.ci;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.textvae.Seeds;
+import org.textvae.SentenceVae;
+
+/** The ci of one call as they are being written: lines, codes, groups and counts. */
+final class CiDraft {
+
+    /** One line of one ci. */
+    private record Slot(int ci, int line) {}
+
+    private final SentenceVae vae;
+    private final CiMasks masks;
+    private final Tune tune;
+    private final SplittableRandom seeds;
+    private final String[][] lines;
+    private final String[] groups;
+    private final int[] redrawn;
+    private final int[] forced;
+
+    CiDraft(
+            SentenceVae vae,
+            CiMasks masks,
+            Tune tune,
+            int count,
+            String group,
+            SplittableRandom seeds) {
+        this.vae = vae;
+        this.masks = masks;
+        this.tune = tune;
+        this.seeds = seeds;
+        this.lines = new String[count][tune.lines().size()];
+        this.groups = new String[count];
+        this.redrawn = new int[count];
+        this.forced = new int[count];
+        Arrays.fill(groups, group);
+    }
+
+    List<WrittenCi> write() {
+        int firstRhyme = firstRhyme();
+        if (groups[0] == null && firstRhyme >= 0) {
+            List<Slot> first = new ArrayList<>();
+            for (int c = 0; c < lines.length; c++) {
+                first.add(new Slot(c, firstRhyme));
+            }
+            writeLines(first);
+            for (int c = 0; c < lines.length; c++) {
+                String line = lines[c][firstRhyme];
+                groups[c] = masks.groupOf(line.codePointBefore(line.length()));
+            }
+        }
+        List<Slot> rest = new ArrayList<>();
+        for (int c = 0; c < lines.length; c++) {
+            for (int i = 0; i < tune.lines().size(); i++) {
+                if (lines[c][i] == null) {
+                    rest.add(new Slot(c, i));
+                }
+            }
+        }
+        writeLines(rest);
+        List<WrittenCi> written = new ArrayList<>(lines.length);
+        for (int c = 0; c < lines.length; c++) {
+            written.add(new WrittenCi(tune, groups[c], List.of(lines[c]), redrawn[c], forced[c]));
+        }
+        return written;
+    }
+
+    private int firstRhyme() {
+        for (int i = 0; i < tune.lines().size(); i++) {
+            if (tune.lines().get(i).rhymes()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Writes the slots' lines, drawing new codes for those the model writes too short or long. */
+    private void writeLines(List<Slot> slots) {
+        List<Slot> pending = slots;
+        for (int round = 0; round <= CiWriter.REDRAWS && !pending.isEmpty(); round++) {
+            if (round > 0) {
+                pending.forEach(s -> redrawn[s.ci()]++);
+            }
+            List<String> written = vae.decodeAll(codes(pending), masks.masks(rules(pending)));
+            List<Slot> failed = new ArrayList<>();
+            for (int k = 0; k < pending.size(); k++) {
+                Slot slot = pending.get(k);
+                String line = written.get(k);
+                if (line.codePointCount(0, line.length()) == length(slot)) {
+                    lines[slot.ci()][slot.line()] = line;
+                } else {
+                    failed.add(slot);
+                }
+            }
+            pending = failed;
+        }
+        if (!pending.isEmpty()) {
+            List<String> written = vae.decodeAll(codes(pending), masks.forced(rules(pending)));
+            for (int k = 0; k < pending.size(); k++) {
+                Slot slot = pending.get(k);
+                lines[slot.ci()][slot.line()] = written.get(k);
+                forced[slot.ci()]++;
+            }
+        }
+    }
+
+    /** New codes for the slots, each from the prior's lines of its length, lengths drawn apart. */
+    private float[][] codes(List<Slot> slots) {
+        float[][] codes = new float[slots.size()][];
+        Map<Integer, List<Integer>> byLength = new TreeMap<>();
+        for (int k = 0; k < slots.size(); k++) {
+            byLength.computeIfAbsent(length(slots.get(k)), l -> new ArrayList<>()).add(k);
+        }
+        long seed = seeds.nextLong();
+        byLength.forEach(
+                (length, members) -> {
+                    float[][] drawn =
+                            vae.priorSamplesOfLength(
+                                    members.size(), length, Seeds.ofItem(seed, length));
+                    for (int j = 0; j < members.size(); j++) {
+                        codes[members.get(j)] = drawn[j];
+                    }
+                });
+        return codes;
+    }
+
+    private List<CiMasks.Line> rules(List<Slot> slots) {
+        List<CiMasks.Line> rules = new ArrayList<>(slots.size());
+        for (Slot slot : slots) {
+            TuneLine line = tune.lines().get(slot.line());
+            rules.add(new CiMasks.Line(line.length(), line.rhymes(), groups[slot.ci()]));
+        }
+        return rules;
+    }
+
+    private int length(Slot slot) {
+        return tune.lines().get(slot.line()).length();
+    }
+}

@@ -1,0 +1,60 @@
+package org.textvae.ci;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.textvae.SentenceVae;
+import org.textvae.TextvaeException;
+
+/**
+ * Writes ci to a tune with a model of ci lines. Each line is decoded greedily from its own code,
+ * drawn from the prior's lines of that line's length, so the model means to end it there; the masks
+ * leave {@code <eos>} open and a line the model ends early or late gets a new code (up to {@link
+ * #REDRAWS} times) before its length is forced. A rhyming line's last character must come from the
+ * ci's rhyme group: the caller's, or the group of the first rhyme the model writes. Thread-safe as
+ * the model is: each call keeps its state to itself.
+ */
+public final class CiWriter {
+
+    /** New codes a line may get before its length is forced. */
+    public static final int REDRAWS = 16;
+
+    /** The most ci one call writes. */
+    public static final int MAX_CI = 100_000;
+
+    private final SentenceVae vae;
+    private final CiRhymes rhymes;
+    private final CiMasks masks;
+
+    public CiWriter(SentenceVae vae, CiRhymes rhymes) {
+        this.vae = Objects.requireNonNull(vae, "the model is null");
+        this.rhymes = Objects.requireNonNull(rhymes, "the rhyme table is null");
+        this.masks = new CiMasks(vae.vocabulary(), rhymes);
+    }
+
+    /**
+     * Writes {@code count} ci to {@code tune}.
+     *
+     * @param group the rhyme group of every ci, or null to take each ci's from its first rhyme
+     * @param seed fixes every code drawn, hence the ci
+     */
+    public List<WrittenCi> write(Tune tune, int count, String group, long seed) {
+        if (!tune.formKnown()) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    "the corpus does not show a form for " + tune.whyUnknown());
+        }
+        if (count < 1 || count > MAX_CI) {
+            throw new IllegalArgumentException("write 1 to " + MAX_CI + " ci, got " + count);
+        }
+        if (group != null && !masks.writes(group)) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    "no rhyme group '"
+                            + group
+                            + "' the model can write; the groups are "
+                            + String.join(" ", rhymes.groups().keySet()));
+        }
+        return new CiDraft(vae, masks, tune, count, group, new SplittableRandom(seed)).write();
+    }
+}
