@@ -134,7 +134,9 @@ final class CiDraft {
         List<CiMasks.Line> rules = new ArrayList<>(slots.size());
         for (Slot slot : slots) {
             TuneLine line = tune.lines().get(slot.line());
-            rules.add(new CiMasks.Line(line.length(), line.rhymes(), groups[slot.ci()]));
+            rules.add(
+                    new CiMasks.Line(
+                            line.length(), line.rhymes(), groups[slot.ci()], tune.rhymeTone()));
         }
         return rules;
     }

@@ -2,42 +2,46 @@ package org.textvae.ci;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.textvae.TextvaeException;
 import org.textvae.generate.PositionMasks;
+import org.textvae.poetry.Tone;
 import org.textvae.vocab.Vocabulary;
 
 /**
  * The position masks of a ci's lines: any single character the vocabulary holds, and at a rhyming
  * line's last position only characters of the ci's rhyme group (or, before the group is chosen, of
- * any group). {@code <eos>} stays allowed everywhere, so the model says where its line ends; a line
- * of the wrong length is drawn again, and only after every redraw given its length.
+ * any group) in the tune's rhyme tone. {@code <eos>} stays allowed everywhere, so the model says
+ * where its line ends; a line of the wrong length is drawn again, and only after every redraw given
+ * its length.
  */
 final class CiMasks {
 
-    /** What one line must keep: its length, and its rhyme group when it rhymes. */
-    record Line(int length, boolean rhymes, String group) {}
+    /** What one line must keep: its length, and its rhyme group and tone when it rhymes. */
+    record Line(int length, boolean rhymes, String group, Tone tone) {}
 
-    private static final int OPEN = 0;
-    private static final int ANY_RHYME = 1;
-    private static final int EOS = 2;
-    private static final int FIRST_GROUP = 3;
+    /** Stands for "any group" among the rhyme sets' keys. */
+    private static final String ANY = "";
 
-    /** Each set with {@code <eos>}, then the same without it at index + {@link #closed}. */
+    private final CiRhymes rhymes;
+
+    /** Each set with {@code <eos>}, then the same without it, and {@code <eos>} alone last. */
     private final List<BitSet> sets = new ArrayList<>();
 
-    private final Map<String, Integer> groups = new LinkedHashMap<>();
+    private final int open;
+    private final int eosOnly;
     private final int closed;
-    private final CiRhymes rhymes;
+
+    /** The rhyme sets' indices (with {@code <eos>}), by group (or {@link #ANY}) and tone. */
+    private final Map<String, Integer> rhymeSets = new HashMap<>();
 
     CiMasks(Vocabulary vocabulary, CiRhymes rhymes) {
         this.rhymes = rhymes;
         BitSet characters = new BitSet();
-        BitSet anyRhyme = new BitSet();
-        Map<String, BitSet> members = new LinkedHashMap<>();
-        rhymes.groups().keySet().forEach(g -> members.put(g, new BitSet()));
+        Map<String, BitSet> byKey = new HashMap<>();
+        List<String> keys = new ArrayList<>();
         for (int id = 0; id < vocabulary.size(); id++) {
             String token = vocabulary.token(id);
             if (Vocabulary.SPECIALS.contains(token)
@@ -45,35 +49,52 @@ final class CiMasks {
                 continue;
             }
             characters.set(id);
-            for (String group : rhymes.groupsOf(token.codePointAt(0))) {
-                anyRhyme.set(id);
-                members.get(group).set(id);
+            int c = token.codePointAt(0);
+            for (Tone tone : Tone.values()) {
+                if (!rhymes.toneOf(c).allows(tone)) {
+                    continue;
+                }
+                for (String group : rhymes.groupsOf(c)) {
+                    for (String key : List.of(key(group, tone), key(ANY, tone))) {
+                        byKey.computeIfAbsent(
+                                        key,
+                                        k -> {
+                                            keys.add(k);
+                                            return new BitSet();
+                                        })
+                                .set(id);
+                    }
+                }
             }
         }
-        if (anyRhyme.isEmpty()) {
+        if (!byKey.containsKey(key(ANY, Tone.EITHER))) {
             throw new TextvaeException(
                     TextvaeException.Kind.INPUT,
                     "the model's vocabulary holds no character that rhymes in Song ci; is it a ci"
                             + " model?");
         }
-        BitSet eos = new BitSet();
-        eos.set(vocabulary.eosId());
-        List<BitSet> open = new ArrayList<>(List.of(characters, anyRhyme, new BitSet()));
-        members.forEach(
-                (group, set) -> {
-                    if (!set.isEmpty()) {
-                        groups.put(group, open.size());
-                        open.add(set);
-                    }
-                });
-        for (BitSet set : open) {
+        List<BitSet> plain = new ArrayList<>();
+        plain.add(characters);
+        for (String key : keys) {
+            rhymeSets.put(key, plain.size());
+            plain.add(byKey.get(key));
+        }
+        for (BitSet set : plain) {
             BitSet withEos = (BitSet) set.clone();
-            withEos.or(eos);
+            withEos.set(vocabulary.eosId());
             sets.add(withEos);
         }
+        open = 0;
         closed = sets.size();
-        sets.addAll(open);
-        sets.set(closed + EOS, eos); // "closed" <eos>-only: what a forced line's end allows
+        sets.addAll(plain);
+        BitSet eos = new BitSet();
+        eos.set(vocabulary.eosId());
+        eosOnly = sets.size();
+        sets.add(eos);
+    }
+
+    private static String key(String group, Tone tone) {
+        return group + "\t" + tone.mark();
     }
 
     /** The group a rhyme written under {@link #masks} falls in: its character's own group. */
@@ -81,37 +102,34 @@ final class CiMasks {
         return rhymes.groupsOf(character).get(0);
     }
 
-    /** Whether the vocabulary can write a rhyme of {@code group}. */
-    boolean writes(String group) {
-        return groups.containsKey(group);
+    /** Whether the vocabulary can write a rhyme of {@code group} in {@code tone}. */
+    boolean writes(String group, Tone tone) {
+        return rhymeSets.containsKey(key(group, tone));
     }
 
     /** Masks under which the model ends each line where it will; one position past the longest. */
     PositionMasks masks(List<Line> lines) {
-        int positions = lines.stream().mapToInt(Line::length).max().orElse(1) + 1;
-        int[][] choice = new int[lines.size()][positions];
-        for (int i = 0; i < lines.size(); i++) {
-            Line line = lines.get(i);
-            for (int p = 0; p < positions; p++) {
-                choice[i][p] = p == line.length() - 1 && line.rhymes() ? rhymeSet(line) : OPEN;
-            }
-        }
-        return new PositionMasks(sets, choice);
+        return choose(lines, false);
     }
 
     /** Masks that end every line at its length: what a line gets after every redraw failed. */
     PositionMasks forced(List<Line> lines) {
+        return choose(lines, true);
+    }
+
+    private PositionMasks choose(List<Line> lines, boolean forced) {
         int positions = lines.stream().mapToInt(Line::length).max().orElse(1) + 1;
+        int shift = forced ? closed : 0;
         int[][] choice = new int[lines.size()][positions];
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             for (int p = 0; p < positions; p++) {
-                if (p >= line.length()) {
-                    choice[i][p] = closed + EOS;
+                if (forced && p >= line.length()) {
+                    choice[i][p] = eosOnly;
                 } else if (p == line.length() - 1 && line.rhymes()) {
-                    choice[i][p] = closed + rhymeSet(line);
+                    choice[i][p] = shift + rhymeSet(line);
                 } else {
-                    choice[i][p] = closed + OPEN;
+                    choice[i][p] = shift + open;
                 }
             }
         }
@@ -119,6 +137,8 @@ final class CiMasks {
     }
 
     private int rhymeSet(Line line) {
-        return line.group() == null ? ANY_RHYME : groups.get(line.group());
+        Integer set = rhymeSets.get(key(line.group() == null ? ANY : line.group(), line.tone()));
+        // A group with nothing in the tune's tone (a 仄 group for a 平 tune): any tone of it.
+        return set != null ? set : rhymeSets.get(key(line.group(), Tone.EITHER));
     }
 }

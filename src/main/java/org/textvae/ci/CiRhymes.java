@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.textvae.io.CommentedTable;
+import org.textvae.poetry.Tone;
 
 /**
  * The rhyme groups of Song ci, by character: found from the rhymes of the corpus's ci (see {@code
@@ -19,23 +20,30 @@ public final class CiRhymes {
     /** Where the bundled table lies on the class path. */
     public static final String RESOURCE = "/org/textvae/ci/rhymes.tsv";
 
-    static final String HEADER = "char\tgroups";
+    static final String HEADER = "char\ttone\tgroups";
 
     private static final CommentedTable<Row> FILE =
             new CommentedTable<>(HEADER, "a ci rhyme table", CiRhymes::row);
 
-    private record Row(int codePoint, List<String> groups) {}
+    private record Row(int codePoint, Tone tone, List<String> groups) {}
 
     private final Map<Integer, List<String>> groupsOf;
+    private final Map<Integer, Tone> tones;
     private final Map<String, List<Integer>> members;
     private final List<String> comments;
 
     /**
      * @param groupsOf each character's groups, its own first, in the order the file lists them
      *     (group by group, most used first)
+     * @param tones each character's tone (平, 仄, or either), as the tone table has it
      * @param comments comment lines, without their {@code #}
      */
-    public CiRhymes(Map<Integer, List<String>> groupsOf, List<String> comments) {
+    public CiRhymes(
+            Map<Integer, List<String>> groupsOf, Map<Integer, Tone> tones, List<String> comments) {
+        if (!tones.keySet().equals(groupsOf.keySet())) {
+            throw new IllegalArgumentException("every character needs a tone and a group");
+        }
+        this.tones = Map.copyOf(tones);
         Map<Integer, List<String>> copy = new LinkedHashMap<>();
         Map<String, List<Integer>> byGroup = new LinkedHashMap<>();
         groupsOf.forEach(
@@ -65,14 +73,16 @@ public final class CiRhymes {
 
     private static CiRhymes of(CommentedTable.Content<Row> content, String source) {
         Map<Integer, List<String>> groupsOf = new LinkedHashMap<>();
+        Map<Integer, Tone> tones = new LinkedHashMap<>();
         for (Row row : content.rows()) {
+            tones.put(row.codePoint(), row.tone());
             if (groupsOf.put(row.codePoint(), row.groups()) != null) {
                 throw FILE.refused(
                         source, "character twice: " + Character.toString(row.codePoint()));
             }
         }
         try {
-            return new CiRhymes(groupsOf, content.comments());
+            return new CiRhymes(groupsOf, tones, content.comments());
         } catch (IllegalArgumentException e) {
             throw FILE.refused(source, e.getMessage());
         }
@@ -82,12 +92,17 @@ public final class CiRhymes {
         if (f[0].codePointCount(0, f[0].length()) != 1) {
             throw new IllegalArgumentException("the first field must be one character");
         }
-        return new Row(f[0].codePointAt(0), Arrays.asList(f[1].split(" ")));
+        return new Row(f[0].codePointAt(0), Tone.ofMark(f[1]), Arrays.asList(f[2].split(" ")));
     }
 
     /** A character's groups, its own first; empty for one never seen rhyming. */
     public List<String> groupsOf(int codePoint) {
         return groupsOf.getOrDefault(codePoint, List.of());
+    }
+
+    /** A rhyming character's tone; either for a character never seen rhyming. */
+    public Tone toneOf(int codePoint) {
+        return tones.getOrDefault(codePoint, Tone.EITHER);
     }
 
     /** Every character that rhymes, with its groups, in the table's order. */
@@ -110,7 +125,13 @@ public final class CiRhymes {
     public String format() {
         List<String> rows = new ArrayList<>(groupsOf.size());
         groupsOf.forEach(
-                (c, groups) -> rows.add(Character.toString(c) + "\t" + String.join(" ", groups)));
+                (c, groups) ->
+                        rows.add(
+                                Character.toString(c)
+                                        + "\t"
+                                        + tones.get(c).mark()
+                                        + "\t"
+                                        + String.join(" ", groups)));
         return FILE.format(comments, rows);
     }
 

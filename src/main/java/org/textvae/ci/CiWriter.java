@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import org.textvae.SentenceVae;
 import org.textvae.TextvaeException;
+import org.textvae.poetry.Tone;
 
 /**
  * Writes ci to a tune with a model of ci lines. Each line is decoded greedily from its own code,
@@ -47,7 +48,7 @@ public final class CiWriter {
         if (count < 1 || count > MAX_CI) {
             throw new IllegalArgumentException("write 1 to " + MAX_CI + " ci, got " + count);
         }
-        if (group != null && !masks.writes(group)) {
+        if (group != null && !masks.writes(group, Tone.EITHER)) {
             throw new TextvaeException(
                     TextvaeException.Kind.USAGE,
                     "no rhyme group '"

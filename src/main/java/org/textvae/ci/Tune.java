@@ -3,6 +3,7 @@ package org.textvae.ci;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.textvae.poetry.Tone;
 
 /**
  * A tune (詞牌) and its form as the corpus writes it: the form most of its ci share, line by line.
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param variants distinct forms among its ci
  * @param lines the most common form
  * @param firstStanza lines of the first stanza (上片); 0 when the form is one stanza
+ * @param rhymeTone the tone its rhymes are in: 平 or 仄 when at least {@link #ONE_TONE} of the rhymes
+ *     of its ci in the form are, else either (a tune that changes between them)
  */
 public record Tune(
         String name,
@@ -22,7 +25,11 @@ public record Tune(
         int formPoems,
         int variants,
         List<TuneLine> lines,
-        int firstStanza) {
+        int firstStanza,
+        Tone rhymeTone) {
+
+    /** Share of a tune's rhymes in one tone that makes that tone the tune's. */
+    public static final double ONE_TONE = 0.8;
 
     /** Fewest ci of one form that make it the tune's form. */
     public static final int MIN_FORM_POEMS = 5;
@@ -34,6 +41,7 @@ public record Tune(
     public Tune {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(traditional, "traditional");
+        Objects.requireNonNull(rhymeTone, "rhymeTone");
         lines = List.copyOf(lines);
         if (name.isBlank() || lines.isEmpty()) {
             throw new IllegalArgumentException("a tune needs a name and at least one line");

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.textvae.io.CommentedTable;
+import org.textvae.poetry.Tone;
 
 /**
  * The tunes of the Song ci corpus and their forms, most used first: built by {@code textvae corpus
@@ -16,7 +17,7 @@ public final class TuneTable {
     /** Where the bundled table lies on the class path. */
     public static final String RESOURCE = "/org/textvae/ci/tunes.tsv";
 
-    static final String HEADER = "tune\ttraditional\tpoems\tform_poems\tforms\tform";
+    static final String HEADER = "tune\ttraditional\tpoems\tform_poems\tforms\tform\trhyme_tone";
 
     private static final CommentedTable<Tune> FILE =
             new CommentedTable<>(HEADER, "a tune table", TuneTable::row);
@@ -68,7 +69,8 @@ public final class TuneTable {
                 Integer.parseInt(f[3]),
                 Integer.parseInt(f[4]),
                 form.lines(),
-                form.firstStanza());
+                form.firstStanza(),
+                Tone.ofMark(f[6]));
     }
 
     /** The tunes, most used first. */
@@ -123,7 +125,8 @@ public final class TuneTable {
                             Integer.toString(tune.poems()),
                             Integer.toString(tune.formPoems()),
                             Integer.toString(tune.variants()),
-                            tune.form()));
+                            tune.form(),
+                            tune.rhymeTone().mark()));
         }
         return FILE.format(comments, rows);
     }

@@ -71,7 +71,10 @@ public final class CiRhymeBuilder {
                                 + " corpus's training ci, 平 and 仄 apart.",
                         "Built by: textvae corpus tunes. Source: chinese-poetry 2.0.1 (MIT),"
                                 + " dist/songci/ci.song.*.json. See docs/ci.md.");
-        CiRhymes rhymes = new CiRhymes(byUse(groups, names(groups, tones)), comments);
+        Map<Integer, List<String>> byUse = byUse(groups, names(groups, tones));
+        Map<Integer, Tone> toneOf = new HashMap<>();
+        byUse.keySet().forEach(c -> toneOf.put(c, tones.toneOf(c)));
+        CiRhymes rhymes = new CiRhymes(byUse, toneOf, comments);
         long agreeing = test.stream().filter(p -> rhymes.rhyme(p[0], p[1])).count();
         return new Result(
                 rhymes,

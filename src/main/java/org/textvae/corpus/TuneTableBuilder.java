@@ -9,6 +9,7 @@ import org.textvae.ci.Tune;
 import org.textvae.ci.TuneLine;
 import org.textvae.ci.TuneTable;
 import org.textvae.poetry.CharacterEntry;
+import org.textvae.poetry.Tone;
 import org.textvae.poetry.ToneTable;
 
 /**
@@ -45,7 +46,9 @@ public final class TuneTableBuilder {
         Map<Integer, Integer> traditional = traditionalForms(tones);
         List<Tune> tunes = new ArrayList<>();
         read.byTune()
-                .forEach((name, cis) -> tunes.add(tune(name, traditional(name, traditional), cis)));
+                .forEach(
+                        (name, cis) ->
+                                tunes.add(tune(name, traditional(name, traditional), cis, tones)));
         List<String> comments =
                 List.of(
                         "Tunes (詞牌) of the Song ci and the form most of each tune's ci share:"
@@ -80,7 +83,8 @@ public final class TuneTableBuilder {
         return lines == 0 ? Double.NaN : (double) agreeing / lines;
     }
 
-    private static Tune tune(String name, String traditional, List<SongCi.Ci> cis) {
+    private static Tune tune(
+            String name, String traditional, List<SongCi.Ci> cis, ToneTable tones) {
         Map<List<Integer>, List<SongCi.Ci>> forms = new HashMap<>();
         cis.forEach(ci -> forms.computeIfAbsent(ci.lengths(), f -> new ArrayList<>()).add(ci));
         List<Integer> form = null;
@@ -105,7 +109,32 @@ public final class TuneTableBuilder {
                 holding.size(),
                 forms.size(),
                 lines,
-                StanzaBreak.of(lines));
+                StanzaBreak.of(lines),
+                rhymeTone(holding, lines, tones));
+    }
+
+    /**
+     * 平 or 仄 when at least {@link Tune#ONE_TONE} of the rhymes of the ci holding the form whose
+     * tone the table knows for certain are in it; else either.
+     */
+    private static Tone rhymeTone(List<SongCi.Ci> holding, List<TuneLine> lines, ToneTable tones) {
+        int level = 0;
+        int oblique = 0;
+        for (SongCi.Ci ci : holding) {
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).rhymes()) {
+                    String line = ci.lines().get(i);
+                    Tone tone = tones.toneOf(line.codePointBefore(line.length()));
+                    level += tone == Tone.PING ? 1 : 0;
+                    oblique += tone == Tone.ZE ? 1 : 0;
+                }
+            }
+        }
+        int known = level + oblique;
+        if (known > 0 && level >= Tune.ONE_TONE * known) {
+            return Tone.PING;
+        }
+        return known > 0 && oblique >= Tune.ONE_TONE * known ? Tone.ZE : Tone.EITHER;
     }
 
     /** More ci first; among equally common forms, the one first in the order of lengths. */

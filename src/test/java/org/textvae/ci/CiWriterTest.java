@@ -15,6 +15,7 @@ import org.textvae.SentenceVae;
 import org.textvae.TextvaeException;
 import org.textvae.generate.TinyModel;
 import org.textvae.model.ModelKind;
+import org.textvae.poetry.Tone;
 
 /** Ci written by an untrained tiny model keep their tune's form and rhyme all the same. */
 class CiWriterTest {
@@ -38,7 +39,8 @@ class CiWriterTest {
                             new TuneLine(7, false),
                             new TuneLine(4, true),
                             new TuneLine(5, true)),
-                    2);
+                    2,
+                    Tone.EITHER);
 
     @TempDir static Path directory;
     private static SentenceVae vae;
@@ -103,7 +105,7 @@ class CiWriterTest {
 
     @Test
     void aTuneWithoutAKnownFormIsRefused() {
-        Tune rare = new Tune("稀", "稀", 30, 2, 10, TUNE.lines(), 0);
+        Tune rare = new Tune("稀", "稀", 30, 2, 10, TUNE.lines(), 0, Tone.EITHER);
         assertThrows(TextvaeException.class, () -> writer.write(rare, 1, null, 1));
     }
 }

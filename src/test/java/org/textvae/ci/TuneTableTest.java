@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.textvae.TextvaeException;
+import org.textvae.poetry.Tone;
 
 class TuneTableTest {
 
@@ -24,7 +25,8 @@ class TuneTableTest {
                 formPoems,
                 Math.min(3, poems - formPoems + 1),
                 parsed.lines(),
-                parsed.firstStanza());
+                parsed.firstStanza(),
+                Tone.EITHER);
     }
 
     private static final TuneTable TABLE =
@@ -108,10 +110,13 @@ class TuneTableTest {
 
         Files.writeString(
                 file,
-                "# c\n" + TuneTable.HEADER + "\n浣溪沙\t浣溪沙\t7\t6\t2\t7。7。\n甲\t甲\t1\t1\t1\t7x\n");
+                "# c\n"
+                        + TuneTable.HEADER
+                        + "\n浣溪沙\t浣溪沙\t7\t6\t2\t7。7。\t平\n甲\t甲\t1\t1\t1\t7x\t平\n");
         TextvaeException bad = assertThrows(TextvaeException.class, () -> TuneTable.read(file));
         assertTrue(bad.getMessage().startsWith(file + ":4: not a tune table"), bad.getMessage());
-        Files.writeString(file, TuneTable.HEADER + "\n甲\t甲\t1\t1\t1\t7。\n甲\t甲\t1\t1\t1\t5。\n");
+        Files.writeString(
+                file, TuneTable.HEADER + "\n甲\t甲\t1\t1\t1\t7。\t平\n甲\t甲\t1\t1\t1\t5。\t仄\n");
         TextvaeException twice = assertThrows(TextvaeException.class, () -> TuneTable.read(file));
         assertTrue(twice.getMessage().contains("tune twice: 甲"), twice.getMessage());
     }
@@ -124,5 +129,8 @@ class TuneTableTest {
         Tune huanxisha = bundled.find("浣溪沙").orElseThrow();
         assertEquals("7。7。7。/7，7。7。", huanxisha.form());
         assertEquals("滿江紅", bundled.find("满江红").orElseThrow().traditional());
+        assertEquals(Tone.PING, huanxisha.rhymeTone());
+        assertEquals(Tone.ZE, bundled.find("满江红").orElseThrow().rhymeTone());
+        assertEquals(Tone.EITHER, bundled.find("菩萨蛮").orElseThrow().rhymeTone()); // changes
     }
 }

@@ -90,6 +90,7 @@ class CiRhymeBuilderTest {
         assertEquals(List.of("东"), rhymes.groupsOf('红')); // named by its 平水韻 head
         assertTrue(rhymes.groupsOf('雨').get(0).startsWith("("), rhymes.groupsOf('雨').toString());
         assertEquals(List.of(), rhymes.groupsOf('白'));
+        assertEquals(Tone.ZE, rhymes.toneOf('雨'));
         assertEquals(
                 18 * 3 + 2,
                 result.trainingPairs() + result.testPairs(),
@@ -101,12 +102,16 @@ class CiRhymeBuilderTest {
         Map<Integer, List<String>> groups = new LinkedHashMap<>();
         groups.put((int) '东', List.of("东"));
         groups.put((int) '重', List.of("东", "(梦)"));
-        CiRhymes rhymes = new CiRhymes(groups, List.of("c"));
+        CiRhymes rhymes =
+                new CiRhymes(
+                        groups, Map.of((int) '东', Tone.PING, (int) '重', Tone.EITHER), List.of("c"));
         Path file = dir.resolve("rhymes.tsv");
         rhymes.write(file);
         CiRhymes read = CiRhymes.read(file);
         assertEquals(rhymes.format(), read.format());
         assertTrue(read.rhyme('东', '重'));
+        assertEquals(Tone.EITHER, read.toneOf('重'));
+        assertEquals(Tone.PING, read.toneOf('东'));
         assertEquals(List.of((int) '东', (int) '重'), read.groups().get("东"));
         assertEquals(List.of((int) '重'), read.groups().get("(梦)"));
     }
