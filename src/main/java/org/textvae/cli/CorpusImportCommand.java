@@ -44,14 +44,7 @@ import picocli.CommandLine.Spec;
         })
 public final class CorpusImportCommand implements Callable<Integer> {
 
-    @Option(
-            names = "--package",
-            paramLabel = "PATH",
-            description = {
-                "The chinese-poetry package: its .tgz or unpacked folder.",
-                "Default: fetch it with 'npm pack', cached in ~/.cache/textvae/npm"
-            })
-    private Path packagePath;
+    @Mixin private PoetryPackageOption poetryPackage;
 
     @Option(
             names = "--out",
@@ -82,15 +75,12 @@ public final class CorpusImportCommand implements Callable<Integer> {
                         ? List.of(PoetryCollection.values())
                         : poems ? List.of() : List.of(PoetryCollection.fromLabel(only));
         for (PoetryCollection collection : collections) {
-            output.check(out.resolve(collection.fileName()), packagePath);
+            output.check(out.resolve(collection.fileName()), poetryPackage.given);
         }
         if (poems) {
-            output.check(out.resolve(TangPoemImporter.FILE_NAME), packagePath);
+            output.check(out.resolve(TangPoemImporter.FILE_NAME), poetryPackage.given);
         }
-        Path source =
-                packagePath != null
-                        ? packagePath
-                        : NpmPackageFetcher.fetch(NpmPackageFetcher.defaultCacheDir());
+        Path source = poetryPackage.path();
         PrintWriter printer = spec.commandLine().getOut();
         if (!collections.isEmpty()) {
             printLines(printer, ChinesePoetryImporter.importTo(source, out, collections));

@@ -34,14 +34,7 @@ import picocli.CommandLine.Spec;
         })
 public final class CorpusTonesCommand implements Callable<Integer> {
 
-    @Option(
-            names = "--package",
-            paramLabel = "PATH",
-            description = {
-                "The chinese-poetry package: its .tgz or unpacked folder.",
-                "Default: fetch it with 'npm pack', cached in ~/.cache/textvae/npm"
-            })
-    private Path packagePath;
+    @Mixin private PoetryPackageOption poetryPackage;
 
     @Option(
             names = "--opencc",
@@ -65,9 +58,9 @@ public final class CorpusTonesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.check(out, packagePath, openccPath);
+        output.check(out, poetryPackage.given, openccPath);
         Path cache = NpmPackageFetcher.defaultCacheDir();
-        Path poetry = packagePath != null ? packagePath : NpmPackageFetcher.fetch(cache);
+        Path poetry = poetryPackage.path();
         Path opencc =
                 openccPath != null
                         ? openccPath

@@ -36,14 +36,7 @@ import picocli.CommandLine.Spec;
         })
 public final class CorpusTunesCommand implements Callable<Integer> {
 
-    @Option(
-            names = "--package",
-            paramLabel = "PATH",
-            description = {
-                "The chinese-poetry package: its .tgz or unpacked folder.",
-                "Default: fetch it with 'npm pack', cached in ~/.cache/textvae/npm"
-            })
-    private Path packagePath;
+    @Mixin private PoetryPackageOption poetryPackage;
 
     @Option(
             names = "--out",
@@ -67,12 +60,9 @@ public final class CorpusTunesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.check(out, packagePath);
-        output.check(rhymesOut, packagePath);
-        Path poetry =
-                packagePath != null
-                        ? packagePath
-                        : NpmPackageFetcher.fetch(NpmPackageFetcher.defaultCacheDir());
+        output.check(out, poetryPackage.given);
+        output.check(rhymesOut, poetryPackage.given);
+        Path poetry = poetryPackage.path();
         ToneTable tones = ToneTable.bundled();
         TuneTableBuilder.Result result = TuneTableBuilder.build(poetry, tones);
         CiRhymeBuilder.Result rhymes = CiRhymeBuilder.build(poetry, result.table(), tones);
