@@ -2,8 +2,10 @@ package org.textvae.ci;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.textvae.Seeds;
@@ -23,6 +25,7 @@ final class CiDraft {
     private final String[] groups;
     private final int[] redrawn;
     private final int[] forced;
+    private final List<Set<Integer>> usedRhymes = new ArrayList<>();
 
     CiDraft(
             SentenceVae vae,
@@ -40,6 +43,9 @@ final class CiDraft {
         this.redrawn = new int[count];
         this.forced = new int[count];
         Arrays.fill(groups, group);
+        for (int c = 0; c < count; c++) {
+            usedRhymes.add(new HashSet<>());
+        }
     }
 
     List<WrittenCi> write() {
@@ -92,7 +98,7 @@ final class CiDraft {
             for (int k = 0; k < pending.size(); k++) {
                 Slot slot = pending.get(k);
                 String line = written.get(k);
-                if (line.codePointCount(0, line.length()) == length(slot)) {
+                if (line.codePointCount(0, line.length()) == length(slot) && newRhyme(slot, line)) {
                     lines[slot.ci()][slot.line()] = line;
                 } else {
                     failed.add(slot);
@@ -108,6 +114,18 @@ final class CiDraft {
                 forced[slot.ci()]++;
             }
         }
+    }
+
+    /**
+     * Whether a line rhymes on a character its ci has not rhymed on yet (or does not rhyme), and if
+     * so takes the character: a ci does not rhyme twice on one word. Slots come in line order, so
+     * of two lines written together the earlier keeps the character.
+     */
+    private boolean newRhyme(Slot slot, String line) {
+        if (!tune.lines().get(slot.line()).rhymes()) {
+            return true;
+        }
+        return usedRhymes.get(slot.ci()).add(line.codePointBefore(line.length()));
     }
 
     /** New codes for the slots, each from the prior's lines of its length, lengths drawn apart. */

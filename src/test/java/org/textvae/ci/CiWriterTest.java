@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,21 @@ class CiWriterTest {
                 }
             }
             assertTrue(ci.forced() <= TUNE.lines().size());
+            assertNoRhymeTwiceUnlessForced(ci);
+        }
+    }
+
+    /** A ci the model wrote by itself never rhymes twice on one character. */
+    private static void assertNoRhymeTwiceUnlessForced(WrittenCi ci) {
+        if (ci.forced() > 0) {
+            return;
+        }
+        Set<Integer> ends = new HashSet<>();
+        for (int i = 0; i < TUNE.lines().size(); i++) {
+            String line = ci.lines().get(i);
+            if (TUNE.lines().get(i).rhymes()) {
+                assertTrue(ends.add(line.codePointBefore(line.length())), ci.text());
+            }
         }
     }
 
@@ -85,8 +102,11 @@ class CiWriterTest {
 
     @Test
     void aGivenGroupHoldsForEveryCiAndAnUnknownOneIsRefused() {
+        // The fixture's vocabulary holds one character of (处), 去: every ci must rhyme on it,
+        // which it may do only once by itself.
         for (WrittenCi ci : writer.write(TUNE, 6, "(处)", 3)) {
             assertEquals("(处)", ci.rhymeGroup());
+            assertNoRhymeTwiceUnlessForced(ci);
             String last = ci.lines().get(3);
             assertTrue(RHYMES.groupsOf(last.codePointBefore(last.length())).contains("(处)"), last);
         }
