@@ -16,6 +16,7 @@ import org.textvae.ci.TuneLookup;
 import org.textvae.ci.TuneTable;
 import org.textvae.ci.WrittenCi;
 import org.textvae.corpus.CorpusReader;
+import org.textvae.corpus.PoemCorpusFile;
 import org.textvae.corpus.Split;
 import org.textvae.poetry.FreePoemWriter;
 import picocli.CommandLine.ArgGroup;
@@ -128,6 +129,15 @@ public final class CiCommand implements Callable<Integer> {
                             + " ${DEFAULT-VALUE}).")
     private Path corpus;
 
+    @Option(
+            names = "--poem-corpus",
+            paramLabel = "FILE",
+            defaultValue = "corpora/songci-poems.csv.gz",
+            description =
+                    "With --measure: whole ci, whose training ci teach the coherence judge and"
+                            + " whose ci of each tune are shown beside (default: ${DEFAULT-VALUE}).")
+    private Path poemCorpus;
+
     @Option(names = "--json", description = "With --tune: print one JSON object per ci.")
     private boolean json;
 
@@ -174,7 +184,11 @@ public final class CiCommand implements Callable<Integer> {
         long chosen = seed != null ? seed : Seeds.MEASURING;
         try (SentenceVae vae = loadModel()) {
             CiRhymes rhymes = CiRhymes.bundled();
-            new GeneratedCi(new CiWriter(vae, rhymes), rhymes, training)
+            new GeneratedCi(
+                            new CiWriter(vae, rhymes),
+                            rhymes,
+                            training,
+                            PoemCorpusFile.read(poemCorpus))
                     .print(out, table, tunes, action.measure, chosen);
         }
     }

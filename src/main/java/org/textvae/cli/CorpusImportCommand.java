@@ -3,13 +3,16 @@ package org.textvae.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.textvae.corpus.ChinesePoetryImporter;
+import org.textvae.corpus.CiPoemImporter;
 import org.textvae.corpus.HeldOut;
 import org.textvae.corpus.ImportSummary;
 import org.textvae.corpus.NpmPackageFetcher;
 import org.textvae.corpus.PoetryCollection;
+import org.textvae.corpus.Split;
 import org.textvae.corpus.TangPoemImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,8 +28,9 @@ import picocli.CommandLine.Spec;
             "Build the poetry corpora tang.csv.gz (5- and 7-character lines of the Complete Tang"
                     + " Poems), songci.csv.gz (2- to 12-character lines of Song ci) and"
                     + " songshi.csv.gz (a test set of about 2,600 Song shi lines, cut by the Tang"
-                    + " rule, that tang.csv.gz does not hold) and tang-poems.csv.gz (whole Tang"
-                    + " poems of 5- or 7-character lines) from the npm package "
+                    + " rule, that tang.csv.gz does not hold), tang-poems.csv.gz (whole Tang"
+                    + " poems of 5- or 7-character lines) and songci-poems.csv.gz (whole Song ci,"
+                    + " titled by their tune) from the npm package "
                     + NpmPackageFetcher.PACKAGE
                     + ".",
             "The output is byte for byte reproducible; each line's split (train/valid/test,"
@@ -61,8 +65,9 @@ public final class CorpusImportCommand implements Callable<Integer> {
             names = "--only",
             paramLabel = "NAME",
             description =
-                    "Build only this corpus: tang, songci, songshi or tangpoems (default: all"
-                            + " four; songshi reads the Tang poems too, to leave their lines out).")
+                    "Build only this corpus: tang, songci, songshi, tangpoems or songcipoems"
+                            + " (default: all five; songshi reads the Tang poems too, to leave their"
+                            + " lines out).")
     private String only;
 
     @Spec private CommandSpec spec;
@@ -70,15 +75,19 @@ public final class CorpusImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean poems = only == null || only.equalsIgnoreCase(TangPoemImporter.LABEL);
+        boolean ci = only == null || only.equalsIgnoreCase(CiPoemImporter.LABEL);
         List<PoetryCollection> collections =
                 only == null
                         ? List.of(PoetryCollection.values())
-                        : poems ? List.of() : List.of(PoetryCollection.fromLabel(only));
+                        : poems || ci ? List.of() : List.of(PoetryCollection.fromLabel(only));
         for (PoetryCollection collection : collections) {
             output.check(out.resolve(collection.fileName()), poetryPackage.given);
         }
         if (poems) {
             output.check(out.resolve(TangPoemImporter.FILE_NAME), poetryPackage.given);
+        }
+        if (ci) {
+            output.check(out.resolve(CiPoemImporter.FILE_NAME), poetryPackage.given);
         }
         Path source = poetryPackage.path();
         PrintWriter printer = spec.commandLine().getOut();
@@ -88,6 +97,12 @@ public final class CorpusImportCommand implements Callable<Integer> {
         if (poems) {
             printPoems(printer, TangPoemImporter.importTo(source, out));
         }
+        if (ci) {
+            CiPoemImporter.Summary s = CiPoemImporter.importTo(source, out);
+            printer.printf(
+                    "%s: %,d ci (%s); skipped %,d duplicates%n  sha256 %s%n",
+                    s.file(), s.poems(), splits(s.splits()), s.duplicates(), s.sha256());
+        }
         printer.flush();
         return 0;
     }
@@ -95,19 +110,19 @@ public final class CorpusImportCommand implements Callable<Integer> {
     private static void printPoems(PrintWriter printer, TangPoemImporter.Summary s) {
         printer.printf(
                 "%s: %,d poems (%s); skipped %,d duplicates and %,d poems with other lines%n",
-                s.file(),
-                s.poems(),
-                s.splits().entrySet().stream()
-                        .map(e -> String.format("%s %,d", e.getKey().label(), e.getValue()))
-                        .collect(Collectors.joining(", ")),
-                s.duplicates(),
-                s.rejected());
+                s.file(), s.poems(), splits(s.splits()), s.duplicates(), s.rejected());
         printer.printf(
                 "  regulated forms: %s%n",
                 s.forms().entrySet().stream()
                         .map(e -> String.format("%s %,d", e.getKey().label(), e.getValue()))
                         .collect(Collectors.joining(", ")));
         printer.printf("  sha256 %s%n", s.sha256());
+    }
+
+    private static String splits(Map<Split, Integer> splits) {
+        return splits.entrySet().stream()
+                .map(e -> String.format("%s %,d", e.getKey().label(), e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     private static void printLines(PrintWriter printer, List<ImportSummary> summaries) {

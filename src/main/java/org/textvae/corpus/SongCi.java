@@ -12,7 +12,8 @@ import java.util.TreeMap;
 /**
  * The Song ci of the chinese-poetry package by tune, each cut into lines at {@code ，。？！；、} as
  * {@code corpora/songci.csv.gz} cuts them, with the mark that closes each line. A ci is kept when
- * it names a tune (not {@link #NO_TUNE}) and every line is Han characters with no 囗 (a lost one).
+ * it names a tune in Han characters (not {@link #NO_TUNE}, nor a name with lost characters) and
+ * every line is Han characters with no 囗 (a lost one).
  */
 final class SongCi {
 
@@ -26,10 +27,11 @@ final class SongCi {
     /**
      * One ci.
      *
+     * @param author its author, as the package names them ("" when it does not)
      * @param lines its lines, without marks
      * @param rhymes whether each line closes with 。, ？ or ！ (the editors' mark of a rhyme)
      */
-    record Ci(List<String> lines, boolean[] rhymes) {
+    record Ci(String author, List<String> lines, boolean[] rhymes) {
 
         List<Integer> lengths() {
             return lines.stream().map(l -> l.codePointCount(0, l.length())).toList();
@@ -66,13 +68,9 @@ final class SongCi {
                     continue;
                 }
                 JsonObject ci = element.getAsJsonObject();
-                JsonElement rhythmic = ci.get("rhythmic");
-                String tune =
-                        rhythmic != null && rhythmic.isJsonPrimitive()
-                                ? rhythmic.getAsString().strip()
-                                : "";
-                Ci parsed = parse(ci.get("paragraphs"));
-                if (tune.isEmpty() || tune.equals(NO_TUNE) || parsed == null) {
+                String tune = text(ci.get("rhythmic"));
+                Ci parsed = parse(text(ci.get("author")), ci.get("paragraphs"));
+                if (!isTuneName(tune) || parsed == null) {
                     continue;
                 }
                 byTune.computeIfAbsent(tune, t -> new ArrayList<>()).add(parsed);
@@ -98,7 +96,23 @@ final class SongCi {
     }
 
     /** A ci's lines, or null when a line holds anything but Han characters or a lost one. */
-    private static Ci parse(JsonElement paragraphs) {
+    /** A name of Han characters, joined by ・ where a tune has several: not a lost one. */
+    private static boolean isTuneName(String tune) {
+        return !tune.isEmpty()
+                && !tune.equals(NO_TUNE)
+                && tune.codePoints()
+                        .allMatch(
+                                c ->
+                                        c == '・'
+                                                || Character.UnicodeScript.of(c)
+                                                        == Character.UnicodeScript.HAN);
+    }
+
+    private static String text(JsonElement value) {
+        return value != null && value.isJsonPrimitive() ? value.getAsString().strip() : "";
+    }
+
+    private static Ci parse(String author, JsonElement paragraphs) {
         if (paragraphs == null || !paragraphs.isJsonArray()) {
             return null;
         }
@@ -140,7 +154,7 @@ final class SongCi {
         for (int i = 0; i < marks.length; i++) {
             marks[i] = rhymes.get(i);
         }
-        return new Ci(List.copyOf(lines), marks);
+        return new Ci(author, List.copyOf(lines), marks);
     }
 
     /** Adds the piece as a line; false when it is not all Han characters or holds a lost one. */
