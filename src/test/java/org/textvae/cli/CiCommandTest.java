@@ -50,6 +50,24 @@ class CiCommandTest {
         assertEquals(2, CommandLineTest.run("ci").exitCode());
     }
 
+    /** Two 浣溪沙 of seed 4 from {@code model}, with {@code more} options. */
+    private static CommandLineTest.Outcome twoHuanxisha(Path model, String... more) {
+        List<String> args =
+                new java.util.ArrayList<>(
+                        List.of(
+                                "ci",
+                                "--tune",
+                                "浣溪沙",
+                                "-n",
+                                "2",
+                                "--seed",
+                                "4",
+                                "--model",
+                                model.toString()));
+        args.addAll(List.of(more));
+        return CommandLineTest.run(args.toArray(String[]::new));
+    }
+
     @Test
     void ciAreWrittenToATuneAsTextOrJson(@TempDir Path dir) {
         Path model =
@@ -59,17 +77,7 @@ class CiCommandTest {
                         List.of("一曲新词酒一杯", "去年天气旧亭台", "夕阳西下几时回", "无可奈何花落去", "似曾相识燕归来"),
                         8,
                         3);
-        CommandLineTest.Outcome text =
-                CommandLineTest.run(
-                        "ci",
-                        "--tune",
-                        "浣溪沙",
-                        "-n",
-                        "2",
-                        "--seed",
-                        "4",
-                        "--model",
-                        model.toString());
+        CommandLineTest.Outcome text = twoHuanxisha(model);
         assertEquals(0, text.exitCode(), text.err());
         // Two ci of two stanzas each, a blank line between the ci.
         List<String> lines = text.out().lines().toList();
@@ -78,18 +86,7 @@ class CiCommandTest {
         assertTrue(lines.get(1).matches("\\p{IsHan}{7}，(\\p{IsHan}{7}。){2}"), lines.get(1));
         assertEquals("", lines.get(2));
 
-        CommandLineTest.Outcome json =
-                CommandLineTest.run(
-                        "ci",
-                        "--tune",
-                        "浣溪沙",
-                        "-n",
-                        "2",
-                        "--seed",
-                        "4",
-                        "--json",
-                        "--model",
-                        model.toString());
+        CommandLineTest.Outcome json = twoHuanxisha(model, "--json");
         List<String> objects = json.out().lines().toList();
         assertEquals(2, objects.size(), json.out());
         JsonObject first = JsonParser.parseString(objects.get(0)).getAsJsonObject();
