@@ -10,6 +10,8 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.textvae.Seeds;
 import org.textvae.SentenceVae;
+import org.textvae.poetry.LineSuccession;
+import org.textvae.prior.PosteriorMixture;
 
 /** The ci of one call as they are being written: lines, codes, groups and counts. */
 final class CiDraft {
@@ -27,14 +29,24 @@ final class CiDraft {
     private final int[] forced;
     private final List<Set<Integer>> usedRhymes = new ArrayList<>();
 
+    /** When lines follow one another: how, their codes so far, and the draws' generator. */
+    private final LineSuccession succession;
+
+    private final float[][][] codes;
+    private final SplittableRandom following;
+
     CiDraft(
             SentenceVae vae,
             CiMasks masks,
             Tune tune,
             int count,
             String group,
-            SplittableRandom seeds) {
+            SplittableRandom seeds,
+            LineSuccession succession) {
         this.vae = vae;
+        this.succession = succession;
+        this.codes = new float[count][tune.lines().size()][];
+        this.following = succession == null ? null : new SplittableRandom(seeds.nextLong());
         this.masks = masks;
         this.tune = tune;
         this.seeds = seeds;
@@ -128,8 +140,28 @@ final class CiDraft {
         return usedRhymes.get(slot.ci()).add(line.codePointBefore(line.length()));
     }
 
-    /** New codes for the slots, each from the prior's lines of its length, lengths drawn apart. */
+    /**
+     * New codes for the slots, each from the prior's lines of its length, lengths drawn apart; when
+     * lines follow one another, a line whose line before has a code is drawn near the code the
+     * succession predicts from it instead (slots come in line order, so a chain runs through them).
+     */
     private float[][] codes(List<Slot> slots) {
+        float[][] drawn = priorCodes(slots);
+        if (succession != null) {
+            for (int k = 0; k < slots.size(); k++) {
+                Slot slot = slots.get(k);
+                float[] before = slot.line() > 0 ? codes[slot.ci()][slot.line() - 1] : null;
+                if (before != null) {
+                    PosteriorMixture kept = ((PosteriorMixture) vae.prior()).ofLength(length(slot));
+                    drawn[k] = succession.next(before, kept, following);
+                }
+                codes[slot.ci()][slot.line()] = drawn[k];
+            }
+        }
+        return drawn;
+    }
+
+    private float[][] priorCodes(List<Slot> slots) {
         float[][] codes = new float[slots.size()][];
         Map<Integer, List<Integer>> byLength = new TreeMap<>();
         for (int k = 0; k < slots.size(); k++) {

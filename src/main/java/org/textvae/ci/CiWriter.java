@@ -5,7 +5,9 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import org.textvae.SentenceVae;
 import org.textvae.TextvaeException;
+import org.textvae.poetry.LineSuccession;
 import org.textvae.poetry.Tone;
+import org.textvae.prior.PosteriorMixture;
 
 /**
  * Writes ci to a tune with a model of ci lines. Each line is decoded greedily from its own code,
@@ -40,6 +42,17 @@ public final class CiWriter {
      * @param seed fixes every code drawn, hence the ci
      */
     public List<WrittenCi> write(Tune tune, int count, String group, long seed) {
+        return write(tune, count, group, seed, false);
+    }
+
+    /**
+     * As {@link #write(Tune, int, String, long)}; with {@code followLines}, each line after the
+     * first is drawn near where the model's line succession (fitted by {@code textvae prior
+     * --poems} to consecutive lines of real ci) puts the line after the one before, instead of on
+     * its own: lines more related, less varied.
+     */
+    public List<WrittenCi> write(
+            Tune tune, int count, String group, long seed, boolean followLines) {
         if (!tune.formKnown()) {
             throw new TextvaeException(
                     TextvaeException.Kind.USAGE,
@@ -56,6 +69,28 @@ public final class CiWriter {
                             + "' the model can write; the groups are "
                             + String.join(" ", rhymes.groups().keySet()));
         }
-        return new CiDraft(vae, masks, tune, count, group, new SplittableRandom(seed)).write();
+        LineSuccession succession = followLines ? succession() : null;
+        return new CiDraft(vae, masks, tune, count, group, new SplittableRandom(seed), succession)
+                .write();
+    }
+
+    private LineSuccession succession() {
+        if (!(vae.prior() instanceof PosteriorMixture kept) || !kept.knowsLengths()) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    "lines follow one another only through a prior of kept posteriors: "
+                            + vae.source()
+                            + " has none (textvae prior --kind posteriors --poems FILE)");
+        }
+        return vae.entry(LineSuccession.ENTRY)
+                .map(LineSuccession::fromJson)
+                .orElseThrow(
+                        () ->
+                                new TextvaeException(
+                                        TextvaeException.Kind.USAGE,
+                                        vae.source()
+                                                + " holds no line succession; fit one with"
+                                                + " textvae prior --poems"
+                                                + " corpora/songci-poems.csv.gz"));
     }
 }

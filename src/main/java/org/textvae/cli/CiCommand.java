@@ -138,6 +138,15 @@ public final class CiCommand implements Callable<Integer> {
                             + " whose ci of each tune are shown beside (default: ${DEFAULT-VALUE}).")
     private Path poemCorpus;
 
+    @Option(
+            names = "--follow-lines",
+            description =
+                    "With --tune or --measure: draw each line after the first near where the"
+                            + " model's line succession (prior --poems) puts the line after the one"
+                            + " before, instead of on its own: more related lines, less varied"
+                            + " ones.")
+    private boolean followLines;
+
     @Option(names = "--json", description = "With --tune: print one JSON object per ci.")
     private boolean json;
 
@@ -188,7 +197,8 @@ public final class CiCommand implements Callable<Integer> {
                             new CiWriter(vae, rhymes),
                             rhymes,
                             training,
-                            PoemCorpusFile.read(poemCorpus))
+                            PoemCorpusFile.read(poemCorpus),
+                            followLines)
                     .print(out, table, tunes, action.measure, chosen);
         }
     }
@@ -204,7 +214,8 @@ public final class CiCommand implements Callable<Integer> {
         try (SentenceVae vae =
                 model == null ? SentenceVae.loadCiModel() : SentenceVae.load(model)) {
             List<WrittenCi> written =
-                    new CiWriter(vae, CiRhymes.bundled()).write(tune, count, rhyme, chosen);
+                    new CiWriter(vae, CiRhymes.bundled())
+                            .write(tune, count, rhyme, chosen, followLines);
             for (int i = 0; i < written.size(); i++) {
                 WrittenCi ci = written.get(i);
                 if (json) {

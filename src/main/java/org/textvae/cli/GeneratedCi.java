@@ -30,13 +30,16 @@ final class GeneratedCi {
     private final Set<String> trainingLines;
     private final List<PoemCorpusFile.Entry> realCi;
     private final LineCoherence coherence;
+    private final boolean followLines;
 
     GeneratedCi(
             CiWriter writer,
             CiRhymes rhymes,
             Set<String> trainingLines,
-            List<PoemCorpusFile.Entry> realCi) {
+            List<PoemCorpusFile.Entry> realCi,
+            boolean followLines) {
         this.writer = writer;
+        this.followLines = followLines;
         this.rhymes = rhymes;
         this.trainingLines = trainingLines;
         this.realCi = realCi;
@@ -53,14 +56,14 @@ final class GeneratedCi {
     /** Writes {@code count} ci to each of the {@code tunes} most used tunes of known form. */
     void print(PrintWriter out, TuneTable table, int tunes, int count, long seed) {
         out.printf(
-                "%,d ci for each of the %d most used tunes (seed %d), beside the corpus's ci of the"
+                "%,d ci for each of the %d most used tunes (seed %d%s), beside the corpus's ci of the"
                         + " tune in its form (in brackets); natural: ci whose every line the model"
                         + " ended at the tune's length (none forced); rhyme: rhyming lines that end"
                         + " in the ci's group (real: in the group most of the ci's rhymes share);"
                         + " novel: lines not in the training lines; coherence: consecutive lines"
                         + " that a judge of consecutive lines, counted over the training ci, takes"
                         + " for consecutive (real: the tune's valid and test ci)%n",
-                count, tunes, seed);
+                count, tunes, seed, followLines ? ", lines following one another" : "");
         out.println(
                 "| tune | lines | natural | rhyme | novel | distinct-2 | coherence | lines redrawn"
                         + " | ci/s |");
@@ -80,7 +83,7 @@ final class GeneratedCi {
 
     private void row(PrintWriter out, Tune tune, int count, long seed) {
         long start = System.nanoTime();
-        List<WrittenCi> written = writer.write(tune, count, null, seed);
+        List<WrittenCi> written = writer.write(tune, count, null, seed, followLines);
         double seconds = (System.nanoTime() - start) / 1e9;
         int natural = 0;
         int redrawn = 0;

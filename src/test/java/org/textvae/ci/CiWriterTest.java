@@ -124,6 +124,17 @@ class CiWriterTest {
     }
 
     @Test
+    void linesFollowOneAnotherOnlyThroughKeptPosteriorsAndASuccession() {
+        // The tiny model's prior is N(0, I): nothing to follow through, said in one line.
+        TextvaeException refused =
+                assertThrows(TextvaeException.class, () -> writer.write(TUNE, 1, null, 1, true));
+        assertEquals(TextvaeException.Kind.USAGE, refused.kind());
+        assertTrue(refused.getMessage().contains("prior --kind posteriors"), refused.getMessage());
+        // Without following, the same call writes as before.
+        assertEquals(writer.write(TUNE, 2, null, 9), writer.write(TUNE, 2, null, 9, false));
+    }
+
+    @Test
     void aTuneWithoutAKnownFormIsRefused() {
         Tune rare = new Tune("稀", "稀", 30, 2, 10, TUNE.lines(), 0, Tone.EITHER);
         assertThrows(TextvaeException.class, () -> writer.write(rare, 1, null, 1));
