@@ -54,8 +54,15 @@ final class CiMasks {
                 if (!rhymes.toneOf(c).allows(tone)) {
                     continue;
                 }
+                // The first rhyme sets the ci's group, so it comes from characters of exactly the
+                // tune's tone: a character of either tone may stand in a group of the other.
+                boolean opens = tone == Tone.EITHER || rhymes.toneOf(c) == tone;
                 for (String group : rhymes.groupsOf(c)) {
-                    for (String key : List.of(key(group, tone), key(ANY, tone))) {
+                    List<String> into =
+                            opens
+                                    ? List.of(key(group, tone), key(ANY, tone))
+                                    : List.of(key(group, tone));
+                    for (String key : into) {
                         byKey.computeIfAbsent(
                                         key,
                                         k -> {
