@@ -74,6 +74,16 @@ public final class CiWriter {
                 .write();
     }
 
+    /**
+     * Whether lines can follow one another: the model's prior keeps posteriors with their lengths
+     * and the model holds a line succession ({@code textvae prior --kind posteriors --poems}).
+     */
+    public boolean canFollowLines() {
+        return vae.prior() instanceof PosteriorMixture kept
+                && kept.knowsLengths()
+                && vae.entry(LineSuccession.ENTRY).isPresent();
+    }
+
     private LineSuccession succession() {
         if (!(vae.prior() instanceof PosteriorMixture kept) || !kept.knowsLengths()) {
             throw new TextvaeException(

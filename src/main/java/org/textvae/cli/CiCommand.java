@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
             "  textvae ci --show 浣溪沙",
             "  textvae ci --show 滿江紅",
             "  textvae ci --tune 浣溪沙 -n 3 --seed 7",
-            "  textvae ci --tune 念奴娇 --rhyme '(月)' --json"
+            "  textvae ci --tune 念奴娇 --rhyme '(月)' --json",
+            "  textvae ci --measure 200 --independent-lines"
         })
 public final class CiCommand implements Callable<Integer> {
 
@@ -139,13 +140,14 @@ public final class CiCommand implements Callable<Integer> {
     private Path poemCorpus;
 
     @Option(
-            names = "--follow-lines",
+            names = "--independent-lines",
             description =
-                    "With --tune or --measure: draw each line after the first near where the"
-                            + " model's line succession (prior --poems) puts the line after the one"
-                            + " before, instead of on its own: more related lines, less varied"
-                            + " ones.")
-    private boolean followLines;
+                    "With --tune or --measure: draw every line on its own. By default, when the"
+                            + " model holds a line succession (prior --poems, as the ci model"
+                            + " does), each line after the first is drawn near where it puts the"
+                            + " line after the one before: more related lines, more novel ones, a"
+                            + " little less varied.")
+    private boolean independentLines;
 
     @Option(names = "--json", description = "With --tune: print one JSON object per ci.")
     private boolean json;
@@ -193,12 +195,13 @@ public final class CiCommand implements Callable<Integer> {
         long chosen = seed != null ? seed : Seeds.MEASURING;
         try (SentenceVae vae = loadModel()) {
             CiRhymes rhymes = CiRhymes.bundled();
+            CiWriter writer = new CiWriter(vae, rhymes);
             new GeneratedCi(
-                            new CiWriter(vae, rhymes),
+                            writer,
                             rhymes,
                             training,
                             PoemCorpusFile.read(poemCorpus),
-                            followLines)
+                            !independentLines && writer.canFollowLines())
                     .print(out, table, tunes, action.measure, chosen);
         }
     }
@@ -213,9 +216,14 @@ public final class CiCommand implements Callable<Integer> {
         long chosen = seed != null ? seed : FreePoemWriter.randomSeed();
         try (SentenceVae vae =
                 model == null ? SentenceVae.loadCiModel() : SentenceVae.load(model)) {
+            CiWriter writer = new CiWriter(vae, CiRhymes.bundled());
             List<WrittenCi> written =
-                    new CiWriter(vae, CiRhymes.bundled())
-                            .write(tune, count, rhyme, chosen, followLines);
+                    writer.write(
+                            tune,
+                            count,
+                            rhyme,
+                            chosen,
+                            !independentLines && writer.canFollowLines());
             for (int i = 0; i < written.size(); i++) {
                 WrittenCi ci = written.get(i);
                 if (json) {

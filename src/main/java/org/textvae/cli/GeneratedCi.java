@@ -63,7 +63,10 @@ final class GeneratedCi {
                         + " novel: lines not in the training lines; coherence: consecutive lines"
                         + " that a judge of consecutive lines, counted over the training ci, takes"
                         + " for consecutive (real: the tune's valid and test ci)%n",
-                count, tunes, seed, followLines ? ", lines following one another" : "");
+                count,
+                tunes,
+                seed,
+                followLines ? ", lines following one another" : ", lines drawn on their own");
         out.println(
                 "| tune | lines | natural | rhyme | novel | distinct-2 | coherence | lines redrawn"
                         + " | ci/s |");

@@ -1,0 +1,45 @@
+package org.textvae.ci;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.textvae.SentenceVae;
+
+/** The ci model packed into the jar writes every tune's lines at their lengths, rhyming. */
+class ShippedCiModelTest {
+
+    @Test
+    void theShippedModelWritesTheMostUsedTunesWithFollowingLines() {
+        TuneTable tunes = TuneTable.bundled();
+        CiRhymes rhymes = CiRhymes.bundled();
+        try (SentenceVae vae = SentenceVae.loadCiModel()) {
+            CiWriter writer = new CiWriter(vae, rhymes);
+            assertTrue(
+                    writer.canFollowLines(), "the ci model holds kept posteriors and a succession");
+            for (Tune tune : tunes.tunes().subList(0, 5)) {
+                List<WrittenCi> written = writer.write(tune, 8, null, 2026, true);
+                int natural = 0;
+                for (WrittenCi ci : written) {
+                    natural += ci.forced() == 0 ? 1 : 0;
+                    for (int i = 0; i < tune.lines().size(); i++) {
+                        String line = ci.lines().get(i);
+                        assertEquals(
+                                tune.lines().get(i).length(),
+                                line.codePointCount(0, line.length()),
+                                ci.text());
+                        if (tune.lines().get(i).rhymes()) {
+                            assertTrue(
+                                    rhymes.groupsOf(line.codePointBefore(line.length()))
+                                            .contains(ci.rhymeGroup()),
+                                    ci.text());
+                        }
+                    }
+                }
+                // The model ends nearly every line itself (95.5% or more of ci in the figures).
+                assertTrue(natural >= 6, tune.name() + ": " + natural + " of 8 natural");
+            }
+        }
+    }
+}
