@@ -12,3 +12,4 @@ set -euo pipefail
     --out docs/ci/eval-ci-model-test.csv --force
 ./textvae ci --measure 200 > docs/ci/ci-measure-200.txt
 ./textvae ci --measure 200 --independent-lines > docs/ci/ci-measure-200-independent-lines.txt
+./textvae ci --measure 200 --theme 月 > docs/ci/ci-measure-200-theme-yue.txt

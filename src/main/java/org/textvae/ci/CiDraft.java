@@ -35,6 +35,11 @@ final class CiDraft {
     private final float[][][] codes;
     private final SplittableRandom following;
 
+    /** A theme the ci keep to, and the generator of its draws; null for none. */
+    private final CiTheme theme;
+
+    private final SplittableRandom themed;
+
     CiDraft(
             SentenceVae vae,
             CiMasks masks,
@@ -42,9 +47,12 @@ final class CiDraft {
             int count,
             String group,
             SplittableRandom seeds,
-            LineSuccession succession) {
+            LineSuccession succession,
+            CiTheme theme) {
         this.vae = vae;
         this.succession = succession;
+        this.theme = theme;
+        this.themed = theme == null ? null : new SplittableRandom(seeds.nextLong());
         this.codes = new float[count][tune.lines().size()][];
         this.following = succession == null ? null : new SplittableRandom(seeds.nextLong());
         this.masks = masks;
@@ -141,24 +149,40 @@ final class CiDraft {
     }
 
     /**
-     * New codes for the slots, each from the prior's lines of its length, lengths drawn apart; when
-     * lines follow one another, a line whose line before has a code is drawn near the code the
-     * succession predicts from it instead (slots come in line order, so a chain runs through them).
+     * New codes for the slots, each from the prior's lines of its length, lengths drawn apart; with
+     * a theme, from the kept lines of that length the theme keeps to; when lines follow one
+     * another, a line whose line before has a code is drawn near the code the succession predicts
+     * from it instead (slots come in line order, so a chain runs through them).
      */
     private float[][] codes(List<Slot> slots) {
         float[][] drawn = priorCodes(slots);
-        if (succession != null) {
-            for (int k = 0; k < slots.size(); k++) {
-                Slot slot = slots.get(k);
-                float[] before = slot.line() > 0 ? codes[slot.ci()][slot.line() - 1] : null;
-                if (before != null) {
-                    PosteriorMixture kept = ((PosteriorMixture) vae.prior()).ofLength(length(slot));
-                    drawn[k] = succession.next(before, kept, following);
-                }
-                codes[slot.ci()][slot.line()] = drawn[k];
+        if (succession == null && theme == null) {
+            return drawn;
+        }
+        for (int k = 0; k < slots.size(); k++) {
+            Slot slot = slots.get(k);
+            PosteriorMixture pool = themePool(slot);
+            float[] before = slot.line() > 0 ? codes[slot.ci()][slot.line() - 1] : null;
+            if (succession != null && before != null) {
+                PosteriorMixture kept =
+                        pool != null
+                                ? pool
+                                : ((PosteriorMixture) vae.prior()).ofLength(length(slot));
+                drawn[k] = succession.next(before, kept, following);
+            } else if (pool != null) {
+                drawn[k] = pool.draw(themed);
             }
+            codes[slot.ci()][slot.line()] = drawn[k];
         }
         return drawn;
+    }
+
+    /** The kept lines a themed ci's line is drawn from; null without a theme or such lines. */
+    private PosteriorMixture themePool(Slot slot) {
+        if (theme == null) {
+            return null;
+        }
+        return slot.line() == 0 ? theme.first(length(slot)) : theme.later(length(slot));
     }
 
     private float[][] priorCodes(List<Slot> slots) {

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import org.textvae.SentenceVae;
 import org.textvae.TextvaeException;
+import org.textvae.poetry.KeptLines;
 import org.textvae.poetry.LineSuccession;
 import org.textvae.poetry.Tone;
 import org.textvae.prior.PosteriorMixture;
@@ -28,6 +29,7 @@ public final class CiWriter {
     private final SentenceVae vae;
     private final CiRhymes rhymes;
     private final CiMasks masks;
+    private KeptLines keptLines;
 
     public CiWriter(SentenceVae vae, CiRhymes rhymes) {
         this.vae = Objects.requireNonNull(vae, "the model is null");
@@ -53,6 +55,15 @@ public final class CiWriter {
      */
     public List<WrittenCi> write(
             Tune tune, int count, String group, long seed, boolean followLines) {
+        return write(tune, count, group, seed, followLines, null);
+    }
+
+    /**
+     * As {@link #write(Tune, int, String, long, boolean)}, every ci kept to {@code theme} (see
+     * {@link #theme}); null for none.
+     */
+    public List<WrittenCi> write(
+            Tune tune, int count, String group, long seed, boolean followLines, CiTheme theme) {
         if (!tune.formKnown()) {
             throw new TextvaeException(
                     TextvaeException.Kind.USAGE,
@@ -70,8 +81,45 @@ public final class CiWriter {
                             + String.join(" ", rhymes.groups().keySet()));
         }
         LineSuccession succession = followLines ? succession() : null;
-        return new CiDraft(vae, masks, tune, count, group, new SplittableRandom(seed), succession)
+        return new CiDraft(
+                        vae,
+                        masks,
+                        tune,
+                        count,
+                        group,
+                        new SplittableRandom(seed),
+                        succession,
+                        theme)
                 .write();
+    }
+
+    /**
+     * The theme of {@code word} among the model's kept lines, which are decoded once, on first use
+     * (a second or two).
+     *
+     * @throws TextvaeException (usage) when the model's prior keeps no lines, or none holds the
+     *     word
+     */
+    public CiTheme theme(String word) {
+        if (!(vae.prior() instanceof PosteriorMixture kept) || !kept.knowsLengths()) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE,
+                    "a theme is found among the kept lines of a prior of kept posteriors: "
+                            + vae.source()
+                            + " has none (textvae prior --kind posteriors)");
+        }
+        synchronized (this) {
+            if (keptLines == null) {
+                int longest = java.util.Arrays.stream(kept.lengths()).max().orElse(1);
+                keptLines = KeptLines.decode(vae, kept, longest);
+            }
+        }
+        try {
+            return new CiTheme(keptLines, keptLines.theme(word));
+        } catch (IllegalArgumentException e) {
+            throw new TextvaeException(
+                    TextvaeException.Kind.USAGE, "--theme " + word + ": " + e.getMessage());
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.textvae.Seeds;
 import org.textvae.SentenceVae;
 import org.textvae.ci.CiRhymes;
+import org.textvae.ci.CiTheme;
 import org.textvae.ci.CiWriter;
 import org.textvae.ci.Tune;
 import org.textvae.ci.TuneLookup;
@@ -45,6 +46,7 @@ import picocli.CommandLine.Spec;
             "  textvae ci --show 滿江紅",
             "  textvae ci --tune 浣溪沙 -n 3 --seed 7",
             "  textvae ci --tune 念奴娇 --rhyme '(月)' --json",
+            "  textvae ci --tune 临江仙 --theme 月 -n 3",
             "  textvae ci --measure 200 --independent-lines"
         })
 public final class CiCommand implements Callable<Integer> {
@@ -149,6 +151,16 @@ public final class CiCommand implements Callable<Integer> {
                             + " little less varied.")
     private boolean independentLines;
 
+    @Option(
+            names = "--theme",
+            paramLabel = "WORD",
+            description =
+                    "With --tune or --measure: a word the ci keep to, for example 月 or 秋: the"
+                            + " first line comes from the model's kept lines that hold it, later"
+                            + " lines from those that hold it or its imagery (the characters those"
+                            + " lines pair with it).")
+    private String theme;
+
     @Option(names = "--json", description = "With --tune: print one JSON object per ci.")
     private boolean json;
 
@@ -201,7 +213,8 @@ public final class CiCommand implements Callable<Integer> {
                             rhymes,
                             training,
                             PoemCorpusFile.read(poemCorpus),
-                            !independentLines && writer.canFollowLines())
+                            !independentLines && writer.canFollowLines(),
+                            theme == null ? null : writer.theme(theme))
                     .print(out, table, tunes, action.measure, chosen);
         }
     }
@@ -217,13 +230,15 @@ public final class CiCommand implements Callable<Integer> {
         try (SentenceVae vae =
                 model == null ? SentenceVae.loadCiModel() : SentenceVae.load(model)) {
             CiWriter writer = new CiWriter(vae, CiRhymes.bundled());
+            CiTheme kept = theme == null ? null : writer.theme(theme);
             List<WrittenCi> written =
                     writer.write(
                             tune,
                             count,
                             rhyme,
                             chosen,
-                            !independentLines && writer.canFollowLines());
+                            !independentLines && writer.canFollowLines(),
+                            kept);
             for (int i = 0; i < written.size(); i++) {
                 WrittenCi ci = written.get(i);
                 if (json) {
@@ -232,6 +247,10 @@ public final class CiCommand implements Callable<Integer> {
                     object.addProperty("seed", chosen);
                     object.addProperty("index", i);
                     object.addProperty("rhyme", ci.rhymeGroup());
+                    if (kept != null) {
+                        object.addProperty("theme", kept.theme().word());
+                        object.add("imagery", JsonOutput.GSON.toJsonTree(kept.theme().imagery()));
+                    }
                     object.add("lines", JsonOutput.GSON.toJsonTree(ci.lines()));
                     object.addProperty("text", ci.text());
                     object.addProperty("redrawn", ci.redrawn());

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.textvae.ci.CiRhymes;
+import org.textvae.ci.CiTheme;
 import org.textvae.ci.CiWriter;
 import org.textvae.ci.Tune;
 import org.textvae.ci.TuneLine;
@@ -15,6 +16,7 @@ import org.textvae.corpus.Split;
 import org.textvae.eval.SampleDiversity;
 import org.textvae.poetry.LineCoherence;
 import org.textvae.poetry.Poem;
+import org.textvae.poetry.ThemeJudge;
 
 /**
  * The figures of {@code ci --measure}: ci written to each of the most used tunes beside the real ci
@@ -30,20 +32,29 @@ final class GeneratedCi {
     private final Set<String> trainingLines;
     private final List<PoemCorpusFile.Entry> realCi;
     private final LineCoherence coherence;
+    private final List<String> themeRows = new ArrayList<>();
     private final boolean followLines;
+
+    /** A theme every ci keeps to, and the judge of it that never sees the model; null for none. */
+    private final CiTheme theme;
+
+    private final ThemeJudge judge;
 
     GeneratedCi(
             CiWriter writer,
             CiRhymes rhymes,
             Set<String> trainingLines,
             List<PoemCorpusFile.Entry> realCi,
-            boolean followLines) {
+            boolean followLines,
+            CiTheme theme) {
         this.writer = writer;
         this.followLines = followLines;
         this.rhymes = rhymes;
         this.trainingLines = trainingLines;
         this.realCi = realCi;
         this.coherence = new LineCoherence(poems(Split.TRAIN), poems(Split.VALID), JUDGE_SEED);
+        this.theme = theme;
+        this.judge = theme == null ? null : new ThemeJudge(poems(Split.TRAIN));
     }
 
     private List<Poem> poems(Split split) {
@@ -66,7 +77,8 @@ final class GeneratedCi {
                 count,
                 tunes,
                 seed,
-                followLines ? ", lines following one another" : ", lines drawn on their own");
+                (followLines ? ", lines following one another" : ", lines drawn on their own")
+                        + (theme == null ? "" : ", theme " + theme.theme().word()));
         out.println(
                 "| tune | lines | natural | rhyme | novel | distinct-2 | coherence | lines redrawn"
                         + " | ci/s |");
@@ -76,6 +88,14 @@ final class GeneratedCi {
                 .limit(tunes)
                 .forEach(tune -> row(out, tune, count, seed));
         List<Poem> test = poems(Split.TEST);
+        if (theme != null) {
+            out.printf(
+                    "theme %s, the model's imagery %s, the judge's %s (from the training ci)%n",
+                    theme.theme().word(),
+                    String.join("", theme.theme().imagery()),
+                    String.join("", judge.imageryOf(theme.theme().word())));
+            themeRows.forEach(out::println);
+        }
         out.printf(
                 "coherence of the %d test ci: %s; with their lines shuffled between ci: %s%n",
                 test.size(),
@@ -86,7 +106,7 @@ final class GeneratedCi {
 
     private void row(PrintWriter out, Tune tune, int count, long seed) {
         long start = System.nanoTime();
-        List<WrittenCi> written = writer.write(tune, count, null, seed, followLines);
+        List<WrittenCi> written = writer.write(tune, count, null, seed, followLines, theme);
         double seconds = (System.nanoTime() - start) / 1e9;
         int natural = 0;
         int redrawn = 0;
@@ -95,6 +115,9 @@ final class GeneratedCi {
             natural += ci.forced() == 0 ? 1 : 0;
             redrawn += ci.redrawn();
             poems.add(Poem.of(ci.lines().toArray(String[]::new)));
+        }
+        if (theme != null) {
+            themeRows.add(themeRow(tune, poems, count, seed));
         }
         List<Poem> real = realOf(tune, count, false);
         List<Poem> heldOut = realOf(tune, count, true);
@@ -114,6 +137,24 @@ final class GeneratedCi {
                 heldOut.size(),
                 percent((double) redrawn / lines.size()),
                 written.size() / seconds);
+    }
+
+    /** How often the themed ci and as many untargeted ones of the same seed keep to the word. */
+    private String themeRow(Tune tune, List<Poem> themed, int count, long seed) {
+        String word = theme.theme().word();
+        List<Poem> plain = new ArrayList<>();
+        for (WrittenCi ci : writer.write(tune, count, null, seed, followLines, null)) {
+            plain.add(Poem.of(ci.lines().toArray(String[]::new)));
+        }
+        return String.format(
+                "  %s: ci holding %s %s (untargeted %s), lines holding it or the judge's imagery %s"
+                        + " (untargeted %s)",
+                tune.name(),
+                word,
+                percent(ThemeJudge.holdingShare(themed, word)),
+                percent(ThemeJudge.holdingShare(plain, word)),
+                percent(judge.touchingShare(themed, word)),
+                percent(judge.touchingShare(plain, word)));
     }
 
     /**

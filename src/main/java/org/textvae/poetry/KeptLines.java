@@ -11,11 +11,12 @@ import org.textvae.SentenceVae;
 import org.textvae.prior.PosteriorMixture;
 
 /**
- * The kept posteriors of one line length and the lines the model writes from their means: what a
- * theme chooses codes by. Decoding the means (a few thousand lines, well under a second) reads the
- * codes as the decoder does, so a code is chosen for the words it will write.
+ * The kept posteriors of one line length (or of every length, for ci, decoded up to the longest)
+ * and the lines the model writes from their means: what a theme chooses codes by. Decoding the
+ * means (a few thousand lines, well under a second) reads the codes as the decoder does, so a code
+ * is chosen for the words it will write.
  */
-final class KeptLines {
+public final class KeptLines {
 
     /** Images a theme keeps. */
     static final int IMAGERY = 8;
@@ -50,7 +51,7 @@ final class KeptLines {
     }
 
     /** Decodes the means of {@code kept}, the model's kept lines of {@code length} characters. */
-    static KeptLines decode(SentenceVae vae, PosteriorMixture kept, int length) {
+    public static KeptLines decode(SentenceVae vae, PosteriorMixture kept, int length) {
         return new KeptLines(kept, vae.decodeAll(kept.means(), length + 1, 0, new int[0]));
     }
 
@@ -60,7 +61,7 @@ final class KeptLines {
      *
      * @throws IllegalArgumentException when no kept line holds the word
      */
-    Theme theme(String word) {
+    public Theme theme(String word) {
         return themes.computeIfAbsent(word, this::measure);
     }
 
@@ -83,6 +84,12 @@ final class KeptLines {
         return chosen;
     }
 
+    /** Whether every kept line has one length (a poem form's), as against ci lines of many. */
+    private boolean lengthsApart() {
+        return kept.knowsLengths()
+                && java.util.Arrays.stream(kept.lengths()).distinct().count() == 1;
+    }
+
     int holding(String word) {
         return linesHolding(word).size();
     }
@@ -96,7 +103,9 @@ final class KeptLines {
             throw new IllegalArgumentException(
                     "none of the model's "
                             + lines.size()
-                            + " kept lines of this length holds "
+                            + " kept lines"
+                            + (lengthsApart() ? " of this length" : "")
+                            + " holds "
                             + word
                             + "; try a commoner word");
         }
@@ -145,12 +154,12 @@ final class KeptLines {
     }
 
     /** The kept posteriors of the lines that hold the theme's word. */
-    PosteriorMixture holdingWord(Theme theme) {
+    public PosteriorMixture holdingWord(Theme theme) {
         return kept.keeping(indices(line -> line.contains(theme.word())));
     }
 
     /** The kept posteriors of the lines that hold the theme's word or one of its images. */
-    PosteriorMixture touching(Theme theme) {
+    public PosteriorMixture touching(Theme theme) {
         return kept.keeping(indices(theme::touches));
     }
 

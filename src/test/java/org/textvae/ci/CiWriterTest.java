@@ -130,6 +130,8 @@ class CiWriterTest {
                 assertThrows(TextvaeException.class, () -> writer.write(TUNE, 1, null, 1, true));
         assertEquals(TextvaeException.Kind.USAGE, refused.kind());
         assertTrue(refused.getMessage().contains("prior --kind posteriors"), refused.getMessage());
+        TextvaeException noTheme = assertThrows(TextvaeException.class, () -> writer.theme("月"));
+        assertTrue(noTheme.getMessage().contains("prior of kept posteriors"), noTheme.getMessage());
         // Without following, the same call writes as before.
         assertEquals(writer.write(TUNE, 2, null, 9), writer.write(TUNE, 2, null, 9, false));
     }

@@ -1,11 +1,13 @@
 package org.textvae.ci;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.textvae.SentenceVae;
+import org.textvae.TextvaeException;
 
 /** The ci model packed into the jar writes every tune's lines at their lengths, rhyming. */
 class ShippedCiModelTest {
@@ -41,5 +43,30 @@ class ShippedCiModelTest {
                 assertTrue(natural >= 6, tune.name() + ": " + natural + " of 8 natural");
             }
         }
+    }
+
+    @Test
+    void aThemedCiHoldsItsWordFarMoreOftenThanAnUntargetedOne() {
+        TuneTable tunes = TuneTable.bundled();
+        try (SentenceVae vae = SentenceVae.loadCiModel()) {
+            CiWriter writer = new CiWriter(vae, CiRhymes.bundled());
+            Tune tune = TuneLookup.require(tunes, "临江仙");
+            CiTheme moon = writer.theme("月");
+            assertTrue(moon.theme().imagery().size() > 0, "月 has imagery among the kept lines");
+            int themed = holding(writer.write(tune, 40, null, 11, true, moon), "月");
+            int plain = holding(writer.write(tune, 40, null, 11, true, null), "月");
+            assertTrue(
+                    themed >= 2 * plain && themed >= 20, themed + " themed, " + plain + " plain");
+            TextvaeException unknown =
+                    assertThrows(TextvaeException.class, () -> writer.theme("𪚥"));
+            assertEquals(TextvaeException.Kind.USAGE, unknown.kind());
+        }
+    }
+
+    private static int holding(List<WrittenCi> written, String word) {
+        return (int)
+                written.stream()
+                        .filter(ci -> ci.lines().stream().anyMatch(l -> l.contains(word)))
+                        .count();
     }
 }
