@@ -101,13 +101,10 @@ public final class CiWriter {
      *     word
      */
     public CiTheme theme(String word) {
-        if (!(vae.prior() instanceof PosteriorMixture kept) || !kept.knowsLengths()) {
-            throw new TextvaeException(
-                    TextvaeException.Kind.USAGE,
-                    "a theme is found among the kept lines of a prior of kept posteriors: "
-                            + vae.source()
-                            + " has none (textvae prior --kind posteriors)");
-        }
+        PosteriorMixture kept =
+                keptPosteriors(
+                        "a theme is found among the kept lines of",
+                        "textvae prior --kind posteriors");
         synchronized (this) {
             if (keptLines == null) {
                 int longest = java.util.Arrays.stream(kept.lengths()).max().orElse(1);
@@ -123,6 +120,19 @@ public final class CiWriter {
     }
 
     /**
+     * The model's prior of kept posteriors with their lengths, or a refusal: {@code what} needs
+     * one, and {@code fix} makes one.
+     */
+    private PosteriorMixture keptPosteriors(String what, String fix) {
+        if (vae.prior() instanceof PosteriorMixture kept && kept.knowsLengths()) {
+            return kept;
+        }
+        throw new TextvaeException(
+                TextvaeException.Kind.USAGE,
+                what + " a prior of kept posteriors: " + vae.source() + " has none (" + fix + ")");
+    }
+
+    /**
      * Whether lines can follow one another: the model's prior keeps posteriors with their lengths
      * and the model holds a line succession ({@code textvae prior --kind posteriors --poems}).
      */
@@ -133,13 +143,9 @@ public final class CiWriter {
     }
 
     private LineSuccession succession() {
-        if (!(vae.prior() instanceof PosteriorMixture kept) || !kept.knowsLengths()) {
-            throw new TextvaeException(
-                    TextvaeException.Kind.USAGE,
-                    "lines follow one another only through a prior of kept posteriors: "
-                            + vae.source()
-                            + " has none (textvae prior --kind posteriors --poems FILE)");
-        }
+        keptPosteriors(
+                "lines follow one another only through",
+                "textvae prior --kind posteriors --poems FILE");
         return vae.entry(LineSuccession.ENTRY)
                 .map(LineSuccession::fromJson)
                 .orElseThrow(
