@@ -22,6 +22,9 @@ final class CiMasks {
     /** What one line must keep: its length, and its rhyme group and tone when it rhymes. */
     record Line(int length, boolean rhymes, String group, Tone tone) {}
 
+    /** Fewest characters of the tune's tone a group must offer to be a ci's. */
+    static final int MIN_GROUP = 24;
+
     /** Stands for "any group" among the rhyme sets' keys. */
     private static final String ANY = "";
 
@@ -54,23 +57,22 @@ final class CiMasks {
                 if (!rhymes.toneOf(c).allows(tone)) {
                     continue;
                 }
-                // The first rhyme sets the ci's group, so it comes from characters of exactly the
-                // tune's tone: a character of either tone may stand in a group of the other.
-                boolean opens = tone == Tone.EITHER || rhymes.toneOf(c) == tone;
                 for (String group : rhymes.groupsOf(c)) {
-                    List<String> into =
-                            opens
-                                    ? List.of(key(group, tone), key(ANY, tone))
-                                    : List.of(key(group, tone));
-                    for (String key : into) {
-                        byKey.computeIfAbsent(
-                                        key,
-                                        k -> {
-                                            keys.add(k);
-                                            return new BitSet();
-                                        })
-                                .set(id);
-                    }
+                    setOf(byKey, keys, key(group, tone)).set(id);
+                }
+            }
+        }
+        // The first rhyme sets the ci's group (its character's own), so it comes from characters
+        // of exactly the tune's tone (one of either tone may stand in a group of the other) whose
+        // group the vocabulary holds enough of in that tone for every later rhyme of the ci.
+        for (int id = characters.nextSetBit(0); id >= 0; id = characters.nextSetBit(id + 1)) {
+            int c = vocabulary.token(id).codePointAt(0);
+            List<String> own = rhymes.groupsOf(c);
+            for (Tone tone : Tone.values()) {
+                BitSet group = own.isEmpty() ? null : byKey.get(key(own.get(0), tone));
+                boolean opens = tone == Tone.EITHER || rhymes.toneOf(c) == tone;
+                if (opens && group != null && group.cardinality() >= MIN_GROUP) {
+                    setOf(byKey, keys, key(ANY, tone)).set(id);
                 }
             }
         }
@@ -98,6 +100,15 @@ final class CiMasks {
         eos.set(vocabulary.eosId());
         eosOnly = sets.size();
         sets.add(eos);
+    }
+
+    private static BitSet setOf(Map<String, BitSet> byKey, List<String> keys, String key) {
+        return byKey.computeIfAbsent(
+                key,
+                k -> {
+                    keys.add(k);
+                    return new BitSet();
+                });
     }
 
     private static String key(String group, Tone tone) {

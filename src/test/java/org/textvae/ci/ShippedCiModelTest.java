@@ -39,8 +39,8 @@ class ShippedCiModelTest {
                         }
                     }
                 }
-                // The model ends nearly every line itself (95.5% or more of ci in the figures).
-                assertTrue(natural >= 6, tune.name() + ": " + natural + " of 8 natural");
+                // The model ends every line itself (all 2,000 ci of the figures).
+                assertEquals(8, natural, tune.name() + ": " + natural + " of 8 natural");
             }
         }
     }
