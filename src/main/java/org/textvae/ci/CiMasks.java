@@ -64,14 +64,22 @@ final class CiMasks {
         }
         // The first rhyme sets the ci's group (its character's own), so it comes from characters
         // of exactly the tune's tone (one of either tone may stand in a group of the other) whose
-        // group the vocabulary holds enough of in that tone for every later rhyme of the ci.
+        // group the vocabulary holds enough of in that tone for every later rhyme of the ci: at
+        // least MIN_GROUP, or as many as its largest group holds, for a small vocabulary.
+        Map<Tone, Integer> largest = new HashMap<>();
+        byKey.forEach(
+                (key, set) -> {
+                    Tone tone = Tone.ofMark(key.substring(key.indexOf('\t') + 1));
+                    largest.merge(tone, set.cardinality(), Math::max);
+                });
         for (int id = characters.nextSetBit(0); id >= 0; id = characters.nextSetBit(id + 1)) {
             int c = vocabulary.token(id).codePointAt(0);
             List<String> own = rhymes.groupsOf(c);
             for (Tone tone : Tone.values()) {
                 BitSet group = own.isEmpty() ? null : byKey.get(key(own.get(0), tone));
                 boolean opens = tone == Tone.EITHER || rhymes.toneOf(c) == tone;
-                if (opens && group != null && group.cardinality() >= MIN_GROUP) {
+                int enough = Math.min(MIN_GROUP, largest.getOrDefault(tone, 0));
+                if (opens && group != null && group.cardinality() >= enough) {
                     setOf(byKey, keys, key(ANY, tone)).set(id);
                 }
             }
