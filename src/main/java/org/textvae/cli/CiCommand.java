@@ -182,6 +182,7 @@ public final class CiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CiOptionModes.refuseOthers(spec.commandLine().getParseResult());
         TuneTable table = TuneTable.bundled();
         PrintWriter out = spec.commandLine().getOut();
         if (action.list) {

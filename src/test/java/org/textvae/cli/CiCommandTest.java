@@ -48,6 +48,13 @@ class CiCommandTest {
         assertEquals(2, formless.exitCode());
         assertTrue(formless.err().contains("a form needs at least 5 ci"), formless.err());
         assertEquals(2, CommandLineTest.run("ci").exitCode());
+        // An option of another mode would be ignored: it is refused in one line.
+        CommandLineTest.Outcome misplaced = CommandLineTest.run("ci", "--list", "--json");
+        assertEquals(2, misplaced.exitCode());
+        assertTrue(
+                misplaced.err().contains("--json applies to --tune, not to --list"),
+                misplaced.err());
+        assertEquals(2, CommandLineTest.run("ci", "--show", "浣溪沙", "--tunes", "3").exitCode());
     }
 
     /** Two 浣溪沙 of seed 4 from {@code model}, with {@code more} options. */
