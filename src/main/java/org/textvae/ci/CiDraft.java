@@ -2,6 +2,7 @@ package org.textvae.ci;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ final class CiDraft {
 
     private final float[][][] codes;
     private final SplittableRandom following;
+    private final Map<Integer, PosteriorMixture> keptByLength = new HashMap<>();
 
     /** A theme the ci keep to, and the generator of its draws; null for none. */
     private final CiTheme theme;
@@ -164,10 +166,7 @@ final class CiDraft {
             PosteriorMixture pool = themePool(slot);
             float[] before = slot.line() > 0 ? codes[slot.ci()][slot.line() - 1] : null;
             if (succession != null && before != null) {
-                PosteriorMixture kept =
-                        pool != null
-                                ? pool
-                                : ((PosteriorMixture) vae.prior()).ofLength(length(slot));
+                PosteriorMixture kept = pool != null ? pool : keptOfLength(length(slot));
                 drawn[k] = succession.next(before, kept, following);
             } else if (pool != null) {
                 drawn[k] = pool.draw(themed);
@@ -175,6 +174,15 @@ final class CiDraft {
             codes[slot.ci()][slot.line()] = drawn[k];
         }
         return drawn;
+    }
+
+    /**
+     * The prior's kept lines of {@code length} characters, cut out once per call: a following line
+     * needs them at every draw, and cutting copies every kept line of that length.
+     */
+    private PosteriorMixture keptOfLength(int length) {
+        return keptByLength.computeIfAbsent(
+                length, l -> ((PosteriorMixture) vae.prior()).ofLength(l));
     }
 
     /** The kept lines a themed ci's line is drawn from; null without a theme or such lines. */
