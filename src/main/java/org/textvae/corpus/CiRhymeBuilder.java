@@ -1,6 +1,5 @@
 package org.textvae.corpus;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,11 +35,6 @@ public final class CiRhymeBuilder {
     public record Result(CiRhymes rhymes, int trainingPairs, int testPairs, double testAgreement) {}
 
     private CiRhymeBuilder() {}
-
-    /** Finds the groups from the chinese-poetry package, given the tunes built from it. */
-    public static Result build(Path poetryPackage, TuneTable tunes, ToneTable tones) {
-        return build(SongCi.read(poetryPackage), tunes, tones);
-    }
 
     static Result build(SongCi read, TuneTable tunes, ToneTable tones) {
         List<Set<Integer>> training = new ArrayList<>();
