@@ -99,8 +99,9 @@ final class GeneratedCi {
         out.printf(
                 "coherence of the %d test ci: %s; with their lines shuffled between ci: %s%n",
                 test.size(),
-                percent(coherence.consecutiveShare(test)),
-                percent(coherence.consecutiveShare(LineCoherence.shuffled(test, JUDGE_SEED))));
+                Shares.percent(coherence.consecutiveShare(test)),
+                Shares.percent(
+                        coherence.consecutiveShare(LineCoherence.shuffled(test, JUDGE_SEED))));
         out.flush();
     }
 
@@ -126,16 +127,16 @@ final class GeneratedCi {
                 "| %s | %d | %s | %s (%s) | %s | %.3f (%.3f) | %s (%s of %d) | %s | %,.0f |%n",
                 tune.name(),
                 tune.lines().size(),
-                percent((double) natural / written.size()),
-                percent(rhymed(written)),
-                percent(realRhymed(tune, real)),
-                percent(SampleDiversity.novelty(lines, trainingLines)),
+                Shares.percent((double) natural / written.size()),
+                Shares.percent(rhymed(written)),
+                Shares.percent(realRhymed(tune, real)),
+                Shares.percent(SampleDiversity.novelty(lines, trainingLines)),
                 distinct2(poems),
                 distinct2(real),
-                percent(coherence.consecutiveShare(poems)),
-                percent(coherence.consecutiveShare(heldOut)),
+                Shares.percent(coherence.consecutiveShare(poems)),
+                Shares.percent(coherence.consecutiveShare(heldOut)),
                 heldOut.size(),
-                percent((double) redrawn / lines.size()),
+                Shares.percent((double) redrawn / lines.size()),
                 written.size() / seconds);
     }
 
@@ -151,10 +152,10 @@ final class GeneratedCi {
                         + " (untargeted %s)",
                 tune.name(),
                 word,
-                percent(ThemeJudge.holdingShare(themed, word)),
-                percent(ThemeJudge.holdingShare(plain, word)),
-                percent(judge.touchingShare(themed, word)),
-                percent(judge.touchingShare(plain, word)));
+                Shares.percent(ThemeJudge.holdingShare(themed, word)),
+                Shares.percent(ThemeJudge.holdingShare(plain, word)),
+                Shares.percent(judge.touchingShare(themed, word)),
+                Shares.percent(judge.touchingShare(plain, word)));
     }
 
     /**
@@ -233,9 +234,5 @@ final class GeneratedCi {
     private static double distinct2(List<Poem> poems) {
         return SampleDiversity.distinct(
                 lines(poems).stream().map(l -> l.codePoints().toArray()).toList(), 2);
-    }
-
-    private static String percent(double share) {
-        return String.format("%.1f%%", 100 * share);
     }
 }

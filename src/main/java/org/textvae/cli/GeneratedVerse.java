@@ -150,14 +150,14 @@ final class GeneratedVerse {
                             form.label(),
                             String.join("", theme.imagery()),
                             String.join("", judge.imageryOf(word)),
-                            percent(ThemeJudge.holdingShare(themed, word)),
-                            percent(ThemeJudge.holdingShare(plain, word)),
-                            percent(judge.touchingShare(themed, word)),
-                            percent(judge.touchingShare(plain, word)),
+                            Shares.percent(ThemeJudge.holdingShare(themed, word)),
+                            Shares.percent(ThemeJudge.holdingShare(plain, word)),
+                            Shares.percent(judge.touchingShare(themed, word)),
+                            Shares.percent(judge.touchingShare(plain, word)),
                             distinct2(themed),
                             distinct2(plain),
-                            percent(coherence.consecutiveShare(themed)),
-                            percent(coherence.consecutiveShare(plain)));
+                            Shares.percent(coherence.consecutiveShare(themed)),
+                            Shares.percent(coherence.consecutiveShare(plain)));
                 }
             }
         }
@@ -231,26 +231,22 @@ final class GeneratedVerse {
                 String.format(
                         "| %s | %s | %s | %s |",
                         form.label(),
-                        percent(coherence.consecutiveShare(real)),
-                        percent(coherence.consecutiveShare(LineCoherence.shuffled(real, 7))),
-                        percent(coherence.consecutiveShare(written))));
+                        Shares.percent(coherence.consecutiveShare(real)),
+                        Shares.percent(coherence.consecutiveShare(LineCoherence.shuffled(real, 7))),
+                        Shares.percent(coherence.consecutiveShare(written))));
         out.printf(
                 "| %s | %s | %s | %s | %.3f | %s | %s (%s) | %s | %s | %,.0f | %s |%n",
                 form.label(),
-                percent(figures.rhyme()),
-                percent(figures.strictTonal()),
-                percent(figures.lineTonal()),
+                Shares.percent(figures.rhyme()),
+                Shares.percent(figures.strictTonal()),
+                Shares.percent(figures.lineTonal()),
                 SampleDiversity.distinct(lines, 2),
-                percent((double) copied / lines.size()),
-                percent(endings.rareEndingShare(written)),
-                percent(endings.rareEndingShare(real)),
-                percent((double) redrawn / lines.size()),
-                percent((double) forced / lines.size()),
+                Shares.percent((double) copied / lines.size()),
+                Shares.percent(endings.rareEndingShare(written)),
+                Shares.percent(endings.rareEndingShare(real)),
+                Shares.percent((double) redrawn / lines.size()),
+                Shares.percent((double) forced / lines.size()),
                 poems.size() / seconds,
                 fluency);
-    }
-
-    private static String percent(double share) {
-        return Double.isNaN(share) ? "n/a" : String.format("%.1f%%", 100 * share);
     }
 }

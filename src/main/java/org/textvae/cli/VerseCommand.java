@@ -174,7 +174,11 @@ public final class VerseCommand implements Callable<Integer> {
         out.printf(
                 "%s, split %s: %,d poems, %s in a regulated form; %s of characters not in the"
                         + " table%n",
-                corpus, split, all.poems(), percent(all.form()), percent(all.unknownCharacters()));
+                corpus,
+                split,
+                all.poems(),
+                Shares.percent(all.form()),
+                Shares.percent(all.unknownCharacters()));
         out.println(
                 "| form | poems | rhyme | strict tonal | per-line tonal | 對 | 粘 | 孤平 lines | 三平尾 lines |");
         out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -184,18 +188,14 @@ public final class VerseCommand implements Callable<Integer> {
                     "| %s | %,d | %s | %s | %s | %s | %s | %s | %s |%n",
                     form.label(),
                     f.poems(),
-                    percent(f.rhyme()),
-                    percent(f.strictTonal()),
-                    percent(f.lineTonal()),
-                    percent(f.opposition()),
-                    percent(f.adhesion()),
-                    percent(f.isolatedLevel()),
-                    percent(f.threeLevelTail()));
+                    Shares.percent(f.rhyme()),
+                    Shares.percent(f.strictTonal()),
+                    Shares.percent(f.lineTonal()),
+                    Shares.percent(f.opposition()),
+                    Shares.percent(f.adhesion()),
+                    Shares.percent(f.isolatedLevel()),
+                    Shares.percent(f.threeLevelTail()));
         }
         out.flush();
-    }
-
-    private static String percent(double share) {
-        return Double.isNaN(share) ? "n/a" : String.format("%.1f%%", 100 * share);
     }
 }
