@@ -1,5 +1,6 @@
 package org.textvae.ci;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -107,7 +108,7 @@ public final class CiWriter {
                         "textvae prior --kind posteriors");
         synchronized (this) {
             if (keptLines == null) {
-                int longest = java.util.Arrays.stream(kept.lengths()).max().orElse(1);
+                int longest = Arrays.stream(kept.lengths()).max().orElse(1);
                 keptLines = KeptLines.decode(vae, kept, longest);
             }
         }
